@@ -1,0 +1,1 @@
+"""Pure metric functions: population-weighted inequality, accessibility and site planning."""

@@ -1,0 +1,1 @@
+"""Per-area string tables; see pedatlas.i18n."""

@@ -1,0 +1,46 @@
+"""Shared fixtures: one freshly built demo database per test run (shared by xdist workers)."""
+
+import fcntl
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pedatlas.build.pipeline import DEFAULT_SEED, build_database
+
+
+@contextmanager
+def exclusive_lock(path: Path):
+    """Hold an exclusive file lock (workers wait for the one building)."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_scratch_dir(tmp_path_factory, worker_id: str) -> Path:
+    """A folder fresh for this run and shared by all of its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, worker_id) -> Path:
+    """The demo database, built once per test run with the default seed."""
+    shared = run_scratch_dir(tmp_path_factory, worker_id)
+    path = shared / "demo.duckdb"
+    with exclusive_lock(shared / "demo.lock"):
+        if not path.exists():
+            build_database(path, seed=DEFAULT_SEED)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo(demo_db):
+    """A read-only DuckDB connection to the demo database."""
+    connection = duckdb.connect(str(demo_db), read_only=True)
+    yield connection
+    connection.close()
