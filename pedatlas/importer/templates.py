@@ -1,0 +1,73 @@
+"""Downloadable import templates: Chinese headers plus the English keys (a row or a sheet)."""
+
+import io
+
+import pandas as pd
+
+from pedatlas.i18n import translate
+from pedatlas.importer.columns import DATE, DATETIME, TEXT, Column
+from pedatlas.importer.export import importable_table
+
+
+def template_columns(table: str, lang: str = "zh") -> pd.DataFrame:
+    """One row per column of the table: Chinese header, key, required, type, allowed, default."""
+    spec = importable_table(table)
+    rows = [
+        {
+            translate("importer_template_header", lang): column.zh,
+            translate("importer_template_key", lang): column.key,
+            translate("importer_template_required", lang): _yes_no(column.required, lang),
+            translate("importer_template_kind", lang): translate(
+                f"importer_kind_{column.kind}", lang
+            ),
+            translate("importer_template_allowed", lang): "、".join(column.choices),
+            translate("importer_template_default", lang): _default_text(column, lang),
+        }
+        for column in spec.columns
+    ]
+    return pd.DataFrame(rows)
+
+
+def _yes_no(flag: bool, lang: str) -> str:
+    return translate("importer_template_yes" if flag else "importer_template_no", lang)
+
+
+def _default_text(column: Column, lang: str) -> str:
+    if column.computed:
+        return translate("importer_template_computed", lang)
+    if column.default is None:
+        return ""
+    if isinstance(column.default, bool):
+        return "true" if column.default else "false"
+    return str(column.default)
+
+
+def template_csv(table: str) -> bytes:
+    """A CSV template: Chinese headers in row 1, the English keys in row 2 (skipped on import)."""
+    spec = importable_table(table)
+    lines = [",".join(column.zh for column in spec.columns), ",".join(spec.keys)]
+    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def template_xlsx(table: str, lang: str = "zh") -> bytes:
+    """An XLSX template: a sheet named for the table with Chinese headers, and a keys sheet."""
+    spec = importable_table(table)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        workbook = writer.book
+        sheet = workbook.add_worksheet(spec.name)
+        header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        formats = {
+            TEXT: workbook.add_format({"num_format": "@"}),
+            DATE: workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            DATETIME: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+        }
+        for number, column in enumerate(spec.columns):
+            sheet.write_string(0, number, column.zh, header)
+            sheet.set_column(number, number, max(12, 2 * len(column.zh)), formats.get(column.kind))
+        sheet.freeze_panes(1, 0)
+        keys = template_columns(table, lang)
+        keys.to_excel(
+            writer, sheet_name=translate("importer_template_keys_sheet", lang), index=False
+        )
+    return buffer.getvalue()
