@@ -1,0 +1,157 @@
+"""Map figures: DataFrames + GeoJSON -> plotly geo figures that need no tiles or internet.
+
+Geo traces draw our own boundary layers with every base layer hidden; plotly still asks for a
+world topojson, which the app serves as an empty stub from static/ (see PLOTLY_CONFIG).
+"""
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from pedatlas import classify
+
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/",
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+NO_DATA_COLOR = "#d9d9d9"
+CONTEXT_COLOR = "#ececec"
+BORDER_COLOR = "#ffffff"
+GOOD_PALETTE = ["#f0f9e8", "#bae4bc", "#7bccc4", "#43a2ca", "#0868ac"]  # more is better
+BAD_PALETTE = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]  # more is worse
+KIND_COLORS = {
+    "儿童医院": "#d62728", "妇幼保健院": "#e377c2", "综合医院": "#1f77b4", "专科医院": "#9467bd",
+    "社区卫生服务中心": "#2ca02c", "乡镇卫生院": "#8c564b", "民营医院": "#7f7f7f",
+}  # fmt: skip
+
+
+def palette(classes: int, more_is_better: bool = True) -> list[str]:
+    """classes colours from light to dark."""
+    colors = GOOD_PALETTE if more_is_better else BAD_PALETTE
+    picks = np.linspace(0, len(colors) - 1, classes).round().astype(int) if classes else []
+    return [colors[i] for i in picks]
+
+
+def _area_trace(
+    features, locations, color, name, hover, showlegend=True, line_width=0.4
+) -> go.Choropleth:
+    return go.Choropleth(
+        geojson=features, locations=list(locations), z=np.ones(len(locations)), featureidkey="id",
+        colorscale=[[0, color], [1, color]], showscale=False, name=name, showlegend=showlegend,
+        hovertext=list(hover), hoverinfo="text", marker_line_color=BORDER_COLOR,
+        marker_line_width=line_width, legendgroup=name,
+    )  # fmt: skip
+
+
+def class_traces(
+    features, frame: pd.DataFrame, classes: np.ndarray, labels, colors, hover, no_data_label
+):
+    """One trace per class (so the legend says what each colour means) plus one for no data."""
+    traces = []
+    for number, (label, color) in enumerate(zip(labels, colors, strict=True)):
+        chosen = classes == number
+        name = f"{label}（{int(chosen.sum())}）"
+        traces.append(_area_trace(features, frame["adcode"][chosen], color, name, hover[chosen]))
+    missing = classes == -1
+    if missing.any():
+        traces.append(
+            _area_trace(
+                features, frame["adcode"][missing], NO_DATA_COLOR, no_data_label, hover[missing]
+            )
+        )
+    return traces
+
+
+def context_trace(features, label: str) -> go.Choropleth:
+    """Taiwan, Hong Kong and Macau drawn in grey: on the map, outside the statistics."""
+    ids = [feature["id"] for feature in features["features"]]
+    names = [f"{feature['properties']['name']}：{label}" for feature in features["features"]]
+    return _area_trace(features, ids, CONTEXT_COLOR, label, np.array(names), showlegend=False)
+
+
+def line_trace(features, name: str) -> go.Scattergeo:
+    """MultiLineString features (the South China Sea line) as one line trace."""
+    lon, lat = [], []
+    for feature in features["features"]:
+        geometry = feature["geometry"]
+        parts = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiLineString"
+            else [geometry["coordinates"]]
+        )
+        for part in parts:
+            lon.extend([point[0] for point in part] + [None])
+            lat.extend([point[1] for point in part] + [None])
+    return go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"color": "#555", "width": 1.2},
+                         name=name, hoverinfo="skip", showlegend=False)  # fmt: skip
+
+
+def hospital_trace(hospitals: pd.DataFrame, hover: pd.Series, name_of_kind) -> list[go.Scattergeo]:
+    """Hospitals as markers, one trace per kind, sized by pediatric beds."""
+    traces = []
+    for kind, group in hospitals.groupby("kind", sort=True):
+        size = 4 + np.sqrt(group["ped_beds"].clip(lower=0).astype(float)) * 0.9
+        traces.append(
+            go.Scattergeo(
+                lon=group["lon"], lat=group["lat"], mode="markers", name=name_of_kind(kind),
+                marker={"size": size.clip(upper=28), "color": KIND_COLORS.get(kind, "#333"),
+                        "line": {"width": 0.5, "color": "#fff"}, "opacity": 0.85},
+                hovertext=hover.loc[group.index], hoverinfo="text", customdata=group["hospital_id"],
+            )
+        )  # fmt: skip
+    return traces
+
+
+def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> go.Figure:
+    """Hide every base layer and fit the view to our own shapes."""
+    figure.update_geos(
+        visible=False, fitbounds="locations", projection_type="mercator",
+        bgcolor="rgba(0,0,0,0)",
+    )  # fmt: skip
+    figure.update_layout(
+        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, dragmode="pan",
+        legend={"title": {"text": legend_title}, "orientation": "v", "x": 0.0, "y": 0.02,
+                "xanchor": "left", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)"},
+        paper_bgcolor="rgba(0,0,0,0)", font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
+    )  # fmt: skip
+    return figure
+
+
+def choropleth_figure(
+    features, frame, classes, labels, colors, hover, texts: dict, context=None, sea_line=None
+):
+    """The full map: class traces, context areas, the sea line; legend titled with the measure."""
+    figure = go.Figure()
+    if context is not None and context["features"]:
+        figure.add_trace(context_trace(context, texts["context"]))
+    for trace in class_traces(features, frame, classes, labels, colors, hover, texts["no_data"]):
+        figure.add_trace(trace)
+    if sea_line is not None and sea_line["features"]:
+        figure.add_trace(line_trace(sea_line, texts["sea_line"]))
+    return geo_layout(figure, legend_title=texts["legend"])
+
+
+MORE_IS_WORSE = {"children_per_physician"}
+
+
+def measure_classes(values: pd.Series, scheme: str, target: float | None, formatter):
+    """(class index per region, legend labels, colours) for one measure."""
+    bins = classify.class_bins(values, scheme, target)
+    classes = classify.class_index(values, bins)
+    labels = classify.class_labels(bins, values, formatter)
+    return classes, labels, bins
+
+
+def region_hover(
+    frame: pd.DataFrame,
+    metric_label: str,
+    metric_text: pd.Series,
+    children_text: pd.Series,
+    children_label: str,
+) -> np.ndarray:
+    """Hover lines: region name, the measure, the children."""
+    return np.array(
+        [f"<b>{name}</b><br>{metric_label}：{value}<br>{children_label}：{kids}"
+         for name, value, kids in zip(frame["name"], metric_text, children_text, strict=True)]
+    )  # fmt: skip

@@ -1,0 +1,58 @@
+"""The app's pages: one registry, so navigation, links and URL parameters agree."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page: its key (its parameter set in state.PAGE_PARAMS), script and URL path.
+
+    URL paths differ from the script names on purpose: Streamlit hashes both the same way, and a
+    page whose path equals its file name under pages/ can be run without app.py around it.
+    """
+
+    key: str
+    script: str
+    title_key: str
+    icon: str
+    group_key: str
+    url_path: str
+
+
+PAGES = (
+    PageSpec(
+        "overview",
+        "pages/overview.py",
+        "page_overview",
+        ":material/dashboard:",
+        "group_dashboard",
+        "home",
+    ),
+    PageSpec(
+        "resource_map",
+        "pages/resource_map.py",
+        "page_resource_map",
+        ":material/map:",
+        "group_dashboard",
+        "map",
+    ),
+)
+DEFAULT_PAGE = "overview"
+
+
+def spec(key: str) -> PageSpec:
+    """The page with this key."""
+    return next(page for page in PAGES if page.key == key)
+
+
+def key_for_path(url_path: str) -> str:
+    """Registry key of the page served at url_path ('' = the default page)."""
+    return next((page.key for page in PAGES if page.url_path == url_path), DEFAULT_PAGE)
+
+
+def groups() -> dict[str, list[PageSpec]]:
+    """Pages by navigation group, in registry order."""
+    grouped: dict[str, list[PageSpec]] = {}
+    for page in PAGES:
+        grouped.setdefault(page.group_key, []).append(page)
+    return grouped

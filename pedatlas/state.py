@@ -1,0 +1,140 @@
+"""URL parameters: names, defaults, parsing and validation, all in one place.
+
+Every piece of view state is one short snake_case query parameter. Only values that differ from
+the default go into a link. A malformed or unknown value falls back to the default and yields a
+Notice that the page shows; nothing here raises on user input.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its default, how to read it, and (optionally) its allowed values."""
+
+    name: str
+    default: object
+    parse: Callable[[str], object] = str
+    choices: tuple | None = None
+
+    def serialize(self, value) -> str:
+        """The text of value in a URL."""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was not understood and what was used instead."""
+
+    name: str
+    value: str
+    default: object
+
+
+def parse_bool(text: str) -> bool:
+    """'1'/'true'/'yes' -> True, '0'/'false'/'no' -> False."""
+    lowered = text.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(text)
+
+
+def parse_adcode(text: str) -> str:
+    """A 6-digit administrative code, or '' for the whole country."""
+    text = text.strip()
+    if text in ("", "100000"):
+        return ""
+    if len(text) != 6 or not text.isdigit():
+        raise ValueError(text)
+    return text
+
+
+def parse_int(text: str) -> int:
+    """A whole number written in plain digits."""
+    text = text.strip()
+    if not text.lstrip("-").isdigit():
+        raise ValueError(text)
+    return int(text)
+
+
+LANGUAGES = ("zh", "en")
+LEVELS = ("province", "city", "county")
+MAP_METRICS = (
+    "physicians_per_1000", "beds_per_1000", "icu_beds_per_1000", "children_per_physician",
+    "target_share", "members_per_county",
+)  # fmt: skip
+CLASS_SCHEMES = ("quantiles", "natural_breaks", "target")
+
+GLOBAL_PARAMS = (
+    Param("lang", "zh", choices=LANGUAGES),
+    Param("year", 2024, parse_int),  # allowed years come from the database
+    Param("region", "", parse_adcode),  # allowed codes come from the database
+)
+PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
+    "overview": (),
+    "resource_map": (
+        Param("level", "", choices=("",) + LEVELS),  # '' = one level below the scope
+        Param("metric", "physicians_per_1000", choices=MAP_METRICS),
+        Param("scheme", "quantiles", choices=CLASS_SCHEMES),
+        Param("hospitals", False, parse_bool),
+        Param("county", "", parse_adcode),
+    ),
+}
+
+
+def params_for(page: str) -> tuple[Param, ...]:
+    """The global parameters plus those of one page."""
+    return GLOBAL_PARAMS + PAGE_PARAMS.get(page, ())
+
+
+def parse_value(param: Param, text: str, allowed: Iterable | None = None):
+    """The value of one parameter from its URL text; ValueError when it is not acceptable."""
+    value = param.parse(text)
+    choices = param.choices if allowed is None else tuple(allowed)
+    if choices is not None and value not in choices and value != param.default:
+        raise ValueError(text)
+    return value
+
+
+def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mapping | None = None):
+    """(values, notices): every parameter's value, the default where missing or invalid."""
+    allowed = allowed or {}
+    values, notices = {}, []
+    for param in params:
+        text = raw.get(param.name)
+        if text is None:
+            values[param.name] = param.default
+            continue
+        try:
+            values[param.name] = parse_value(param, text, allowed.get(param.name))
+        except (ValueError, TypeError):
+            values[param.name] = param.default
+            notices.append(Notice(param.name, text, param.default))
+    return values, notices
+
+
+def unknown_params(raw: Mapping[str, str], params: Iterable[Param]) -> list[str]:
+    """Names in the URL that this page does not know (ignored with a notice)."""
+    known = {param.name for param in params}
+    return sorted(name for name in raw if name not in known and not name.startswith("_"))
+
+
+def url_params(values: Mapping, params: Iterable[Param]) -> dict[str, str]:
+    """The query parameters for values: only those that differ from their default."""
+    return {
+        param.name: param.serialize(values[param.name])
+        for param in params
+        if param.name in values and values[param.name] != param.default
+    }
+
+
+def query_string(values: Mapping, params: Iterable[Param]) -> str:
+    """'?a=1&b=2' for the non-default values, '' when everything is default."""
+    encoded = urlencode(url_params(values, params))
+    return f"?{encoded}" if encoded else ""

@@ -1,0 +1,84 @@
+"""Page building blocks shared by every page: notices, copy-link, downloads, empty states, errors."""
+
+import io
+import logging
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import view
+
+log = logging.getLogger("pedatlas")
+
+
+def show_notices() -> None:
+    """Say which link parameters were not understood and what is shown instead."""
+    for notice in view.notices():
+        if notice.default is None:
+            st.warning(
+                view.t("notice_unknown_param", name=notice.name, value=notice.value),
+                icon=":material/warning:",
+            )
+        else:
+            default = notice.default if notice.default not in ("", None) else view.t("default_word")
+            st.warning(
+                view.t("notice_bad_param", name=notice.name, value=notice.value, default=default),
+                icon=":material/warning:",
+            )
+
+
+def base_url() -> str:
+    """The address of this page in the user's browser, without its query string."""
+    url = getattr(st.context, "url", None) or ""
+    return url.split("?", 1)[0]
+
+
+def copy_link(page: str) -> str:
+    """A popover with the full link of the current view (st.code has a copy button)."""
+    link = view.link(page, base_url())
+    with st.popover(view.t("copy_link"), icon=":material/link:"):
+        st.caption(view.t("copy_link_help"))
+        st.code(link, language=None, wrap_lines=True)
+    return link
+
+
+def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
+    """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown."""
+    left, right = st.columns(2)
+    left.download_button(
+        view.t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", icon=":material/download:",
+    )  # fmt: skip
+    right.download_button(
+        view.t("download_xlsx"), xlsx_bytes(frame),
+        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """frame as an Excel workbook."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet)
+    return buffer.getvalue()
+
+
+def empty_state(message_key: str, **values) -> None:
+    """An explanation in words where a chart or table would be empty."""
+    st.info(view.t(message_key, **values), icon=":material/info:")
+
+
+@contextmanager
+def friendly_errors():
+    """Show a plain message instead of a traceback; the details go to the server log."""
+    # Streamlit's rerun/stop signals derive from BaseException and pass through untouched.
+    try:
+        yield
+    except Exception as error:  # last line of defence: no traceback reaches a user
+        log.exception("page failed")
+        st.error(
+            view.t("error_generic", detail=f"{type(error).__name__}: {error}"),
+            icon=":material/error:",
+        )
