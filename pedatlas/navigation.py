@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from pedatlas.paths import PROJECT_ROOT
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -40,6 +42,11 @@ PAGES = (
 DEFAULT_PAGE = "overview"
 
 
+def available() -> tuple[PageSpec, ...]:
+    """Pages whose script exists (a page lands in the navigation with its script)."""
+    return tuple(page for page in PAGES if (PROJECT_ROOT / page.script).exists())
+
+
 def spec(key: str) -> PageSpec:
     """The page with this key."""
     return next(page for page in PAGES if page.key == key)
@@ -53,6 +60,6 @@ def key_for_path(url_path: str) -> str:
 def groups() -> dict[str, list[PageSpec]]:
     """Pages by navigation group, in registry order."""
     grouped: dict[str, list[PageSpec]] = {}
-    for page in PAGES:
+    for page in available():
         grouped.setdefault(page.group_key, []).append(page)
     return grouped

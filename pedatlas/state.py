@@ -85,6 +85,13 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("hospitals", False, parse_bool),
         Param("county", "", parse_adcode),
     ),
+    # Each page below owns its entry; see the page's script for what each parameter does.
+    "alliances": (),
+    "referrals": (),
+    "transport": (),
+    "equity": (),
+    "planning": (),
+    "data": (),
 }
 
 

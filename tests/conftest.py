@@ -1,6 +1,7 @@
 """Shared fixtures: one freshly built demo database per test run (shared by xdist workers)."""
 
 import fcntl
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,7 +30,14 @@ def run_scratch_dir(tmp_path_factory, worker_id: str) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory, worker_id) -> Path:
-    """The demo database, built once per test run with the default seed."""
+    """The demo database, built once per test run with the default seed.
+
+    PEDATLAS_TEST_DB (developers only, never set in CI) points at an already built demo file
+    to skip the 40 s build while iterating on one test module.
+    """
+    prebuilt = os.environ.get("PEDATLAS_TEST_DB")
+    if prebuilt:
+        return Path(prebuilt)
     shared = run_scratch_dir(tmp_path_factory, worker_id)
     path = shared / "demo.duckdb"
     with exclusive_lock(shared / "demo.lock"):

@@ -5,7 +5,7 @@ import pytest
 from pedatlas import navigation
 from tests.apptest_helpers import errors, open_page, texts
 
-PAGES = [page.script for page in navigation.PAGES]
+PAGES = [page.script for page in navigation.available()]
 
 
 @pytest.mark.parametrize("script", PAGES)

@@ -54,3 +54,14 @@ STRINGS = {
     "sea_line": ("南海诸岛", "South China Sea islands"),
     "no_data": ("无数据", "No data"),
 }
+
+STRINGS.update(
+    {
+        "page_alliances": ("医联体", "Alliances"),
+        "page_referrals": ("双向转诊", "Referrals"),
+        "page_transport": ("危重转运", "Critical transport"),
+        "page_equity": ("均衡分析", "Equity"),
+        "page_planning": ("规划模拟", "Planning"),
+        "page_data": ("数据管理", "Data"),
+    }
+)
