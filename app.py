@@ -5,7 +5,7 @@ import streamlit as st
 from pedatlas import shell, ui, view
 
 st.set_page_config(
-    page_title="儿科资源均衡图谱 PedAtlas", page_icon=":material/child_care:", layout="wide"
+    page_title="儿科资源均衡图谱 PedAtlas", page_icon="static/favicon.png", layout="wide"
 )
 shell.ensure_database()
 page = st.navigation(shell.streamlit_pages(shell.peek_language()))

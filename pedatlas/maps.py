@@ -110,9 +110,9 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
         bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
     figure.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, dragmode="pan",
-        legend={"title": {"text": legend_title}, "orientation": "v", "x": 0.0, "y": 0.02,
-                "xanchor": "left", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)"},
+        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, clickmode="event+select",
+        legend={"title": {"text": legend_title}, "orientation": "v", "x": 1.0, "y": 0.5,
+                "xanchor": "left", "yanchor": "middle", "bgcolor": "rgba(255,255,255,0.85)"},
         paper_bgcolor="rgba(0,0,0,0)", font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )  # fmt: skip
     return figure

@@ -23,12 +23,13 @@ active_members AS (
     WHERE m.joined_on <= make_date($year, 12, 31)
       AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
 ),
+-- Referrals count on the patient's home side: up and lateral by the sender, down by the receiver.
 referral_counts AS (
-    SELECT count(*) FILTER (WHERE direction = 'up') AS referrals_up,
-           count(*) FILTER (WHERE direction = 'down') AS referrals_down,
-           count(*) FILTER (WHERE direction = 'lateral') AS referrals_lateral
+    SELECT count(*) FILTER (WHERE direction = 'up' AND from_hospital_id IN (SELECT hospital_id FROM local_hospitals)) AS referrals_up,
+           count(*) FILTER (WHERE direction = 'down' AND to_hospital_id IN (SELECT hospital_id FROM local_hospitals)) AS referrals_down,
+           count(*) FILTER (WHERE direction = 'lateral' AND from_hospital_id IN (SELECT hospital_id FROM local_hospitals)) AS referrals_lateral
     FROM referrals
-    WHERE year(referred_on) = $year AND from_hospital_id IN (SELECT hospital_id FROM local_hospitals)
+    WHERE year(referred_on) = $year
 ),
 transfer_counts AS (
     SELECT count(*) AS transfers, coalesce(sum(distance_km), 0) AS transfer_km

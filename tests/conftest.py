@@ -52,3 +52,12 @@ def demo(demo_db):
     connection = duckdb.connect(str(demo_db), read_only=True)
     yield connection
     connection.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """PEDATLAS_SKIP_BROWSER=1 (developers only; CI never sets it) leaves the browser tests out."""
+    if os.environ.get("PEDATLAS_SKIP_BROWSER") != "1":
+        return
+    kept = [item for item in items if "browser" not in item.keywords]
+    config.hook.pytest_deselected(items=[item for item in items if "browser" in item.keywords])
+    items[:] = kept

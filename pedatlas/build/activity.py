@@ -2,8 +2,8 @@
 
 Referrals: each county's children generate upward referrals every year from its non-tertiary
 hospitals; a referral goes to one of the nearest higher-tier hospitals with probability
-proportional to capacity x exp(-d / 60 km), plus a long-distance component to national and
-provincial centres (capacity x exp(-d / 800 km)), so a realistic share crosses province lines
+proportional to capacity x exp(-d / 60 km), plus a thin long-distance component to the national
+centres (0.0004 x capacity x exp(-d / 1000 km)), so a realistic share crosses province lines
 into Beijing, Shanghai and the other national centres. Members are three times as likely to send
 to their alliance's core. A share of upward referrals comes back down (more inside alliances).
 Transfers: every transport centre fetches critical patients from its members (or the lower-tier
@@ -104,6 +104,11 @@ def _candidate_weights(origins, destinations, members):
     weight = capacity * (np.exp(-distance / 60) + 0.0004 * is_centre * np.exp(-distance / 1000))
     weight *= _higher_tier(origins, destinations, candidates)
     weight *= _alliance_boost(origins, destinations, candidates, members)
+    # A hospital never refers to itself.
+    weight *= (
+        destinations["hospital_id"].to_numpy()[candidates]
+        != origins["hospital_id"].to_numpy()[:, None]
+    )
     return candidates, _normalised(weight)
 
 

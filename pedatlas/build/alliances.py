@@ -180,7 +180,7 @@ def _fill_districts(spec, hospitals, regions, places, taken, rng):
     pool = hospitals[
         hospitals["county_adcode"].isin(district_codes) & ~hospitals["hospital_id"].isin(taken)
     ]
-    wards = pool[pool["kind"] != "社区卫生服务中心"]
+    wards = pool[(pool["kind"] != "社区卫生服务中心") & pool["tier"].isin(["二级", "三级"])]
     wanted = spec.fill.get("hospitals", min(len(wards), 6))
     hospitals, wards = _ensure_hospitals(hospitals, wards, wanted, district_codes, regions)
     community = pool[pool["kind"] == "社区卫生服务中心"]["hospital_id"].to_numpy()

@@ -226,12 +226,20 @@ def catchment_size(hospitals: pd.DataFrame, regions: pd.DataFrame) -> np.ndarray
     by_code = regions.set_index("adcode")
     county = hospitals["county_adcode"]
     county_children = county.map(by_code["pop_0_14"]).astype(float).fillna(0).to_numpy()
-    city_children = county.map(by_code["city_adcode"]).map(by_code["pop_0_14"]).astype(float).fillna(0).to_numpy()
+    city_children = (
+        county.map(by_code["city_adcode"])
+        .map(by_code["pop_0_14"])
+        .astype(float)
+        .fillna(0)
+        .to_numpy()
+    )
     county_size = np.clip((county_children / 120_000) ** 0.7, 0.2, 2.5)
     city_size = np.clip((city_children / 1_500_000) ** 0.5, 0.4, 2.0)
     tier = hospitals["tier"].to_numpy()
     synthetic = hospitals["is_synthetic"].to_numpy(bool)
-    return np.where(tier == "二级", county_size, np.where((tier == "三级") & synthetic, city_size, 1.0))
+    return np.where(
+        tier == "二级", county_size, np.where((tier == "三级") & synthetic, city_size, 1.0)
+    )
 
 
 def counties_without_pediatrics(regions: pd.DataFrame, rng) -> set:
@@ -252,7 +260,9 @@ def yearly_resources(hospitals, regions, rng) -> pd.DataFrame:
             for k, t in zip(hospitals["kind"], hospitals["tier"], strict=True)
         ]
     )
-    base = base * np.where(hospitals["national_centre"], 3.0, 1.0) * catchment_size(hospitals, regions)
+    base = (
+        base * np.where(hospitals["national_centre"], 3.0, 1.0) * catchment_size(hospitals, regions)
+    )
     factor = regional_factor(hospitals, regions, rng)
     empty = hospitals["county_adcode"].isin(counties_without_pediatrics(regions, rng)).to_numpy()
     children = float(regions.loc[regions["level"] == "province", "pop_0_14"].sum())

@@ -38,7 +38,8 @@ STRINGS = {
         "There are no lower-level regions to rank in this scope.",
     ),
     "overview_flow_caption": (
-        "转诊与转运按患者所在（发起）医院计入所选范围。",
-        "Referrals and transports count in the scope of the hospital that sent the patient.",
+        "转诊按患者所在一侧计入所选范围：上转按转出医院，下转按接收医院；危重转运按转出医院。",
+        "Referrals count on the patient's home side: upward by the sending hospital, downward by the "
+        "receiving one; critical transports by the hospital the patient left.",
     ),
 }

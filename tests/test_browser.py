@@ -1,0 +1,225 @@
+"""Real browser (Debian chromium driven by Playwright) against the running app, network closed.
+
+Every page and a drill-down link must render with no error and no request to any host other than
+this machine; a screenshot of each is saved under artifacts/screenshots/ for a person to look at.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pedatlas import navigation
+from pedatlas.paths import DB_ENV_VAR, PROJECT_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not become healthy at {url}")
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_db, tmp_path_factory):
+    """The app served on a free loopback port against the demo database."""
+    port = free_port()
+    env = {**os.environ, DB_ENV_VAR: str(demo_db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian chromium; a clear message if it is not installed."""
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail(
+            "Browser tests need Debian's chromium and CJK fonts: `apt-get install -y chromium fonts-noto-cjk` "
+            "(scripts/test.sh installs them). To leave browser tests out locally set PEDATLAS_SKIP_BROWSER=1."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Visit:
+    """One browser page that records every request leaving this machine."""
+
+    def __init__(self, browser, width=1280, height=900):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="zh-CN"
+        )
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.page.on("request", self._record)
+
+    def _record(self, request) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+        if host not in LOCAL_HOSTS and not host.startswith("127."):
+            self.outside.append(url)
+
+    def open(self, url: str, settle: float = 1.5) -> None:
+        self.page.goto(url)
+        self.wait_idle(settle)
+
+    def wait_idle(self, settle: float = 1.5, seconds: float = 90) -> None:
+        """Until the app stopped running (no status widget) for settle seconds."""
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=seconds * 1000)
+        deadline = time.monotonic() + seconds
+        quiet_since = None
+        while time.monotonic() < deadline:
+            running = self.page.locator('[data-testid="stStatusWidget"]').count() > 0
+            if running:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= settle:
+                return
+            time.sleep(0.25)
+
+    def map_paths(self, minimum: int, seconds: float = 60) -> int:
+        """Wait until at least minimum choropleth polygons are drawn; returns the count."""
+        locator = self.page.locator("path.choroplethlocation")
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and locator.count() < minimum:
+            time.sleep(0.5)
+        return locator.count()
+
+    def assert_clean(self) -> None:
+        body = self.page.inner_text("body")
+        assert self.page.locator('[data-testid="stException"]').count() == 0, body[:2000]
+        assert "Traceback" not in body
+        assert "出现问题" not in body and "Something went wrong" not in body, body[:2000]
+        assert self.outside == [], self.outside
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, app_url):
+    """A fresh browser context on the warmed-up app."""
+    opened = Visit(browser)
+    # A fresh server answers the very first deep link with "Page not found"; open the root first.
+    opened.open(app_url + "/")
+    yield opened
+    opened.close()
+
+
+PAGE_MAPS = {"resource_map": 31}
+
+
+@pytest.mark.parametrize("page", navigation.available(), ids=lambda page: page.key)
+def test_browser_page_renders_offline(visit, app_url, page):
+    visit.open(
+        f"{app_url}/{'' if page.key == navigation.DEFAULT_PAGE else page.url_path}", settle=2
+    )
+    if page.key in PAGE_MAPS:
+        assert visit.map_paths(PAGE_MAPS[page.key]) >= PAGE_MAPS[page.key]
+        visit.wait_idle()
+    visit.assert_clean()
+    assert "儿科" in visit.page.inner_text("body")
+    visit.screenshot(page.key)
+
+
+def test_browser_drill_down_link_draws_the_province_counties(visit, app_url):
+    visit.open(f"{app_url}/map?region=360000&level=county&hospitals=1", settle=2)
+    assert visit.map_paths(100) == 100
+    visit.wait_idle()
+    visit.assert_clean()
+    assert "江西省" in visit.page.inner_text("body")
+    visit.screenshot("resource_map_jiangxi_counties")
+
+
+def test_browser_english_link_on_a_projector(browser, app_url):
+    projector = Visit(browser, width=1280, height=720)
+    try:
+        projector.open(app_url + "/")
+        projector.open(f"{app_url}/?lang=en&year=2023&region=140000", settle=2)
+        projector.assert_clean()
+        body = projector.page.inner_text("body")
+        assert "Pediatric resources at a glance" in body and "2023" in body
+        projector.screenshot("overview_en_projector")
+    finally:
+        projector.close()
+
+
+def test_browser_click_on_a_province_drills_down(visit, app_url):
+    visit.open(f"{app_url}/map", settle=2)
+    assert visit.map_paths(31) >= 31
+    visit.wait_idle()
+    # Click the middle of a province whose middle is inside itself (as a person would).
+    point = visit.page.evaluate(
+        """() => {
+            for (const path of document.querySelectorAll('path.choroplethlocation')) {
+                const box = path.getBoundingClientRect();
+                const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                const local = new DOMPoint(x, y).matrixTransform(path.getScreenCTM().inverse());
+                if (box.width > 40 && path.isPointInFill(local)) return [x, y];
+            }
+            return null;
+        }"""
+    )
+    assert point is not None
+    visit.page.mouse.click(*point)
+    deadline = time.monotonic() + 30
+    while "region=" not in current_url(visit) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    # Streamlit rewrites the address with history.replaceState, which page.url does not follow.
+    assert "region=" in current_url(visit)
+    visit.wait_idle()
+    assert visit.map_paths(2) < 31 + 3
+    visit.assert_clean()
+    visit.screenshot("resource_map_after_click")
+
+
+def current_url(visit) -> str:
+    return visit.page.evaluate("window.location.href")
