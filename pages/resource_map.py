@@ -66,7 +66,7 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
     )
     hover = maps.region_hover(measures, metric_label(metric, target), values,
                               measures["children"].map(lambda c: fmt.big_number(c, view.lang())), view.t("col_children"))  # fmt: skip
-    features = data.features(scope.boundary_layer(scope_kind, level), region)
+    features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
     national = scope_kind == "national"
     texts = {"context": view.t("context_regions"), "sea_line": view.t("sea_line"), "no_data": view.t("no_data"),
              "legend": metric_label(metric, target)}  # fmt: skip

@@ -4,11 +4,19 @@ Pages call query(name, **params); they never see DuckDB. The cache key includes 
 file's identity, so an import that swaps the file in is picked up on the next rerun.
 """
 
+import hashlib
+import json
+import os
+
 import pandas as pd
 import streamlit as st
 
 from pedatlas import db, geo
-from pedatlas.paths import database_path
+from pedatlas.paths import PROJECT_ROOT, database_path
+
+# Streamlit serves PROJECT_ROOT/static at app/static/ (server.enableStaticServing).
+GEOJSON_DIR = PROJECT_ROOT / "static" / "geo"
+GEOJSON_URL = "app/static/geo/"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -43,3 +51,29 @@ def features(layer: str, scope: str = "") -> dict:
     """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode)."""
     path, identity = current_identity()
     return _cached_features(path, identity, layer, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_geojson_url(path: str, identity: tuple, layer: str, scope: str) -> str:
+    version = hashlib.sha1(repr((path, identity)).encode()).hexdigest()[:10]
+    name = f"{layer}-{scope or 'cn'}-{version}.json"
+    target = GEOJSON_DIR / name
+    if not target.exists():
+        collection = _cached_features(path, identity, layer, scope)
+        GEOJSON_DIR.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{name}.{os.getpid()}")
+        temporary.write_text(
+            json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        os.replace(temporary, target)
+    return GEOJSON_URL + name
+
+
+def geojson_url(layer: str, scope: str = "") -> str:
+    """URL of a boundary layer's GeoJSON served by the app itself (written once per database).
+
+    Big layers go to the browser by URL instead of inside every figure: the national county
+    layer is 2.7 MB, and serialising it into each figure took seconds per view switch.
+    """
+    path, identity = current_identity()
+    return _cached_geojson_url(path, identity, layer, scope)

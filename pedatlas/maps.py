@@ -44,23 +44,39 @@ def _area_trace(
     )  # fmt: skip
 
 
-def class_traces(
-    features, frame: pd.DataFrame, classes: np.ndarray, labels, colors, hover, no_data_label
-):
-    """One trace per class (so the legend says what each colour means) plus one for no data."""
-    traces = []
-    for number, (label, color) in enumerate(zip(labels, colors, strict=True)):
-        chosen = classes == number
-        name = f"{label}（{int(chosen.sum())}）"
-        traces.append(_area_trace(features, frame["adcode"][chosen], color, name, hover[chosen]))
-    missing = classes == -1
-    if missing.any():
-        traces.append(
-            _area_trace(
-                features, frame["adcode"][missing], NO_DATA_COLOR, no_data_label, hover[missing]
-            )
-        )
-    return traces
+def stepped_colorscale(colors: list[str]) -> list[list]:
+    """A colorscale of hard steps: integer z = i gets colors[i] exactly (zmin 0, zmax n-1)."""
+    count = len(colors)
+    scale = []
+    for index, color in enumerate(colors):
+        scale += [[index / count, color], [(index + 1) / count, color]]
+    return scale
+
+
+def class_trace(features, frame: pd.DataFrame, classes: np.ndarray, colors, hover) -> go.Choropleth:
+    """All regions in ONE trace (the GeoJSON is sent once), coloured by class; -1 = no data."""
+    steps = [NO_DATA_COLOR, *colors]
+    return go.Choropleth(
+        geojson=features, locations=list(frame["adcode"]), z=classes + 1, featureidkey="id",
+        zmin=0, zmax=max(len(steps) - 1, 1), colorscale=stepped_colorscale(steps), showscale=False,
+        hovertext=list(hover), hoverinfo="text", marker_line_color=BORDER_COLOR, marker_line_width=0.4,
+        showlegend=False, name="",
+    )  # fmt: skip
+
+
+def legend_entries(labels, colors, counts, no_data_label: str, missing: int) -> list[go.Scattergeo]:
+    """Legend swatches: one empty marker trace per class saying what its colour means."""
+    entries = [
+        (f"{label}（{count}）", color)
+        for label, color, count in zip(labels, colors, counts, strict=True)
+    ]
+    if missing:
+        entries.append((f"{no_data_label}（{missing}）", NO_DATA_COLOR))
+    return [
+        go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name, showlegend=True, hoverinfo="skip",
+                      marker={"symbol": "square", "size": 13, "color": color, "line": {"width": 0.5, "color": "#999"}})
+        for name, color in entries
+    ]  # fmt: skip
 
 
 def context_trace(features, label: str) -> go.Choropleth:
@@ -121,14 +137,18 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
 def choropleth_figure(
     features, frame, classes, labels, colors, hover, texts: dict, context=None, sea_line=None
 ):
-    """The full map: class traces, context areas, the sea line; legend titled with the measure."""
+    """The full map: one class-coloured trace, context areas, the sea line, a legend of classes."""
     figure = go.Figure()
     if context is not None and context["features"]:
         figure.add_trace(context_trace(context, texts["context"]))
-    for trace in class_traces(features, frame, classes, labels, colors, hover, texts["no_data"]):
-        figure.add_trace(trace)
+    figure.add_trace(class_trace(features, frame, classes, colors, hover))
     if sea_line is not None and sea_line["features"]:
         figure.add_trace(line_trace(sea_line, texts["sea_line"]))
+    counts = classify.class_counts(classes, len(labels))
+    for entry in legend_entries(
+        labels, colors, counts, texts["no_data"], int((classes == -1).sum())
+    ):
+        figure.add_trace(entry)
     return geo_layout(figure, legend_title=texts["legend"])
 
 
