@@ -32,7 +32,7 @@ class Scale:
 SCALES = {
     "demo": Scale("demo", 1.0, 1.0, 1.0),
     # National stress size: ~40,000 hospitals, ~10 million referrals, ~200,000 transfers.
-    "national": Scale("national", 2.3, 15.0, 2.7),
+    "national": Scale("national", 2.3, 15.5, 2.7),
 }
 
 
