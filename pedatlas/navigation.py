@@ -38,6 +38,47 @@ PAGES = (
         "group_dashboard",
         "map",
     ),
+    PageSpec(
+        "alliances",
+        "pages/alliances.py",
+        "page_alliances",
+        ":material/hub:",
+        "group_alliances",
+        "alliance",
+    ),
+    PageSpec(
+        "referrals",
+        "pages/referrals.py",
+        "page_referrals",
+        ":material/swap_vert:",
+        "group_alliances",
+        "referral",
+    ),
+    PageSpec(
+        "transport",
+        "pages/transport.py",
+        "page_transport",
+        ":material/ambulance:",
+        "group_alliances",
+        "transfer",
+    ),
+    PageSpec(
+        "equity",
+        "pages/equity.py",
+        "page_equity",
+        ":material/balance:",
+        "group_analysis",
+        "balance",
+    ),
+    PageSpec(
+        "planning",
+        "pages/planning.py",
+        "page_planning",
+        ":material/add_location_alt:",
+        "group_analysis",
+        "plan",
+    ),
+    PageSpec("data", "pages/data.py", "page_data", ":material/database:", "group_data", "manage"),
 )
 DEFAULT_PAGE = "overview"
 

@@ -86,12 +86,39 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("county", "", parse_adcode),
     ),
     # Each page below owns its entry; see the page's script for what each parameter does.
-    "alliances": (),
-    "referrals": (),
-    "transport": (),
-    "equity": (),
-    "planning": (),
-    "data": (),
+    "alliances": (
+        Param("alliance", "", str.strip),  # '' = the largest reported alliance; checked in the page
+        # comma-separated alliance ids; '' = the reported alliances, '-' = none chosen
+        Param("compare", "", lambda text: ",".join(filter(None, map(str.strip, text.split(","))))),
+    ),
+    "referrals": (
+        Param("alliance", "", str.strip),  # '' = every alliance; checked against the database in the page
+        Param("hospital", "", str.strip),  # '' = every hospital; checked against the database in the page
+        Param("flow_level", "province", choices=("province", "city", "hospital")),
+        Param("top", 30, parse_int, choices=(10, 20, 30, 50, 100, 200)),
+        Param("min", 0, parse_int, choices=(0, 10, 50, 100, 500, 1000, 5000)),
+        Param("compare", "admin", choices=("admin", "alliance")),
+    ),
+    "transport": (
+        Param("centre", "", str.strip),  # '' = every centre; a receiving centre's hospital_id, checked in the page
+    ),
+    "equity": (
+        Param("section", "inequality", choices=("inequality", "access", "coverage", "shortage")),
+        Param("resource", "physicians", choices=("physicians", "beds", "nicu_beds", "picu_beds")),
+        Param("unit", "", choices=("",) + LEVELS),  # '' = one below the scope; page checks it
+        Param("method", "e2sfca_step", choices=("e2sfca_step", "e2sfca_gauss", "2sfca")),
+        Param("catchment", 100, parse_int, choices=tuple(range(30, 201, 10))),  # km
+        Param("top", 20, parse_int, choices=(10, 20, 50, 100)),  # counties in the shortage list
+    ),
+    "planning": (
+        Param("add", "members", choices=("members", "nicu")),  # new alliance members or NICU sites
+        Param("k", 3, parse_int, choices=tuple(range(1, 21))),  # how many new sites
+        Param("radius_km", 50, parse_int, choices=tuple(range(10, 201, 10))),  # service radius
+    ),
+    "data": (
+        # the section shown; uploads and their check are never part of a link
+        Param("tab", "import", choices=("import", "quality", "export", "templates", "dictionary")),
+    ),
 }
 
 

@@ -47,6 +47,16 @@ def wait_healthy(url: str, seconds: float = 60) -> None:
 @pytest.fixture(scope="module")
 def app_url(demo_db, tmp_path_factory):
     """The app served on a free loopback port against the demo database."""
+    yield from serve_app(demo_db, tmp_path_factory)
+
+
+@pytest.fixture
+def fresh_app_url(demo_db, tmp_path_factory):
+    """A server that no session has visited yet."""
+    yield from serve_app(demo_db, tmp_path_factory)
+
+
+def serve_app(demo_db, tmp_path_factory):
     port = free_port()
     env = {**os.environ, DB_ENV_VAR: str(demo_db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")  # noqa: SIM115
@@ -177,6 +187,20 @@ def test_browser_drill_down_link_draws_the_province_counties(visit, app_url):
     visit.assert_clean()
     assert "江西省" in visit.page.inner_text("body")
     visit.screenshot("resource_map_jiangxi_counties")
+
+
+def test_browser_first_deep_link_on_a_fresh_server_still_renders_the_page(browser, fresh_app_url):
+    # Streamlit quirk: the very first session of a server that deep-links to a page gets a
+    # "Page not found" notice (pages are registered by that first run) but the page renders.
+    first = Visit(browser)
+    try:
+        first.open(f"{fresh_app_url}/map?region=360000&lang=en", settle=2)
+        assert first.map_paths(11) == 11
+        assert "Pediatric resource map" in first.page.inner_text("body")
+        assert first.outside == []
+        first.screenshot("resource_map_fresh_server_deep_link")
+    finally:
+        first.close()
 
 
 def test_browser_english_link_on_a_projector(browser, app_url):
