@@ -84,7 +84,11 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
-    layers = {"counties": data.features(scope.boundary_layer(scope_kind, "county"), region)}
+    layer = scope.boundary_layer(scope_kind, "county")
+    layers = {
+        "counties": data.features(layer, region),
+        "counties_url": data.geojson_url(layer, region),
+    }
     if scope_kind == "national":
         layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
     figure = ev.access_map(scores, layers, view.t, view.lang())

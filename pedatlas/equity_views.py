@@ -490,7 +490,8 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     classes, labels, _ = maps.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
     texts = {"context": t("context_regions"), "sea_line": t("sea_line"), "no_data": t("no_data"),
              "legend": t("equity_access_legend")}  # fmt: skip
+    # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
     return maps.choropleth_figure(
-        layers["counties"], scores, classes, labels, maps.palette(len(labels)),
+        layers.get("counties_url", layers["counties"]), scores, classes, labels, maps.palette(len(labels)),
         access_hover(scores, t, lang), texts, layers.get("context"), layers.get("sea_line"),
     )  # fmt: skip
