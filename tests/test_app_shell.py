@@ -55,3 +55,24 @@ def test_choices_go_into_the_url(monkeypatch, demo_db):
     app.selectbox(key="w_year").set_value(2022).run()
     app.selectbox(key="w_province").set_value("140000").run()
     assert app.query_params["year"] == "2022" and app.query_params["region"] == "140000"
+
+
+def test_missing_database_is_built_on_first_start_with_progress(monkeypatch, demo_db, tmp_path):
+    import shutil
+
+    from pedatlas import shell
+
+    target = tmp_path / "fresh" / "pedatlas.duckdb"
+    steps = []
+
+    def fake_build(path, progress):
+        progress(0.5, "生成医院 generating hospitals")
+        steps.append(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(demo_db, path)
+
+    monkeypatch.setattr(shell, "build_database", fake_build)
+    app = open_page(monkeypatch, target)
+    assert steps == [target] and target.exists()
+    assert errors(app) == []
+    assert len(app.metric) >= 10  # the overview renders on the freshly built database
