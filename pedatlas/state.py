@@ -92,15 +92,17 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("compare", "", lambda text: ",".join(filter(None, map(str.strip, text.split(","))))),
     ),
     "referrals": (
-        Param("alliance", "", str.strip),  # '' = every alliance; checked against the database in the page
-        Param("hospital", "", str.strip),  # '' = every hospital; checked against the database in the page
+        # '' = every alliance / hospital; ids are checked against the database in the page.
+        Param("alliance", "", str.strip),
+        Param("hospital", "", str.strip),
         Param("flow_level", "province", choices=("province", "city", "hospital")),
         Param("top", 30, parse_int, choices=(10, 20, 30, 50, 100, 200)),
         Param("min", 0, parse_int, choices=(0, 10, 50, 100, 500, 1000, 5000)),
         Param("compare", "admin", choices=("admin", "alliance")),
     ),
     "transport": (
-        Param("centre", "", str.strip),  # '' = every centre; a receiving centre's hospital_id, checked in the page
+        # '' = every centre; a receiving centre's hospital_id, checked in the page.
+        Param("centre", "", str.strip),
     ),
     "equity": (
         Param("section", "inequality", choices=("inequality", "access", "coverage", "shortage")),
