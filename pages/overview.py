@@ -18,9 +18,11 @@ def show_headlines(year: int, region: str) -> None:
         else None
     )
     figures = kpi.headline_figures(now, before, data.query("targets"), year, view.lang())
-    for row_start in range(0, len(figures), 5):
-        columns = st.columns(5)
-        for column, figure in zip(columns, figures[row_start : row_start + 5], strict=False):
+    # Four a row: values and labels fit a 1280-px projector with the sidebar open.
+    per_row = 4
+    for row_start in range(0, len(figures), per_row):
+        columns = st.columns(per_row)
+        for column, figure in zip(columns, figures[row_start : row_start + per_row], strict=False):
             column.metric(
                 figure.label,
                 figure.value,

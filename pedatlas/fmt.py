@@ -10,15 +10,15 @@ def _missing(value) -> bool:
 
 
 def big_number(value, lang: str = "zh", digits: int = 1) -> str:
-    """253383938 -> '2.5亿' (zh) / '253.4 million' (en); small numbers with separators."""
+    """253383938 -> '2.5亿' (zh) / '253.4M' (en); small numbers with separators."""
     if _missing(value):
         return DASH
     value = float(value)
     size = abs(value)
     if lang == "en":
-        for unit, scale in (("billion", 1e9), ("million", 1e6)):
+        for unit, scale in (("B", 1e9), ("M", 1e6)):
             if size >= scale:
-                return f"{value / scale:,.{digits}f} {unit}"
+                return f"{value / scale:,.{digits}f}{unit}"
         return f"{value:,.0f}"
     for unit, scale in (("亿", 1e8), ("万", 1e4)):
         if size >= scale:

@@ -13,7 +13,7 @@ from pedatlas.metrics import density
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
     [(253_383_938, "zh", "2.5亿"), (12_345, "zh", "1.2万"), (9_999, "zh", "9,999"), (5_098_363, "zh", "509.8万"),
-     (253_383_938, "en", "253.4 million"), (12_345, "en", "12,345"), (None, "zh", "—"), (float("nan"), "en", "—")],
+     (253_383_938, "en", "253.4M"), (12_345, "en", "12,345"), (None, "zh", "—"), (float("nan"), "en", "—")],
 )  # fmt: skip
 def test_big_number_for_chinese_and_english_readers(value, lang, text):
     assert fmt.big_number(value, lang) == text
