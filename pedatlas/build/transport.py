@@ -91,7 +91,7 @@ def _trips(centre, pool, located, year, trips, rng, origins=None, road=None) -> 
 
 def _far_weights(pool) -> np.ndarray:
     # Near members often bring patients themselves; the team is called more from far away.
-    weight = pool["km"].to_numpy() ** 0.8
+    weight = pool["km"].to_numpy() ** 0.5
     return weight / weight.sum()
 
 
@@ -99,7 +99,7 @@ def _rows(centre, origins, distance, newborn, critical, year, rng) -> pd.DataFra
     trips = len(origins)
     start = pd.Timestamp(year, 1, 1)
     dispatched = start + pd.to_timedelta(rng.integers(0, 365 * 24 * 60, trips), unit="min")
-    speed = rng.uniform(55, 80, trips)
+    speed = rng.uniform(70, 95, trips)  # mostly expressway, km/h
     duration = np.rint(2 * distance / speed * 60 + rng.uniform(25, 70, trips)).astype("int64")
     return pd.DataFrame(
         {"dispatched_at": dispatched, "arrived_at": dispatched + pd.to_timedelta(duration, unit="min"),
