@@ -95,7 +95,7 @@ def test_import_export_reimport_keeps_formula_like_names_and_exports_them_quoted
     exported = export_csv(db, "hospitals", tmp_path / "hospitals.csv")
     text = exported.read_text("utf-8-sig")
     assert "\n=" not in text and ",=" not in text and ",+" not in text and ",@" not in text
-    assert ',"\'=HYPERLINK(' in text and "\nH207,''@twice," in text
+    assert ",\"'=HYPERLINK(" in text and "\nH207,''@twice," in text
 
     before = table_rows(db, "hospitals")
     again = plan_import([exported], mode="replace", db_path=db)
