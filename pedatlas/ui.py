@@ -1,6 +1,5 @@
 """Page building blocks shared by every page: notices, copy-link, downloads, empty states, errors."""
 
-import io
 import logging
 from contextlib import contextmanager
 from functools import partial
@@ -8,7 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from pedatlas import view
+from pedatlas import safe_cells, view
 
 log = logging.getLogger("pedatlas")
 
@@ -47,6 +46,7 @@ def copy_link(page: str) -> str:
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown.
 
+    Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
     The files are built only when a button is clicked (a callable as data): building both for
     every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
     rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
@@ -54,28 +54,28 @@ def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
     """
     left, right = st.columns(2)
     left.download_button(
-        view.t("download_csv"), partial(csv_bytes, frame),
-        file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", icon=":material/download:",
+        view.t("download_csv"),
+        partial(safe_cells.csv_bytes, frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
         on_click="ignore",
-    )  # fmt: skip
+    )
     right.download_button(
-        view.t("download_xlsx"), partial(xlsx_bytes, frame),
-        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
-    )  # fmt: skip
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """frame as CSV in UTF-8 with a byte order mark (Excel then reads the Chinese right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+        view.t("download_xlsx"),
+        partial(xlsx_bytes, frame),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """frame as an Excel workbook."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet)
-    return buffer.getvalue()
+    """frame as an Excel workbook (formula-safe)."""
+    return safe_cells.xlsx_bytes(frame, sheet)
 
 
 def empty_state(message_key: str, **values) -> None:
