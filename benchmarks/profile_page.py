@@ -40,7 +40,9 @@ def summary(collapsed: Path, top: int) -> None:
         total += samples
         for frame in {_function(f) for f in stack.split(";")[1:]}:
             inclusive[frame] += samples
-    print(f"{total} samples in page runs (including the 3 that open the view); inclusive share per function:")
+    print(
+        f"{total} samples in page runs (including the 3 that open the view); inclusive share per function:"
+    )
     for frame, samples in inclusive.most_common(top):
         print(f"  {100 * samples / max(total, 1):5.1f}%  {frame[:150]}")
 
@@ -65,7 +67,15 @@ def main() -> None:
         run_view(args.page, params, args.runs, args.cold)
         return
     out = Path(tempfile.mkdtemp()) / "stacks.txt"
-    command = [sys.executable, __file__, args.page, *args.params, "--runs", str(args.runs), "--child"]
+    command = [
+        sys.executable,
+        __file__,
+        args.page,
+        *args.params,
+        "--runs",
+        str(args.runs),
+        "--child",
+    ]
     command += ["--cold"] if args.cold else []
     spy = Path(sys.executable).with_name("py-spy")
     subprocess.run([str(spy), "record", "--format", "raw", "--threads", "--rate", "200", "-o", str(out),
