@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import data, fmt, geometry, map_traces, scope, ui, view
 from pedatlas.metrics import service_areas
 from pedatlas.referrals import builders
 
@@ -134,7 +134,7 @@ def show_levels(filters: dict) -> None:
 @st.cache_data(show_spinner=False, max_entries=24)
 def merged(identity, layer: str, region: str, groups: tuple, tolerance: float) -> dict:
     """A boundary layer merged by group (cached: merging the national counties takes a moment)."""
-    return builders.dissolved_features(
+    return geometry.dissolved_features(
         data.query("common/shapes", layer=layer, scope=region), dict(groups), tolerance
     )
 
