@@ -53,9 +53,11 @@ def show_rankings(year: int, region: str) -> None:
         for _, row in frame.iterrows():
             link_params = map_link_params(row["adcode"], level, region)
             column.page_link(
-                "pages/resource_map.py", query_params=link_params, icon=":material/map:",
+                "pages/resource_map.py",
+                query_params=link_params,
+                icon=":material/map:",
                 label=f"{row['name']} · {fmt.rate(row['physicians_per_1000'])}（{fmt.big_number(row['children'], view.lang())}）",
-            )  # fmt: skip
+            )
 
 
 def map_link_params(adcode: str, level: str, region: str) -> dict:
