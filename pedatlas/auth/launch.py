@@ -52,6 +52,24 @@ def option(args: list[str], name: str) -> str | None:
     return None
 
 
+def require_safe_address(address: str, methods: list[str], trusted: bool) -> None:
+    """Raise SystemExit with what to do when address reaches the network without sign-in."""
+    if is_loopback(address) or methods or trusted:
+        return
+    raise SystemExit(
+        f"refusing to serve on {address}: no sign-in is configured, so anyone on the network "
+        "could replace the data.\n  Add users: python -m pedatlas.users add NAME --role admin\n"
+        "  or configure [auth] in .streamlit/secrets.toml (README, 'Deploying'),\n"
+        f"  or, on a trusted single-user machine only: {TRUSTED_ENV_VAR}=1"
+    )
+
+
+def check_listen(listen: str) -> None:
+    """For scripts/serve.sh: refuse a proxy address that reaches the network without sign-in."""
+    host = listen.rsplit(":", 1)[0] if ":" in listen else "0.0.0.0"
+    require_safe_address(host, sign_in_methods(), os.environ.get(TRUSTED_ENV_VAR) == "1")
+
+
 def command(args: list[str], methods: list[str], trusted: bool) -> tuple[list[str], str]:
     """(streamlit command line, message to print); raises SystemExit when serving would be unsafe."""
     address = option(args, "--server.address")
@@ -62,13 +80,7 @@ def command(args: list[str], methods: list[str], trusted: bool) -> tuple[list[st
     if option(args, "--server.maxUploadSize") is None:
         extra += ["--server.maxUploadSize", str(MAX_UPLOAD_MB)]
     port = option(args, "--server.port") or DEFAULT_PORT
-    if not is_loopback(address) and not methods and not trusted:
-        raise SystemExit(
-            f"refusing to serve on {address}: no sign-in is configured, so anyone on the network "
-            "could replace the data.\n  Add users: python -m pedatlas.users add NAME --role admin\n"
-            "  or configure [auth] in .streamlit/secrets.toml (README, 'Deploying'),\n"
-            f"  or, on a trusted single-user machine only: {TRUSTED_ENV_VAR}=1"
-        )
+    require_safe_address(address, methods, trusted)
     if is_loopback(address):
         how = "sign-in: " + ", ".join(methods) if methods else "no sign-in configured"
         message = f"PedAtlas serves http://{address}:{port} on this machine only ({how})."
