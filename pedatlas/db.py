@@ -18,6 +18,7 @@ from pedatlas.paths import QUERIES_DIR, database_path
 
 CATALOG = "atlas"
 SOURCE_CATALOG = "atlas_source"  # the file itself, behind the scope's views
+_VIEW_SOURCE = re.compile(r"FROM atlas_source\.main\.(\w+)")
 _PARAM = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
 
 
@@ -47,7 +48,13 @@ def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
         return connection
     connection.execute(f"ATTACH '{_quoted(path)}' AS {SOURCE_CATALOG} (READ_ONLY)")
     connection.execute(f"ATTACH ':memory:' AS {CATALOG}")
+    tables = {row[0] for row in connection.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
+        {"source": SOURCE_CATALOG}).fetchall()}  # fmt: skip
     for statement in script_statements("scope/restrict"):
+        source = _VIEW_SOURCE.search(statement)
+        if source and source.group(1) not in tables:
+            continue  # a rollup this file does not have
         used = set(_PARAM.findall(_without_comments(statement)))
         values = {"kind": scope.kind, "code": scope.code}
         connection.execute(statement, {name: values[name] for name in used} or None)

@@ -88,3 +88,29 @@ WHERE from_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
 CREATE VIEW atlas.main.targets AS SELECT * FROM atlas_source.main.targets
 ;
 CREATE VIEW atlas.main.build_info AS SELECT * FROM atlas_source.main.build_info
+;
+-- Rollups (pedatlas/build/derived.py) keep the rows of the scope's counties and hospitals, so a
+-- scoped user's figures equal a national user's figures for the same region. A file without a
+-- rollup simply has no view for it (the statement is skipped).
+CREATE VIEW atlas.main.derived_referral_pairs AS
+SELECT * FROM atlas_source.main.derived_referral_pairs
+WHERE from_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
+   OR to_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
+;
+CREATE VIEW atlas.main.derived_referral_months AS
+SELECT * FROM atlas_source.main.derived_referral_months
+WHERE home_county IN (SELECT adcode FROM atlas.main.scope_counties)
+;
+CREATE VIEW atlas.main.derived_county_flows AS
+SELECT * FROM atlas_source.main.derived_county_flows
+WHERE origin_county IN (SELECT adcode FROM atlas.main.scope_counties)
+   OR dest_county IN (SELECT adcode FROM atlas.main.scope_counties)
+;
+CREATE VIEW atlas.main.derived_county_resources AS
+SELECT * FROM atlas_source.main.derived_county_resources
+WHERE county_adcode IN (SELECT adcode FROM atlas.main.scope_counties)
+;
+CREATE VIEW atlas.main.derived_transfer_months AS
+SELECT * FROM atlas_source.main.derived_transfer_months
+WHERE from_county IN (SELECT adcode FROM atlas.main.scope_counties)
+   OR to_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
