@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import auth, shell, ui, view
+from pedatlas import auth, share, shell, ui, view
 from pedatlas.auth import safety
 from pedatlas.paths import database_path
 
@@ -26,3 +26,5 @@ ui.show_notices()
 auth.show_scope_notice(lang)
 page.run()
 view.commit(key)
+with ui.friendly_errors():
+    share.finish(ui.base_url())

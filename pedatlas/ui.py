@@ -6,7 +6,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from pedatlas import safe_cells, view
+from pedatlas import safe_cells, share, view
 
 log = logging.getLogger("pedatlas")
 
@@ -33,13 +33,13 @@ def base_url() -> str:
     return url.split("?", 1)[0]
 
 
-def copy_link(page: str) -> str:
-    """A popover with the full link of the current view (st.code has a copy button)."""
-    link = view.link(page, base_url())
-    with st.popover(view.t("copy_link"), icon=":material/link:"):
-        st.caption(view.t("copy_link_help"))
-        st.code(link, language=None, wrap_lines=True)
-    return link
+def copy_link(page: str) -> None:
+    """Reserve the share control (copy button, QR code) here; app.py fills it after the page ran.
+
+    Drawing it now would offer the link as it was before the widgets further down the page (and
+    map clicks) recorded this run's values: one interaction behind.
+    """
+    share.reserve(page)
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
