@@ -6,11 +6,23 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from pedatlas.auth import users
-from pedatlas.paths import DB_ENV_VAR, PROJECT_ROOT
 from test_browser import CHROMIUM, CHROMIUM_ARGS, Visit, free_port, wait_healthy
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Visit", "free_port", "wait_healthy"]
+from pedatlas.auth import users
+from pedatlas.paths import DB_ENV_VAR, PROJECT_ROOT
+
+__all__ = ["Visit", "chromium", "free_port", "wait_healthy"]
+
+
+def chromium():
+    """Headless Debian chromium (a generator for a module fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
 
 PASSWORD = "pedatlas-test-pw"
 ROLE_USERS = {  # name -> (role, scope)

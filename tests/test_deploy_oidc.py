@@ -8,9 +8,8 @@ import time
 import urllib.request
 
 import pytest
+from deploy_helpers import Visit, app_env, app_server, chromium, free_port
 
-from deploy_helpers import Visit, app_env, app_server, free_port
-from test_browser import browser  # noqa: F401  (the chromium fixture, shared)
 from pedatlas.auth import audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -20,6 +19,11 @@ CLAIMS = [
      "pedatlas_scope": "province:360000"},
     {"sub": "odd", "preferred_username": "odd", "pedatlas_role": "superuser"},
 ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")

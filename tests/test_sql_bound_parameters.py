@@ -11,7 +11,6 @@ site, or a new expression at a listed site, fails this test until someone checks
 
 import ast
 import re
-from pathlib import Path
 
 from pedatlas.paths import PROJECT_ROOT, QUERIES_DIR
 
