@@ -1,13 +1,12 @@
 """Page building blocks shared by every page: notices, copy-link, downloads, empty states, errors."""
 
-import io
 import logging
 from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
 
-from pedatlas import view
+from pedatlas import safe_cells, share, view
 
 log = logging.getLogger("pedatlas")
 
@@ -34,35 +33,42 @@ def base_url() -> str:
     return url.split("?", 1)[0]
 
 
-def copy_link(page: str) -> str:
-    """A popover with the full link of the current view (st.code has a copy button)."""
-    link = view.link(page, base_url())
-    with st.popover(view.t("copy_link"), icon=":material/link:"):
-        st.caption(view.t("copy_link_help"))
-        st.code(link, language=None, wrap_lines=True)
-    return link
+def copy_link(page: str) -> None:
+    """Reserve the share control (copy button, QR code) here; app.py fills it after the page ran.
+
+    Drawing it now would offer the link as it was before the widgets further down the page (and
+    map clicks) recorded this run's values: one interaction behind.
+    """
+    share.reserve(page)
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
-    """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown."""
+    """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown.
+
+    Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
+    """
     left, right = st.columns(2)
     left.download_button(
-        view.t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", icon=":material/download:",
-    )  # fmt: skip
+        view.t("download_csv"),
+        safe_cells.csv_bytes(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
     right.download_button(
-        view.t("download_xlsx"), xlsx_bytes(frame),
-        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
+        view.t("download_xlsx"),
+        xlsx_bytes(frame),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
+    )
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """frame as an Excel workbook."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet)
-    return buffer.getvalue()
+    """frame as an Excel workbook (formula-safe)."""
+    return safe_cells.xlsx_bytes(frame, sheet)
 
 
 def empty_state(message_key: str, **values) -> None:

@@ -12,7 +12,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from pedatlas.build import activity, alliances, hospitals, regions, transport
+from pedatlas.build import activity, alliances, derived, hospitals, regions, transport
 from pedatlas.paths import SCHEMA_SQL
 
 TARGETS_CSV = Path(__file__).with_name("targets.csv")
@@ -61,12 +61,12 @@ def build_database(
     try:
         tables, report = build_tables(seed, SCALES[scale], progress)
         progress(0.92, "写入数据库 writing the database")
-        write_database(temporary, tables, {"seed": str(seed), "scale": scale})
+        rollups = write_database(temporary, tables, {"seed": str(seed), "scale": scale})
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
     report.path = path
-    report.row_counts = {name: len(frame) for name, frame in tables.items()}
+    report.row_counts = {name: len(frame) for name, frame in tables.items()} | rollups
     progress(1.0, "完成 done")
     return report
 
@@ -120,8 +120,11 @@ def _with_latest_resources(sites, resources, alliance_table) -> pd.DataFrame:
     return sites
 
 
-def write_database(path: Path, tables: dict, info: dict) -> None:
-    """Create the schema at path and insert every table (columns matched by name)."""
+def write_database(path: Path, tables: dict, info: dict) -> dict[str, int]:
+    """Create the schema at path, insert every table (columns matched by name), then the rollups.
+
+    Returns the rows of each derived table (pedatlas/build/derived.py).
+    """
     path.unlink(missing_ok=True)
     connection = duckdb.connect(str(path))
     try:
@@ -131,9 +134,11 @@ def write_database(path: Path, tables: dict, info: dict) -> None:
         _insert(
             connection, "build_info", pd.DataFrame(sorted(info.items()), columns=["key", "value"])
         )
+        rollups = derived.refresh(connection)
         connection.execute("CHECKPOINT")
     finally:
         connection.close()
+    return rollups
 
 
 def _insert(connection, table: str, frame: pd.DataFrame) -> None:

@@ -1,0 +1,160 @@
+"""Derived (rollup) tables: national series pre-counted so that page queries read thousands of rows, not millions.
+
+A registry: each entry names a table and the SQL that computes it from the base tables. The build
+pipeline runs ``refresh`` after writing the base tables, and the importer runs it on its copy after
+applying an import (before the copy is swapped in), so the rollups always match the rows they
+summarise. Add a rollup by adding an entry here; nothing else has to know the list.
+
+Rules for an entry: computed from base tables only (never from another derived table), no
+parameters, deterministic, and keyed by ``year`` where the series is yearly. The table is replaced
+whole on every refresh (a few seconds on the national stress build), which keeps imports simple:
+an import can add, replace or remove rows of any base table.
+"""
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class DerivedTable:
+    """A rollup table: its name, what one row is, and the SELECT that computes it."""
+
+    name: str
+    row: str
+    sql: str
+
+
+# Two hospitals share an alliance when both are active members of it on the same day; a pair in
+# two alliances gets the hull of both windows (as in queries/referral_shares.sql).
+_SHARED_WINDOWS = """
+    SELECT a.hospital_id AS from_id, b.hospital_id AS to_id,
+           min(greatest(a.joined_on, b.joined_on)) AS since,
+           max(least(coalesce(a.left_on, DATE '9999-12-31'), coalesce(b.left_on, DATE '9999-12-31'))) AS until
+    FROM alliance_members AS a
+    JOIN alliance_members AS b ON b.alliance_id = a.alliance_id AND b.hospital_id <> a.hospital_id
+    GROUP BY a.hospital_id, b.hospital_id
+"""
+
+DERIVED = (
+    DerivedTable(
+        "derived_referral_pairs",
+        "referrals of one year from one hospital to another in one direction, and how many of them "
+        "fell inside a window in which both hospitals were members of a common alliance",
+        f"""
+        WITH shared AS ({_SHARED_WINDOWS})
+        SELECT year(r.referred_on)::INTEGER AS year, r.from_hospital_id, r.to_hospital_id, r.direction,
+               count(*)::BIGINT AS referrals,
+               count(*) FILTER (WHERE r.referred_on >= s.since AND r.referred_on < s.until)::BIGINT AS same_alliance
+        FROM referrals AS r
+        LEFT JOIN shared AS s ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
+        GROUP BY ALL
+        ORDER BY year, r.from_hospital_id, r.to_hospital_id, r.direction
+        """,
+    ),
+    DerivedTable(
+        "derived_referral_months",
+        "referrals of one month in one direction whose patients live in one county (the sending "
+        "hospital's county for up and lateral referrals, the receiving hospital's for down)",
+        """
+        SELECT year(r.referred_on)::INTEGER AS year, month(r.referred_on)::INTEGER AS month, r.direction,
+               CASE WHEN r.direction = 'down' THEN t.county_adcode ELSE f.county_adcode END AS home_county,
+               count(*)::BIGINT AS referrals
+        FROM referrals AS r
+        JOIN hospitals AS f ON f.hospital_id = r.from_hospital_id
+        JOIN hospitals AS t ON t.hospital_id = r.to_hospital_id
+        GROUP BY ALL
+        ORDER BY year, month, r.direction, home_county
+        """,
+    ),
+    DerivedTable(
+        "derived_county_flows",
+        "upward referrals of one year from an origin county to a receiving county (and its "
+        "prefecture unit): the input of the service areas",
+        """
+        SELECT year(r.referred_on)::INTEGER AS year, f.county_adcode AS origin_county,
+               t.county_adcode AS dest_county, d.city_adcode AS dest_city, count(*)::BIGINT AS referrals
+        FROM referrals AS r
+        JOIN hospitals AS f ON f.hospital_id = r.from_hospital_id
+        JOIN hospitals AS t ON t.hospital_id = r.to_hospital_id
+        JOIN regions AS d ON d.adcode = t.county_adcode
+        WHERE r.direction = 'up'
+        GROUP BY ALL
+        ORDER BY year, origin_county, dest_county
+        """,
+    ),
+    DerivedTable(
+        "derived_county_resources",
+        "one county in one year: hospitals with resources that year, pediatricians, pediatric beds, "
+        "NICU+PICU beds, and hospitals that were alliance members on 31 December",
+        """
+        WITH years AS (SELECT DISTINCT year FROM hospital_resources),
+        resources AS (
+            SELECT x.year, h.county_adcode, count(*) AS hospitals, sum(x.ped_physicians) AS physicians,
+                   sum(x.ped_beds) AS beds, sum(x.nicu_beds + x.picu_beds) AS icu_beds
+            FROM hospital_resources AS x
+            JOIN hospitals AS h ON h.hospital_id = x.hospital_id
+            GROUP BY x.year, h.county_adcode
+        ),
+        members AS (
+            SELECT y.year, h.county_adcode, count(DISTINCT m.hospital_id) AS member_hospitals
+            FROM years AS y
+            JOIN alliance_members AS m ON m.joined_on <= make_date(y.year, 12, 31)
+                 AND (m.left_on IS NULL OR m.left_on > make_date(y.year, 12, 31))
+            JOIN hospitals AS h ON h.hospital_id = m.hospital_id
+            GROUP BY y.year, h.county_adcode
+        )
+        SELECT y.year::INTEGER AS year, c.adcode AS county_adcode,
+               coalesce(s.hospitals, 0)::BIGINT AS hospitals, coalesce(s.physicians, 0)::BIGINT AS physicians,
+               coalesce(s.beds, 0)::BIGINT AS beds, coalesce(s.icu_beds, 0)::BIGINT AS icu_beds,
+               coalesce(m.member_hospitals, 0)::BIGINT AS member_hospitals
+        FROM years AS y
+        CROSS JOIN (SELECT adcode FROM regions WHERE level = 'county') AS c
+        LEFT JOIN resources AS s ON s.year = y.year AND s.county_adcode = c.adcode
+        LEFT JOIN members AS m ON m.year = y.year AND m.county_adcode = c.adcode
+        ORDER BY year, county_adcode
+        """,
+    ),
+    DerivedTable(
+        "derived_transfer_months",
+        "transfers of one month from one county to one receiving centre, by patient type and "
+        "criticality, with their route km",
+        """
+        SELECT year(t.dispatched_at)::INTEGER AS year, month(t.dispatched_at)::INTEGER AS month,
+               h.county_adcode AS from_county, t.to_hospital_id, t.patient, t.critical,
+               count(*)::BIGINT AS trips, sum(t.distance_km) AS km
+        FROM transfers AS t
+        JOIN hospitals AS h ON h.hospital_id = t.from_hospital_id
+        GROUP BY ALL
+        ORDER BY year, month, from_county, t.to_hospital_id, t.patient, t.critical
+        """,
+    ),
+)
+
+
+def names() -> tuple[str, ...]:
+    """Names of every derived table, in refresh order."""
+    return tuple(table.name for table in DERIVED)
+
+
+def refresh(connection: duckdb.DuckDBPyConnection, catalog: str | None = None) -> dict[str, int]:
+    """(Re)compute every derived table from the base tables; returns rows per table.
+
+    catalog: the attached database to work in (the importer attaches its copy as 'atlas'); None
+    for a connection opened on the database file itself (the build). Runs inside the caller's
+    transaction if one is open, so an import and its rollups commit together.
+    """
+    previous = connection.execute("SELECT current_database()").fetchone()[0]
+    if catalog is not None:
+        connection.execute(f"USE {catalog}")
+    try:
+        counts = {}
+        for table in DERIVED:
+            connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS {table.sql}")
+            counts[table.name] = connection.execute(
+                f"SELECT count(*) FROM {table.name}"
+            ).fetchone()[0]
+    finally:
+        if catalog is not None:
+            connection.execute(f"USE {previous}")
+    return counts

@@ -1,0 +1,110 @@
+"""Projector mode (`_present=1`): big type, no sidebar, one idea per screen, keys to move on.
+
+The page order is the navigation registry's; the keys a presenter's clicker sends (PageDown /
+PageUp, arrows) press the next / previous links drawn by the page, so moving on is an ordinary
+in-app link that keeps scope, year and language. Pure: CSS, script and figure tweaks as values.
+"""
+
+import plotly.graph_objects as go
+
+NEXT_KEYS = ("ArrowRight", "PageDown", "ArrowDown", " ")
+PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
+EXIT_KEYS = ("Escape",)
+NEXT_BOX, PREVIOUS_BOX, EXIT_BOX = "present_next", "present_previous", "present_exit"
+SKIPPED_PAGES = ("data",)  # data management has nothing to show a room
+FIGURE_SCALE = 1.6
+FONT_SIZE = 18  # plotly text at 1280x720 seen from the back of a room
+
+CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stDataFrame"], [data-testid="stDownloadButton"], [data-testid="stExpander"],
+[data-testid="stPopover"], [data-testid="stCaptionContainer"], [data-testid="stToolbar"],
+.st-key-present_hide { display: none !important; }
+html { font-size: 21px; }
+.block-container, [data-testid="stMainBlockContainer"] {
+  padding-top: 0.6rem !important; padding-bottom: 3.2rem !important;
+  max-width: 100% !important; padding-left: 1.6rem !important; padding-right: 1.6rem !important;
+}
+h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
+h2, h3 { font-size: 1.5rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
+.js-plotly-plot .legendtext { font-size: 18px !important; }
+.st-key-present_bar { position: fixed; right: 1rem; bottom: 0.4rem; z-index: 1000;
+  background: rgba(255,255,255,0.92); border-radius: 0.5rem; padding: 0 0.5rem; width: auto !important; }
+.st-key-present_bar p { font-size: 0.8rem; }
+</style>
+"""
+
+
+def deck(page_keys, current: str) -> tuple[str | None, str | None]:
+    """(previous, next) page of current in the presentation order; None at either end."""
+    order = [key for key in page_keys if key not in SKIPPED_PAGES]
+    if current not in order:
+        return None, (order[0] if order else None)
+    at = order.index(current)
+    previous = order[at - 1] if at > 0 else None
+    following = order[at + 1] if at + 1 < len(order) else None
+    return previous, following
+
+
+def _key_list(keys) -> str:
+    return "[" + ",".join(f'"{key}"' for key in keys) + "]"
+
+
+def key_script() -> str:
+    """JavaScript (once per browser tab) that turns clicker keys into the deck's link clicks."""
+    return f"""<script>
+if (!window.pedatlasPresentKeys) {{
+  window.pedatlasPresentKeys = true;
+  const press = (box) => {{
+    const target = document.querySelector(".st-key-" + box + " a, .st-key-" + box + " button");
+    if (target) {{ target.click(); return true; }}
+    return false;
+  }};
+  document.addEventListener("keydown", (event) => {{
+    const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable], [role=slider], [role=combobox]");
+    if (field || event.altKey || event.ctrlKey || event.metaKey) return;
+    let box = null;
+    if ({_key_list(NEXT_KEYS)}.includes(event.key)) box = "{NEXT_BOX}";
+    else if ({_key_list(PREVIOUS_KEYS)}.includes(event.key)) box = "{PREVIOUS_BOX}";
+    else if ({_key_list(EXIT_KEYS)}.includes(event.key)) box = "{EXIT_BOX}";
+    if (box && press(box)) event.preventDefault();
+  }}, true);
+}}
+</script>"""
+
+
+def _scaled(size, scale: float):
+    if size is None:
+        return None
+    if isinstance(size, int | float):
+        return size * scale
+    return [value * scale if value is not None else None for value in size]
+
+
+def enlarge_figure(figure: go.Figure, scale: float = FIGURE_SCALE) -> go.Figure:
+    """Bigger markers, lines and text for a projector (the figure is changed and returned)."""
+    for trace in figure.data:
+        marker = getattr(trace, "marker", None)
+        if (
+            trace.type in ("scatter", "scattergeo")
+            and marker is not None
+            and marker.size is not None
+        ):
+            trace.marker.size = _scaled(marker.size, scale)
+        line = getattr(trace, "line", None)
+        if trace.type in ("scatter", "scattergeo") and line is not None and line.width:
+            trace.line.width = line.width * scale
+    for frame in figure.frames or ():
+        for trace in frame.data:
+            if trace.type == "scattergeo" and trace.marker.size is not None:
+                trace.marker.size = _scaled(trace.marker.size, scale)
+    figure.update_layout(
+        font={"size": FONT_SIZE},
+        legend={"font": {"size": FONT_SIZE}},
+        hoverlabel={"font": {"size": FONT_SIZE}},
+    )
+    return figure
