@@ -153,7 +153,7 @@ def test_worst_served_national_list_equals_hand_ranking(briefings, demo):
              LEFT JOIN hospital_resources x ON x.hospital_id = h.hospital_id AND x.year = 2024
              WHERE r.level = 'county' GROUP BY ALL)
            SELECT name, physicians * 1000.0 / children FROM c WHERE children >= 10000
-           ORDER BY physicians * 1000.0 / children, adcode LIMIT 10""",
+           ORDER BY physicians * 1000.0 / children, children DESC, adcode LIMIT 10""",
     )
     table = next(
         b for b in section(briefings[("", "zh")], "worst_served").blocks if isinstance(b, Table)
@@ -169,10 +169,27 @@ def test_worst_served_leaves_out_and_names_counties_with_few_children(briefings,
         "SELECT count(*) FROM regions WHERE level = 'county' AND pop_0_14 > 0 AND pop_0_14 < 10000",
     )
     blocks = section(briefings[("", "zh")], "worst_served").blocks
-    note = next(b for b in blocks if isinstance(b, Bullets)).items[0]
+    note = next(b for b in blocks if isinstance(b, Bullets)).items[-1]
     assert f"（{small} 个：西沙区、南沙区" in note and "未列入" in note
     table = next(b for b in blocks if isinstance(b, Table))
     assert "西沙区" not in [row[0] for row in table.rows]
+
+
+def test_counties_without_any_pediatrician_are_counted(briefings, demo):
+    empty = rows(
+        demo,
+        """SELECT count(*), sum(children) FROM (
+             SELECT r.pop_0_14 AS children, coalesce(sum(x.ped_physicians), 0) AS physicians
+             FROM regions r LEFT JOIN hospitals h ON h.county_adcode = r.adcode
+             LEFT JOIN hospital_resources x ON x.hospital_id = h.hospital_id AND x.year = 2024
+             WHERE r.level = 'county' GROUP BY r.adcode, r.pop_0_14)
+           WHERE physicians = 0 AND children >= 10000""",
+    )[0]
+    blocks = section(briefings[("", "zh")], "worst_served").blocks
+    first = next(b for b in blocks if isinstance(b, Bullets)).items[0]
+    assert first == (
+        f"{empty[0]} 个区县（儿童均不少于1万人）没有一名儿科医师，共有儿童 {fmt.big_number(empty[1], 'zh')}。"
+    )
 
 
 def test_worst_served_builder_skips_a_tiny_county_with_no_doctor():
@@ -186,10 +203,10 @@ def test_worst_served_builder_skips_a_tiny_county_with_no_doctor():
             "member_hospitals": [0, 1, 0],
         }
     )
-    ranked, small = worst_served.ranked_counties(counties)
-    assert list(ranked["name"]) == ["丙县", "乙县"]  # 0.30 then 0.50 per 1,000
+    worst, small = worst_served.ranked_counties(counties, 5)
+    assert list(worst["name"]) == ["丙县", "乙县"]  # 0.30 then 0.50 per 1,000
     assert list(small["name"]) == ["甲县"]
-    assert ranked["physicians_per_1000"].round(4).tolist() == [0.3, 0.5]
+    assert worst["physicians_per_1000"].round(4).tolist() == [0.3, 0.5]
 
 
 def test_alliances_that_apply_to_a_scope(briefings):

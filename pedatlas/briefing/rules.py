@@ -1,9 +1,7 @@
-"""Briefing rules written once: which units are ranked, which years are compared."""
+"""Briefing rules written once: how many units are listed, which years are compared.
 
-# A county with fewer children than this is left out of the worst-served ranking: below 10,000
-# children one pediatrician moves the rate by 0.1 per 1,000, an eighth of the national level
-# (~0.8), so the rank would say more about one hire than about the county's care.
-MIN_CHILDREN_RANKED = 10_000
+Which counties may be ranked at all is the small-population rule of pedatlas.metrics.small_population.
+"""
 
 # How many worst-served counties a briefing lists, by scope level.
 WORST_COUNT = {"national": 10, "province": 10, "city": 5}

@@ -181,13 +181,18 @@ STRINGS = {
         "The {count} counties with the fewest pediatricians per 1,000 children",
     ),
     "brief_worst_excluded": (
-        "儿童不足 {minimum} 人的区县未列入（{count} 个：{names}），其比率只依赖极少的儿童，一两名医师就会大幅改变它。",
+        "儿童不足{minimum}人的区县未列入（{count} 个：{names}），其比率只依赖极少的儿童，一两名医师就会大幅改变它。",
         "Counties with fewer than {minimum} children are not listed ({count}: {names}): their "
         "rate rests on very few children, and one or two physicians swing it.",
     ),
     "brief_worst_none_excluded": (
-        "所有区县儿童均不少于 {minimum} 人，均参与排名。",
+        "所有区县儿童均不少于{minimum}人，均参与排名。",
         "Every county has at least {minimum} children; all are ranked.",
+    ),
+    "brief_worst_no_physician": (
+        "{count} 个区县（儿童均不少于1万人）没有一名儿科医师，共有儿童 {children}。",
+        "{count} counties (each with at least 10,000 children) have no pediatrician at all; "
+        "{children} children live there.",
     ),
     "brief_worst_empty": ("本范围没有可排名的区县。", "No county here can be ranked."),
     "brief_col_county": ("区县", "County"),
@@ -223,7 +228,7 @@ STRINGS = {
         "Target: {label} {value} ({year}) — {source}",
     ),
     "brief_note_small": (
-        "比率以 2020 年普查儿童数为分母；儿童不足 {minimum} 人的区县不参与最薄弱排名。",
+        "比率以 2020 年普查儿童数为分母；儿童不足{minimum}人的区县不参与最薄弱排名。",
         "Rates divide by the 2020 census children; counties with fewer than {minimum} children are "
         "left out of the worst-served ranking.",
     ),

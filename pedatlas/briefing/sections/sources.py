@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from pedatlas import fmt
 from pedatlas.briefing.labels import text
 from pedatlas.briefing.model import Bullets, Scope, Section
-from pedatlas.briefing.rules import MIN_CHILDREN_RANKED
+from pedatlas.metrics import small_population
 
 
 def target_notes(scope: Scope, targets) -> list[str]:
@@ -31,7 +31,7 @@ def build(scope: Scope, data: Mapping) -> Section:
         text(
             scope, "brief_note_synthetic", seed=info.get("seed", "?"), scale=info.get("scale", "?")
         ),
-        text(scope, "brief_note_small", minimum=fmt.integer(MIN_CHILDREN_RANKED)),
+        text(scope, "brief_note_small", minimum=small_population.threshold_text(scope.lang)),
         *target_notes(scope, data["targets"]),
     ]
     return Section("sources", text(scope, "brief_section_sources"), (Bullets(tuple(items)),))

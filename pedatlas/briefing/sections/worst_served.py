@@ -11,24 +11,31 @@ import pandas as pd
 from pedatlas import fmt
 from pedatlas.briefing.labels import meta, text
 from pedatlas.briefing.model import Bullets, Scope, Section, Table
-from pedatlas.briefing.rules import MIN_CHILDREN_RANKED, WORST_COUNT
+from pedatlas.briefing.rules import WORST_COUNT
+from pedatlas.metrics import small_population
 from pedatlas.metrics.density import per_1000_children
 
 NAMES_SHOWN = 8
 
 
-def ranked_counties(counties: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(counties ranked from the worst served, counties left out for too few children)."""
+def ranked_counties(counties: pd.DataFrame, count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the count worst-served counties, worst first; counties left out for too few children)."""
     rated = counties.assign(
         physicians_per_1000=per_1000_children(counties["physicians"], counties["children"]),
         beds_per_1000=per_1000_children(counties["beds"], counties["children"]),
     )
-    has_children = rated["children"].fillna(0) > 0
-    small = rated[has_children & (rated["children"] < MIN_CHILDREN_RANKED)]
-    ranked = rated[rated["children"] >= MIN_CHILDREN_RANKED].sort_values(
-        ["physicians_per_1000", "adcode"], ascending=[True, True]
+    # Equal rates (often 0: no pediatrician at all): the county with more children is worse off.
+    worst = small_population.rankable(rated, "physicians_per_1000").sort_values(
+        ["physicians_per_1000", "children", "adcode"], ascending=[True, False, True]
     )
-    return ranked, small.sort_values("children")
+    left_out = small_population.left_out(rated, "physicians_per_1000")
+    return worst.head(count), left_out.sort_values(["children", "adcode"])
+
+
+def without_physician(counties: pd.DataFrame) -> pd.DataFrame:
+    """Rankable counties with children but not one pediatrician in the year."""
+    enough = counties["children"].fillna(0) >= small_population.MIN_CHILDREN
+    return counties[enough & (counties["physicians"] == 0)]
 
 
 def parent_names(adcodes: pd.Series, regions: pd.DataFrame, level: str) -> list[str]:
@@ -68,7 +75,7 @@ def worst_table(scope: Scope, worst: pd.DataFrame, regions: pd.DataFrame) -> Tab
 
 
 def excluded_note(scope: Scope, small: pd.DataFrame) -> str:
-    minimum = fmt.integer(MIN_CHILDREN_RANKED)
+    minimum = small_population.threshold_text(scope.lang)
     if small.empty:
         return text(scope, "brief_worst_none_excluded", minimum=minimum)
     names = "、".join(small["name"].head(NAMES_SHOWN))
@@ -78,10 +85,16 @@ def excluded_note(scope: Scope, small: pd.DataFrame) -> str:
 
 
 def build(scope: Scope, data: Mapping) -> Section:
-    ranked, small = ranked_counties(data["counties"])
+    worst, small = ranked_counties(data["counties"], WORST_COUNT[scope.level])
     title = text(scope, "brief_section_worst")
-    note = Bullets((excluded_note(scope, small),))
-    if ranked.empty:
+    notes = [excluded_note(scope, small)]
+    empty = without_physician(data["counties"])
+    if not empty.empty:
+        children = fmt.big_number(empty["children"].sum(), scope.lang)
+        notes.insert(
+            0, text(scope, "brief_worst_no_physician", count=len(empty), children=children)
+        )
+    note = Bullets(tuple(notes))
+    if worst.empty:
         return Section("worst_served", title, (Bullets((text(scope, "brief_worst_empty"),)), note))
-    worst = ranked.head(WORST_COUNT[scope.level])
     return Section("worst_served", title, (worst_table(scope, worst, data["regions"]), note))
