@@ -1,6 +1,6 @@
 """Run one import the way the app does (audited), printing progress; the fault test kills it.
 
-    python tests/deploy_import_driver.py DB CSV AUDIT
+python tests/deploy_import_driver.py DB CSV AUDIT
 """
 
 import sys

@@ -11,8 +11,8 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-
 from deploy_helpers import Visit, app_env, app_server, chromium, free_port
+
 from pedatlas.auth import proxy
 from pedatlas.i18n import translate
 
