@@ -215,7 +215,7 @@ STRINGS = {
     "brief_col_member": ("有医联体成员", "Alliance member"),
     "brief_yes": ("有", "yes"),
     "brief_no": ("无", "no"),
-    "brief_and_more": ("等", "and more"),
+    "brief_and_more": ("等", ", and more"),
     # Sources
     "brief_section_sources": ("数据来源与说明", "Data sources and notes"),
     "brief_note_census": (
