@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import maps
+from pedatlas import map_traces
 
 BASE_COLOR = "#eeeeee"
 EARLIER_COLOR = "#4292c6"  # covered in an earlier year
@@ -81,11 +81,11 @@ def _covered_trace(features, coverage: pd.DataFrame, year: int, names: dict, lab
         featureidkey="id",
         zmin=0,
         zmax=1,
-        colorscale=maps.stepped_colorscale([EARLIER_COLOR, NEW_COLOR]),
+        colorscale=map_traces.stepped_colorscale([EARLIER_COLOR, NEW_COLOR]),
         showscale=False,
         hovertext=hover,
         hoverinfo="text",
-        marker_line_color=maps.BORDER_COLOR,
+        marker_line_color=map_traces.BORDER_COLOR,
         marker_line_width=0.4,
         showlegend=False,
         name="",
@@ -187,7 +187,7 @@ def growth_animation(
         showscale=False,
         hovertext=list(counties["name"]),
         hoverinfo="text",
-        marker_line_color=maps.BORDER_COLOR,
+        marker_line_color=map_traces.BORDER_COLOR,
         marker_line_width=0.3,
         showlegend=False,
         name="",
@@ -214,7 +214,7 @@ def growth_animation(
         )
         for year in years
     ]
-    maps.geo_layout(figure, height=640, legend_title="")
+    map_traces.geo_layout(figure, height=640, legend_title="")
     figure.update_layout(
         title={"text": frame_title(rows[first]), "x": 0.01, "y": 0.98},
         margin={"l": 0, "r": 0, "t": 50, "b": 90},
