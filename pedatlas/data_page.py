@@ -10,8 +10,8 @@ from pedatlas import fmt, state
 from pedatlas.i18n import all_strings, translate
 from pedatlas.importer import IMPORTABLE_TABLES, FileReport, ImportPlan, backup_path
 from pedatlas.importer.apply import backup_note_path
+from pedatlas.importer.limits import MAX_UPLOAD_MB
 from pedatlas.importer.problems import column_label
-from pedatlas.importer.reading import DEFAULT_MAX_BYTES
 from pedatlas.paths import PROJECT_ROOT
 
 PAGE = "data"
@@ -19,7 +19,7 @@ TABS = next(param.choices for param in state.PAGE_PARAMS[PAGE] if param.name == 
 TABLE_CHOICES = ("", *IMPORTABLE_TABLES)  # '' = detect the table from each file
 MODES = ("append", "replace")
 UPLOAD_TYPES = ("csv", "xlsx")
-UPLOAD_MAX_MB = DEFAULT_MAX_BYTES // 2**20  # the importer's own limit, not Streamlit's 200 MB
+UPLOAD_MAX_MB = MAX_UPLOAD_MB  # the importer's own limit (pedatlas/importer/limits.py)
 LARGE_EXPORT_ROWS = 1_000_000  # above this a download takes minutes (see bench_data.py)
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 QUALITY_TABLES = (

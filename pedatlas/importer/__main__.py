@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pedatlas import safe_cells
 from pedatlas.i18n import translate
 from pedatlas.importer.apply import apply_import, undo_last_import
 from pedatlas.importer.columns import IMPORTABLE_TABLES
@@ -90,7 +91,7 @@ def write_quality(args: argparse.Namespace) -> int:
     args.quality.mkdir(parents=True, exist_ok=True)
     for name, frame in data_quality_report(args.db).items():
         path = args.quality / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        path.write_bytes(safe_cells.csv_bytes(frame))
         print(translate("importer_cli_written", args.lang, path=path))
     return OK
 
@@ -108,7 +109,7 @@ def import_files(args: argparse.Namespace) -> int:
     )
     print_plan(plan, args.lang)
     if args.problems_csv:
-        plan.problems_frame(args.lang).to_csv(args.problems_csv, index=False, encoding="utf-8-sig")
+        args.problems_csv.write_bytes(safe_cells.csv_bytes(plan.problems_frame(args.lang)))
     if not plan.ok:
         return REJECTED
     if args.dry_run:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pedatlas import safe_cells
 from pedatlas.db import open_read_only
 from pedatlas.importer.columns import BOOLEAN, DATE, DATETIME, INTEGER, TABLES, Table
 from pedatlas.importer.plan import ImporterError
@@ -58,14 +59,14 @@ def _as_text(values: pd.Series, kind: str | None) -> pd.Series:
 
 
 def csv_bytes(frame: pd.DataFrame, table: str, headers: str = "zh") -> bytes:
-    """A UTF-8 CSV (with BOM, so Excel shows Chinese) of the frame, Chinese or English headers."""
+    """A UTF-8 CSV (BOM, formula-safe cells) of the frame, Chinese or English headers."""
     if headers not in HEADER_STYLES:
         raise ImporterError(f"headers must be one of {HEADER_STYLES}, not {headers}")
     spec = importable_table(table)
     text = csv_text_frame(frame, table)
     if headers == "zh":
         text.columns = [spec.column(key).zh if key in spec.keys else key for key in text.columns]
-    return ("\ufeff" + text.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    return safe_cells.csv_bytes(text)
 
 
 def export_csv(

@@ -11,14 +11,16 @@ import charset_normalizer
 import numpy as np
 import pandas as pd
 
+from pedatlas import safe_cells
 from pedatlas.importer.columns import Table, table_by_name
+from pedatlas.importer.limits import MAX_UPLOAD_BYTES
 from pedatlas.importer.problems import file_problem
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
 SNIFF_BYTES = 65536
 MAX_CONTROL_SHARE = 0.005  # more control characters than this in the first 64 KB = not text
-DEFAULT_MAX_BYTES = 2_000_000_000
+DEFAULT_MAX_BYTES = MAX_UPLOAD_BYTES
 
 
 class FileRejected(Exception):
@@ -188,10 +190,13 @@ def sheet_from_table(name: str, table: pd.DataFrame, **extra) -> RawSheet:
 
 
 def stripped(column: pd.Series) -> pd.Series:
-    """Text values without surrounding blanks; empty strings become NA."""
+    """Text values without surrounding blanks, apostrophes of formula-safe exports undone.
+
+    Empty strings become NA.
+    """
     text = column.astype("str")
     text = text.str.strip()
-    return text.mask(text == "")
+    return safe_cells.unquoted_series(text.mask(text == ""))
 
 
 def workbook_sheet(source: Source, table: Table | None) -> RawSheet:
