@@ -12,22 +12,23 @@ from pedatlas.importer.columns import (
     INTEGER,
     NUMBER,
     TABLES,
+    TEXT,
+    Column,
     Table,
     header_lookup,
     normalised_header,
 )
-from pedatlas.importer.parsing import converted
-from pedatlas.importer.problems import WARNING, cell_problems, concat_problems, file_problem
+from pedatlas.importer.parsing import INT64_RANGE, converted, failure_reason
+from pedatlas.importer.problems import (
+    WARNING,
+    cell_problems,
+    concat_problems,
+    empty_problems,
+    file_problem,
+)
 from pedatlas.importer.reading import FileRejected, RawSheet
 
 FILE, ROW = "__file", "__row"
-BAD_KIND_REASON = {
-    INTEGER: "bad_integer",
-    NUMBER: "bad_number",
-    BOOLEAN: "bad_boolean",
-    DATE: "bad_date",
-    DATETIME: "bad_datetime",
-}
 MIN_MATCHES_TO_GUESS = 2
 
 
@@ -173,11 +174,9 @@ def typed_batch(table: Table, sheets: list[MappedSheet]) -> tuple[Batch, pd.Data
         cells = text[column.key] if column.key in text else _empty_text(len(text))
         values, bad = converted(column, cells)
         if bad.any():
-            problems.append(
-                cell_problems(
-                    np.flatnonzero(bad.to_numpy()), column.key, BAD_KIND_REASON[column.kind]
-                )
-            )
+            problems.append(conversion_problems(column, cells, bad))
+        if column.kind == TEXT:
+            problems.append(length_problems(column, cells))
         if column.default is not None:
             values = values.where(cells.notna() | bad, column.default)
             values = values.astype(typed_dtype(column.kind))
@@ -188,6 +187,35 @@ def typed_batch(table: Table, sheets: list[MappedSheet]) -> tuple[Batch, pd.Data
     text_columns = [key for key in table.keys if key in text]
     batch = Batch(table, frame, text[text_columns], [sheet.sheet.file for sheet in sheets])
     return batch, concat_problems(problems)
+
+
+def conversion_problems(column: Column, cells: pd.Series, bad: pd.Series) -> pd.DataFrame:
+    """One problem per cell that failed conversion, with the particular reason for each."""
+    positions = np.flatnonzero(bad.to_numpy())
+    reasons = pd.Series([failure_reason(column, text) for text in cells.iloc[positions]])
+    details = {"integer_out_of_range": f"{INT64_RANGE[0]:,} … {INT64_RANGE[1]:,}"}
+    return concat_problems(
+        [
+            cell_problems(
+                positions[(reasons == reason).to_numpy()],
+                column.key,
+                reason,
+                details.get(reason),
+            )
+            for reason in reasons.unique()
+        ]
+    )
+
+
+def length_problems(column: Column, cells: pd.Series) -> pd.DataFrame:
+    """Text cells longer than the column accepts (detail: 'length > limit')."""
+    lengths = cells.str.len()
+    too_long = (lengths > column.text_limit).fillna(False).to_numpy(dtype=bool)
+    positions = np.flatnonzero(too_long)
+    if not len(positions):
+        return empty_problems()
+    details = np.array([f"{int(n):,} > {column.text_limit:,}" for n in lengths.iloc[positions]])
+    return cell_problems(positions, column.key, "text_too_long", details)
 
 
 def typed_dtype(kind: str) -> str:
