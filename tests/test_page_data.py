@@ -7,7 +7,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from pedatlas import data_page, fmt
+from pedatlas import fmt
+from pedatlas.data_admin import builders as data_page
 from pedatlas.db import open_read_only, run_sql
 from pedatlas.importer import backup_path, data_quality_report, plan_import
 from pedatlas.importer.validation import TableChange

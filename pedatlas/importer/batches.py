@@ -51,6 +51,7 @@ class Batch:
     text: pd.DataFrame  # the cells as written, for the columns the files had
     files: list[str]
     matched: np.ndarray | None = None  # rows whose key is already in the database
+    resource_matched: np.ndarray | None = None  # hospitals: rows whose year is already stored
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -88,7 +89,17 @@ def matched_sheet(sheet: RawSheet, table: Table | None) -> MappedSheet:
         {key: sheet.cells[position] for position, key in enumerate(keys) if key is not None}
     )
     cells[ROW] = sheet.rows
-    cells = without_key_row(cells, chosen)
+    cells, example_row = without_template_rows(cells, chosen)
+    if example_row is not None:
+        warnings.append(
+            file_problem(
+                sheet.file,
+                "example_row_skipped",
+                table=chosen.name,
+                row=example_row,
+                severity=WARNING,
+            )
+        )
     if cells.empty:
         raise FileRejected(file_problem(sheet.file, "header_only", table=chosen.name))
     return MappedSheet(sheet, chosen, cells.reset_index(drop=True), warnings)
@@ -112,16 +123,33 @@ def inferred_table(headers: list[str]) -> Table | None:
     return None if best is None else best[1]
 
 
-def without_key_row(cells: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """The cells without a leading row of English column keys (as in the CSV templates)."""
+def without_template_rows(cells: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, int | None]:
+    """The cells without the templates' leading rows (English keys, the example row).
+
+    Also returns the row number of the example row when it was dropped.
+    """
     if cells.empty:
-        return cells
+        return cells, None
     first = cells.drop(columns=ROW).iloc[0]
     filled = first.dropna()
     is_key_row = len(filled) > 0 and all(
         normalised_header(value) == key for key, value in filled.items()
     )
-    return cells.iloc[1:] if is_key_row else cells
+    cells = cells.iloc[1:] if is_key_row else cells
+    if is_example_row(cells, table):
+        return cells.iloc[1:], int(cells[ROW].iloc[0])
+    return cells, None
+
+
+def is_example_row(cells: pd.DataFrame, table: Table) -> bool:
+    """True when the first row is the table's template example, unchanged."""
+    if cells.empty or not table.example:
+        return False
+    first = cells.drop(columns=ROW).iloc[0]
+    return all(
+        (pd.isna(value) and not table.example.get(key)) or value == table.example.get(key)
+        for key, value in first.items()
+    )
 
 
 def _reject_duplicate_columns(sheet: RawSheet, table: Table, keys: list[str | None]) -> None:

@@ -61,6 +61,7 @@ class Table:
     key: tuple[str, ...] = ()
     references: dict[str, str] = field(default_factory=dict)  # column -> referenced table
     row_rules: tuple[RowRule, ...] = ()  # plausibility checks across the cells of a row
+    example: dict[str, str] = field(default_factory=dict)  # the templates' example row
 
     def column(self, key: str) -> Column:
         """The column with this key."""
@@ -125,6 +126,26 @@ HOSPITALS = Table(
         Column("year", "年份", INTEGER, required=False, computed=True, is_year=True),
     ),
     key=("hospital_id",),
+    example={
+        "hospital_id": "H900001",
+        "name": "示例儿童医院",
+        "kind": "儿童医院",
+        "tier": "三级",
+        "grade": "甲等",
+        "county_adcode": "360102",
+        "lon": "115.914",
+        "lat": "28.717",
+        "ped_physicians": "50",
+        "ped_nurses": "80",
+        "ped_beds": "120",
+        "nicu_beds": "10",
+        "picu_beds": "5",
+        "is_transport_centre": "是",
+        "national_centre": "否",
+        "is_synthetic": "否",
+        "source": "示例",
+        "year": "2024",
+    },
 )
 
 ALLIANCES = Table(
@@ -157,6 +178,19 @@ ALLIANCES = Table(
     ),
     key=("alliance_id",),
     references={"core_hospital_id": "hospitals"},
+    example={
+        "alliance_id": "A900",
+        "name": "示例儿科医联体",
+        "name_en": "Example pediatric alliance",
+        "core_hospital_id": "H900001",
+        "founded_on": "2024-01-01",
+        "scope": "省内",
+        "kind": "医联体",
+        "home_adcode": "360000",
+        "published_members": "30",
+        "source": "示例",
+        "is_synthetic": "否",
+    },
 )
 
 ALLIANCE_MEMBERS = Table(
@@ -184,6 +218,16 @@ ALLIANCE_MEMBERS = Table(
     ),
     key=("alliance_id", "hospital_id"),
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
+    example={
+        "alliance_id": "A900",
+        "hospital_id": "H900001",
+        "role": "core",
+        "cooperation": "核心",
+        "joined_on": "2024-01-01",
+        "left_on": "",
+        "is_named": "是",
+        "is_synthetic": "否",
+    },
 )
 
 REFERRALS = Table(
@@ -230,6 +274,17 @@ REFERRALS = Table(
     key=("referral_id",),
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
     row_rules=REFERRAL_RULES,
+    example={
+        "referral_id": "900000001",
+        "referred_on": "2024-03-05",
+        "from_hospital_id": "H900002",
+        "to_hospital_id": "H900001",
+        "direction": "up",
+        "department": "儿内科",
+        "age_group": "infant",
+        "distance_km": "12.5",
+        "is_synthetic": "否",
+    },
 )
 
 TRANSFERS = Table(
@@ -266,6 +321,19 @@ TRANSFERS = Table(
     key=("transfer_id",),
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
     row_rules=TRANSFER_RULES,
+    example={
+        "transfer_id": "900000001",
+        "dispatched_at": "2024-03-05 14:30",
+        "arrived_at": "2024-03-05 15:15",
+        "from_hospital_id": "H900002",
+        "to_hospital_id": "H900001",
+        "patient": "newborn",
+        "critical": "是",
+        "distance_km": "35.2",
+        "duration_min": "45",
+        "outcome": "admitted",
+        "is_synthetic": "否",
+    },
 )
 
 OUTREACH = Table(
@@ -292,6 +360,14 @@ OUTREACH = Table(
         _synthetic(),
     ),
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
+    example={
+        "alliance_id": "A900",
+        "hospital_id": "H900002",
+        "activity": "expert_clinic",
+        "happened_on": "2024-03-05",
+        "count": "2",
+        "is_synthetic": "否",
+    },
 )
 
 TARGETS = Table(
@@ -307,6 +383,15 @@ TARGETS = Table(
         Column("source", "来源", required=False, default="import", aliases=("数据来源",), **LONG),
     ),
     key=("indicator", "year"),
+    example={
+        "indicator": "ped_physicians_per_1000",
+        "year": "2025",
+        "value": "0.87",
+        "unit": "per 1000 children",
+        "label_zh": "每千名儿童儿科执业（助理）医师数",
+        "label_en": "Pediatric physicians per 1,000 children",
+        "source": "示例",
+    },
 )
 
 TABLES: dict[str, Table] = {

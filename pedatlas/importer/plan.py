@@ -202,7 +202,9 @@ def plan_import(
     report(0.9, translate("importer_progress_summarising", lang))
     problems = all_problems(batches, cell_frames, cross, header_problems)
     problems = sorted_problems(problems, list(reports))
-    changes = table_changes(batches, problems, mode, stored) | changes
+    changes = table_changes(batches, problems, mode, stored) | without_rejected_resources(
+        changes, batches, problems
+    )
     fill_file_reports(reports, batches, problems)
     errors = problems["severity"] == ERROR
     listed = listed_problems(batches, problems.head(max_problems))
@@ -353,6 +355,22 @@ def table_changes(batches, problems, mode, stored) -> dict[str, TableChange]:
         change.removed = stored[name] - int(matched.sum()) if mode == REPLACE else 0
         change.rejected = int(rejected.sum())
         changes[name] = change
+    return changes
+
+
+def without_rejected_resources(
+    changes: dict[str, TableChange], batches: dict[str, Batch], problems: pd.DataFrame
+) -> dict[str, TableChange]:
+    """The hospital_resources change counted over the hospitals that are not rejected."""
+    change = changes.get("hospital_resources")
+    hospitals = batches.get("hospitals")
+    if change is None or hospitals is None or hospitals.resource_matched is None:
+        return changes
+    rejected = rejected_mask(hospitals, problems)
+    matched = hospitals.resource_matched
+    change.added = int((~rejected & ~matched).sum())
+    change.replaced = int((~rejected & matched).sum())
+    change.rejected = int(rejected.sum())
     return changes
 
 

@@ -65,6 +65,7 @@ REASONS = (
     "implausible_distance",
     "duration_mismatch",
     "implausible_speed",
+    "example_row_skipped",
 )
 
 

@@ -561,12 +561,13 @@ def stored_rows(table: str, connection: duckdb.DuckDBPyConnection) -> int:
 def resource_change(batch: Batch, mode: str, connection: duckdb.DuckDBPyConnection) -> TableChange:
     """The hospital_resources rows an import of hospitals writes (for its year) and removes."""
     frame = batch.frame[["hospital_id", "year"]].copy()
+    frame["importer_pos"] = np.arange(len(frame), dtype=np.int64)
     connection.register("importer_resources", frame)
     try:
-        matched = connection.execute(
-            "SELECT count(*) FROM importer_resources i JOIN atlas.hospital_resources r "
+        positions = connection.execute(
+            "SELECT i.importer_pos FROM importer_resources i JOIN atlas.hospital_resources r "
             "ON r.hospital_id = i.hospital_id AND r.year = i.year"
-        ).fetchall()[0][0]
+        ).fetchnumpy()["importer_pos"]
         removed = 0
         if mode == REPLACE:
             removed = connection.execute(
@@ -575,6 +576,9 @@ def resource_change(batch: Batch, mode: str, connection: duckdb.DuckDBPyConnecti
             ).fetchall()[0][0]
     finally:
         connection.unregister("importer_resources")
+    batch.resource_matched = np.zeros(len(frame), dtype=bool)
+    batch.resource_matched[np.asarray(positions, dtype=np.int64)] = True
+    matched = int(batch.resource_matched.sum())
     years = frame["year"].dropna().unique()
     return TableChange(
         "hospital_resources",

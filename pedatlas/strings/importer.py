@@ -241,6 +241,10 @@ STRINGS = {
         "平均速度不合理：{value}（允许 {detail}）。",
         "The average speed is not plausible: {value} (allowed: {detail}).",
     ),
+    "importer_reason_example_row_skipped": (
+        "第 {row} 行是模板中的示例行，未导入。",
+        "Row {row} is the template's example row and was not imported.",
+    ),
     # details named by a key (translated when the message is written)
     "importer_detail_directory": ("是一个文件夹", "a directory"),
     "importer_detail_named_pipe": ("是命名管道", "a named pipe"),
