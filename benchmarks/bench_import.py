@@ -70,7 +70,13 @@ def referral_csv(path: Path, rows: int, seed: int = 1) -> Path:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports ru_maxrss in KB)."""
+    """This process's peak resident memory so far, in MB.
+
+    VmHWM of /proc/self/status: ru_maxrss would keep the parent's peak across fork and exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

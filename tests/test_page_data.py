@@ -178,6 +178,50 @@ def test_page_bad_file_lists_its_problems_and_writes_nothing(monkeypatch, db_cop
     assert hospital_names(db_copy, "HTEST") == [] and hospital_names(db_copy, "HBAD") == []
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "extra_column.csv",
+            (
+                HEADER + GOOD_ROWS.splitlines()[0] + "\n" + GOOD_ROWS.splitlines()[1] + ",多余\n"
+            ).encode(),
+            ["extra_column.csv", "3", "", ""],
+        ),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, ["photo.csv", "", "", ""]),
+    ],
+)
+def test_page_structurally_broken_upload_ends_in_the_problem_list(
+    monkeypatch, demo_db, name, content, expected
+):
+    app = open_page(monkeypatch, demo_db, DATA, lang="en")
+    upload(app, (name, content))
+    assert app.exception == []
+    shown = [e.value for e in app.error]
+    assert len(shown) == 1 and shown[0].startswith("1 errors were found")
+    problems = frame_with(app, "Reason")
+    assert problems[["File", "Row", "Column", "Value"]].astype(object).fillna("").astype(
+        str
+    ).values.tolist() == [expected]
+    assert "IndexError" not in texts(app)
+
+
+def test_page_resource_preview_counts_only_hospitals_that_are_not_rejected(monkeypatch, demo_db):
+    rows = (
+        GOOD_ROWS
+        + BAD_ROWS.splitlines()[0].replace("abc", "115.9160")
+        + "\n"
+        + BAD_ROWS.splitlines()[1]
+        + "\n"
+    )
+    app = open_page(monkeypatch, demo_db, DATA, lang="en")
+    upload(app, ("three.csv", (HEADER + rows).encode()))
+    changes = frame_with(app, "Mode").set_index("Table")
+    assert changes.loc["hospitals", ["Added", "Rejected"]].tolist() == [3, 1]
+    resources = changes.loc["hospital_resources"]
+    assert resources[["Rows", "Added", "Rejected"]].tolist() == [4, 3, 1]
+
+
 def test_page_append_of_stored_ids_is_refused(monkeypatch, db_copy):
     app = open_page(monkeypatch, db_copy, DATA)
     upload(app, ("again.csv", GOOD))

@@ -193,12 +193,14 @@ def plan_import(
     report(0.45, translate("importer_progress_checking", lang))
     batches, cell_frames = typed_batches(sheets, now)
     identity = file_identity(db)
-    connection = open_read_only(db)
-    try:
-        cross, changes = database_problems(batches, mode, connection, now)
-        stored = {name: stored_rows(name, connection) for name in batches}
-    finally:
-        connection.close()
+    cross, changes, stored = {}, {}, {}
+    if batches:  # a plan whose files were all refused need not open the database
+        connection = open_read_only(db)
+        try:
+            cross, changes = database_problems(batches, mode, connection, now)
+            stored = {name: stored_rows(name, connection) for name in batches}
+        finally:
+            connection.close()
     report(0.9, translate("importer_progress_summarising", lang))
     problems = all_problems(batches, cell_frames, cross, header_problems)
     problems = sorted_problems(problems, list(reports))
