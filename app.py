@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import shell, ui, view
+from pedatlas import share, shell, ui, view
 
 st.set_page_config(
     page_title="儿科资源均衡图谱 PedAtlas", page_icon="static/favicon.png", layout="wide"
@@ -16,3 +16,5 @@ with ui.friendly_errors():
 ui.show_notices()
 page.run()
 view.commit(key)
+with ui.friendly_errors():
+    share.finish(ui.base_url())

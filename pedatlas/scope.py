@@ -42,3 +42,28 @@ def parent_chain(region: str, regions: pd.DataFrame) -> list[tuple[str, str]]:
         parent = names.at[code, "parent_adcode"]
         code = parent if isinstance(parent, str) else ""
     return [("", "")] + chain[::-1]
+
+
+def is_municipality(region: str, regions: pd.DataFrame) -> bool:
+    """A province-level scope with a single prefecture-level unit (北京, 天津, 上海, 重庆).
+
+    One level below such a scope is its districts: its one 'city' would draw as a single blob.
+    """
+    if scope_level(region, regions) != "province":
+        return False
+    return int((regions["parent_adcode"] == region).sum()) == 1
+
+
+def levels_inside(region: str, regions: pd.DataFrame) -> tuple[str, ...]:
+    """Map levels that can be drawn inside a scope, the first being 'one level below'.
+
+    A municipality skips its single city level and goes straight to its districts.
+    """
+    if is_municipality(region, regions):
+        return ("county",)
+    return levels_below(scope_level(region, regions))
+
+
+def level_below(region: str, regions: pd.DataFrame) -> str:
+    """The level one below a scope (a municipality's districts, not its one city)."""
+    return levels_inside(region, regions)[0]

@@ -2,11 +2,12 @@
 
 import logging
 from contextlib import contextmanager
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from pedatlas import safe_cells, view
+from pedatlas import safe_cells, share, view
 
 log = logging.getLogger("pedatlas")
 
@@ -33,36 +34,42 @@ def base_url() -> str:
     return url.split("?", 1)[0]
 
 
-def copy_link(page: str) -> str:
-    """A popover with the full link of the current view (st.code has a copy button)."""
-    link = view.link(page, base_url())
-    with st.popover(view.t("copy_link"), icon=":material/link:"):
-        st.caption(view.t("copy_link_help"))
-        st.code(link, language=None, wrap_lines=True)
-    return link
+def copy_link(page: str) -> None:
+    """Reserve the share control (copy button, QR code) here; app.py fills it after the page ran.
+
+    Drawing it now would offer the link as it was before the widgets further down the page (and
+    map clicks) recorded this run's values: one interaction behind.
+    """
+    share.reserve(page)
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown.
 
     Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
+    The files are built only when a button is clicked (a callable as data): building both for
+    every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
+    rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
+    rerun that starts meanwhile (which is how eagerly built XLSX files 404'd under load).
     """
     left, right = st.columns(2)
     left.download_button(
         view.t("download_csv"),
-        safe_cells.csv_bytes(frame),
+        partial(safe_cells.csv_bytes, frame),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         icon=":material/download:",
+        on_click="ignore",
     )
     right.download_button(
         view.t("download_xlsx"),
-        xlsx_bytes(frame),
+        partial(xlsx_bytes, frame),
         file_name=f"{stem}.xlsx",
         key=f"{key}_xlsx",
         icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
     )
 
 

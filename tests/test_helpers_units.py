@@ -33,7 +33,8 @@ def test_quantile_bins_and_classes_hand_computed():
     # Quintiles of 1..10 (linear interpolation): 2.8, 4.6, 6.4, 8.2, 10.
     assert bins == pytest.approx([2.8, 4.6, 6.4, 8.2, 10.0])
     assert classify.class_index(values, bins).tolist() == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, -1]
-    assert classify.class_labels(bins, values, fmt.rate)[0] == "1.00 – 2.80"
+    # Each label is the range of the values its class holds.
+    assert classify.class_labels(bins, values, fmt.rate)[0] == "1.00 – 2.00"
 
 
 def test_natural_breaks_split_two_clusters():
@@ -42,10 +43,10 @@ def test_natural_breaks_split_two_clusters():
 
 
 def test_target_scheme_breaks_at_the_target():
-    values = pd.Series([0.2, 0.5, 0.87, 1.5])
+    values = pd.Series([0.2, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.5, 1.6])
     # Target 0.87: 0.435, 0.6525, 0.87, 1.0875, then the maximum.
     assert classify.class_bins(values, "target", target=0.87) == pytest.approx(
-        [0.435, 0.6525, 0.87, 1.0875, 1.5]
+        [0.435, 0.6525, 0.87, 1.0875, 1.6]
     )
 
 

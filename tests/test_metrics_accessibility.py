@@ -7,6 +7,7 @@ from access import Access
 from access import weights as pysal_weights
 from scipy import sparse
 
+from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics.accessibility import (
     EARTH_RADIUS_KM,
     catchment_distance_matrix_km,
@@ -266,3 +267,35 @@ def test_normalized_to_mean_matches_pysal_normalize():
 def test_two_step_fca_rejects_mismatched_shapes(supply, demand):
     with pytest.raises(ValueError, match="distance matrix is"):
         two_step_fca(supply, demand, HAND_DISTANCE, 30.0)
+
+
+def test_last_step_band_includes_d0_for_any_catchment():
+    for catchment in (10.7, 0.3, 33.3, 100.0, 137.9):
+        decay = acc.luo_qi_step_decay(catchment)
+        assert decay(np.array([catchment]))[0] == acc.LUO_QI_2009_WEIGHTS[-1]
+        assert decay(np.array([np.nextafter(catchment, np.inf)]))[0] == 0
+
+
+def test_narrow_gaussian_never_turns_underflow_into_inf_or_nan():
+    # sigma 0.5 km at 30-40 km: every weight underflows to 0 in the plain form, exp(-1800)
+    distance = np.array([[30.0, 40.0], [35.0, 38.0]])
+    result = acc.enhanced_two_step_fca(
+        [10.0, 20.0], [100.0, 50.0], distance, 50, weights=acc.gaussian_decay(0.5)
+    )
+    assert np.all(np.isfinite(result))
+    # site 0 reaches demand 0 with relative weight 1 and demand 1 with exp(-(35^2-30^2)/0.5) ~ 0:
+    # it serves demand 0 alone (10 / 100); site 1 serves demand 1 alone (20 / 50)
+    assert result == pytest.approx([0.1, 0.4])
+
+
+def test_site_reached_only_by_zero_child_units_serves_no_one():
+    distance = np.array([[5.0, 500.0], [500.0, 5.0]])
+    result = acc.two_step_fca([10.0, 99.0], [100.0, 0.0], distance, 50)
+    assert result.tolist() == [0.1, 0.0]  # site 1's 99 reach only children that do not exist
+
+
+def test_missing_child_count_gives_nan_there_and_no_demand_elsewhere():
+    distance = np.array([[5.0], [6.0], [7.0]])
+    result = acc.two_step_fca([30.0], [100.0, np.nan, 200.0], distance, 50)
+    assert result[0] == pytest.approx(0.1) and result[2] == pytest.approx(0.1)
+    assert np.isnan(result[1])

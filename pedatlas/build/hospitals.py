@@ -20,6 +20,8 @@ from pedatlas.build.seed import SEED_HOSPITALS
 YEARS = tuple(range(2019, 2025))
 PHYSICIANS_PER_1000 = {y: 0.66 + 0.027 * (y - 2019) for y in YEARS}
 BEDS_PER_1000 = {y: 2.30 + 0.06 * (y - 2019) for y in YEARS}
+# Provincial rates keep this power of their uncompressed deviation from the national rate.
+PROVINCIAL_SPREAD_EXPONENT = 0.5
 EAST = {"11", "12", "13", "21", "31", "32", "33", "35", "37", "44", "46"}
 WEST = {"15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"}
 # Relative pediatric physicians per hospital, by kind and tier.
@@ -79,7 +81,7 @@ def _seed_rows(regions: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {"name": seed.name, "kind": seed.kind, "tier": seed.tier, "grade": seed.grade,
              "county_adcode": places[seed.place], "national_centre": seed.national_centre,
-             "is_synthetic": False, "source": "named in public reports (DOMAIN.md)"}
+             "is_synthetic": False, "source": "named in public reports"}
         )  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -265,9 +267,20 @@ def yearly_resources(hospitals, regions, rng) -> pd.DataFrame:
     )
     factor = regional_factor(hospitals, regions, rng)
     empty = hospitals["county_adcode"].isin(counties_without_pediatrics(regions, rng)).to_numpy()
-    children = float(regions.loc[regions["level"] == "province", "pop_0_14"].sum())
+    provinces = regions[regions["level"] == "province"].set_index("adcode")["pop_0_14"]
+    children = float(provinces.sum())
+    province_of = hospitals["county_adcode"].str[:2] + "0000"
     frames = [
-        _resources_for_year(hospitals, base, factor, empty, children, year, rng) for year in YEARS
+        _resources_for_year(
+            hospitals,
+            base,
+            compress_provincial_spread(factor * base, factor, province_of, provinces),
+            empty,
+            children,
+            year,
+            rng,
+        )
+        for year in YEARS
     ]
     return pd.concat(frames, ignore_index=True)
 
@@ -287,6 +300,25 @@ def _resources_for_year(hospitals, base, factor, empty, children, year, rng) -> 
          "ped_nurses": nurses, "ped_beds": beds, "nicu_beds": nicu, "picu_beds": picu,
          "is_synthetic": True}
     )  # fmt: skip
+
+
+def compress_provincial_spread(
+    weight: np.ndarray, factor: np.ndarray, province_of: pd.Series, children: pd.Series
+) -> np.ndarray:
+    """factor rescaled per province so that provincial rates deviate from the national one by the
+    square root of the uncompressed deviation.
+
+    Capital, east/west and national-centre factors multiply: uncompressed, 上海 reached 3.1 and 北京
+    2.5 pediatricians per 1,000 children against 甘肃 0.55 (a 6x spread). Published provincial
+    studies put the spread at roughly 3x (assumption documented in docs/data_dictionary.md, 1.3),
+    so each province's relative rate r becomes sqrt(r); the national total is calibrated later.
+    """
+    per_province = pd.Series(weight).groupby(province_of.to_numpy()).sum()
+    kids = children.reindex(per_province.index).astype(float)
+    rate = per_province / kids.where(kids > 0)
+    national = per_province.sum() / kids.sum()
+    scale = ((rate / national) ** -PROVINCIAL_SPREAD_EXPONENT).fillna(1.0)
+    return factor * province_of.map(scale).fillna(1.0).to_numpy()
 
 
 def _calibrated(weight: np.ndarray, national_total: float, rng) -> np.ndarray:

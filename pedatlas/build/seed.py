@@ -7,7 +7,7 @@ flagged so (alliance_members.is_named = false, hospitals.is_synthetic = true whe
 
 from dataclasses import dataclass, field
 
-REPORTS = "public news reports 2016-2025 (DOMAIN.md)"
+REPORTS = "public news reports 2016-2025"
 
 
 @dataclass(frozen=True)

@@ -114,15 +114,36 @@ def luo_qi_step_decay(
 ) -> DistanceDecay:
     """Return Luo & Qi (2009) step weights over equal-width subzones of the catchment."""
     n = len(weights)
-    # Multiply before dividing so e.g. a 30 km catchment gives bounds of exactly 10, 20, 30.
-    return step_decay(catchment_km * np.arange(1, n + 1) / n, weights)
+    # Multiply before dividing so e.g. a 30 km catchment gives bounds of exactly 10, 20, 30, and
+    # pin the last bound to the catchment itself: 10.7 * 3 / 3 is 10.700000000000001 in floating
+    # point, but for 10.7 km it need not be, and a site at exactly d0 must keep the last weight.
+    bounds = catchment_km * np.arange(1, n + 1) / n
+    bounds[-1] = catchment_km
+    return step_decay(bounds, weights)
 
 
-def gaussian_decay(sigma_km: float) -> DistanceDecay:
+class GaussianDecay:
+    """The unnormalised Gaussian weight exp(-d^2 / (2 sigma^2)) used by access.weights.
+
+    It also gives its logarithm, so the FCA steps can work with weights relative to each site's
+    largest one: a narrow sigma then cannot underflow into 0/0 or an overflowing supply ratio.
+    """
+
+    def __init__(self, sigma_km: float):
+        if not sigma_km > 0:
+            raise ValueError("sigma_km must be positive")
+        self.sigma_km = float(sigma_km)
+
+    def log_weight(self, d: NDArray[np.float64]) -> NDArray[np.float64]:
+        return -np.square(d) / (2 * self.sigma_km**2)
+
+    def __call__(self, d: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.exp(self.log_weight(d))
+
+
+def gaussian_decay(sigma_km: float) -> GaussianDecay:
     """Return the unnormalised Gaussian weight exp(-d^2 / (2 sigma^2)) used by access.weights."""
-    if sigma_km <= 0:
-        raise ValueError("sigma_km must be positive")
-    return lambda d: np.exp(-np.square(d) / (2 * sigma_km**2))
+    return GaussianDecay(sigma_km)
 
 
 def distance_shape(distance_km: DistanceInput) -> tuple[int, int]:
@@ -152,16 +173,45 @@ def fca_from_pairs(
     shape: tuple[int, int],
     pairs: tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]],
 ) -> NDArray[np.float64]:
-    """Return 2SFCA accessibility per demand location from weighted (row, col, weight) pairs."""
+    """Return 2SFCA accessibility per demand location from weighted (row, col, weight) pairs.
+
+    Defined for any input:
+    - a demand location with a missing (NaN) child count gets NaN and adds no demand, so its
+      neighbours' values rest on the demand that is known;
+    - a supply site reached by no demand, or only by locations with zero children, serves no one:
+      its supply adds nothing to anybody's accessibility (it is not spread elsewhere);
+    - weights are taken relative to each site's largest weight (the result does not change, a
+      common factor per site cancels), so tiny weights cannot overflow the supply ratio.
+    """
     sup, dem = np.asarray(supply, float).ravel(), np.asarray(demand, float).ravel()
     if (dem.size, sup.size) != shape:
         raise ValueError(f"distance matrix is {shape} but got {dem.size} demand, {sup.size} supply")
     rows, cols, weight = pairs
+    unknown = np.isnan(dem)
+    known = ~unknown[rows]
+    rows, cols, weight = (
+        rows[known],
+        cols[known],
+        relative_to_site_max(weight[known], cols[known], sup.size),
+    )
     catchment_demand = np.bincount(cols, weights=weight * dem[rows], minlength=sup.size)
     # A site nobody can reach serves no one; 0 instead of S/0 keeps the sum finite.
     ratio = np.zeros(sup.size)
     np.divide(sup, catchment_demand, out=ratio, where=catchment_demand > 0)
-    return np.bincount(rows, weights=weight * ratio[cols], minlength=dem.size)
+    access = np.bincount(rows, weights=weight * ratio[cols], minlength=dem.size)
+    access[unknown] = np.nan
+    return access
+
+
+def relative_to_site_max(
+    weight: NDArray[np.float64], cols: NDArray[np.intp], sites: int
+) -> NDArray[np.float64]:
+    """weight divided by the largest weight of its site (sites whose weights are all 0 keep 0)."""
+    weight = np.asarray(weight, float)
+    largest = np.zeros(sites)
+    np.maximum.at(largest, cols, weight)
+    scale = largest[cols]
+    return np.divide(weight, scale, out=np.zeros_like(weight), where=scale > 0)
 
 
 def two_step_fca(
@@ -184,7 +234,16 @@ def enhanced_two_step_fca(
     """Return E2SFCA accessibility per demand location; default weights are Luo & Qi (2009)."""
     decay = luo_qi_step_decay(catchment_km) if weights is None else weights
     rows, cols, dist = reachable_pairs(distance_km, catchment_km)
-    return fca_from_pairs(supply, demand, distance_shape(distance_km), (rows, cols, decay(dist)))
+    shape = distance_shape(distance_km)
+    if isinstance(decay, GaussianDecay):
+        # exp(log w - the site's largest log w): at least one weight per site is exactly 1
+        log_weight = decay.log_weight(dist)
+        largest = np.full(shape[1], -np.inf)
+        np.maximum.at(largest, cols, log_weight)
+        return fca_from_pairs(
+            supply, demand, shape, (rows, cols, np.exp(log_weight - largest[cols]))
+        )
+    return fca_from_pairs(supply, demand, shape, (rows, cols, decay(dist)))
 
 
 def normalized_to_mean(values: ArrayLike, weights: ArrayLike) -> NDArray[np.float64]:

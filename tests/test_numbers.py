@@ -1,0 +1,181 @@
+"""Numbers that mislead, one test per class of fault (pure parts, hand-computed values).
+
+Small populations, legend classes, trend words and change labels, municipalities, footprints.
+"""
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from pedatlas import classify, fmt, footprint, scope, trends
+from pedatlas.metrics import small_population as sp
+
+
+def regions_frame():
+    """Six ranked regions and two with tiny child populations that would top any ranking."""
+    return pd.DataFrame(
+        {
+            "adcode": [
+                "460301",
+                "460302",
+                "360102",
+                "360103",
+                "360104",
+                "360111",
+                "360112",
+                "360113",
+            ],
+            "name": [
+                "西沙区",
+                "南沙区",
+                "东湖区",
+                "西湖区",
+                "青云谱区",
+                "青山湖区",
+                "新建区",
+                "红谷滩区",
+            ],
+            "children": [36, 174, 59_392, 80_000, 10_000, 90_000, 120_000, 70_000],
+            "rate": [30 * 1000 / 36, 4 * 1000 / 174, 9.06, 0.5, 0.2, 0.4, 0.3, 0.7],
+        }
+    )
+
+
+def test_small_population_flags_fewer_than_ten_thousand_children():
+    flags = sp.is_small(pd.Series([36, 9_999, 10_000, 0, None]))
+    # 0 and missing have no rate at all: not "small", just no data.
+    assert flags.tolist() == [True, True, False, False, False]
+
+
+def test_small_populations_never_top_a_ranking_and_are_reported():
+    best, worst, left_out = sp.ranked(regions_frame(), "rate", count=2)
+    assert best["name"].tolist() == ["东湖区", "红谷滩区"]
+    assert worst["name"].tolist() == ["青云谱区", "新建区"]
+    assert left_out["name"].tolist() == ["西沙区", "南沙区"]
+    # Where less is better (children per physician), best and worst swap.
+    best, worst, _ = sp.ranked(regions_frame(), "rate", count=1, more_is_better=False)
+    assert (best["name"].tolist(), worst["name"].tolist()) == (["青云谱区"], ["东湖区"])
+
+
+def test_flagged_values_do_not_stretch_the_classes():
+    frame = regions_frame()
+    flags = sp.is_small(frame["children"])
+    classes = classify.classify_values(frame["rate"], "quantiles", None, fmt.rate, flags, k=3)
+    # Tertiles of 0.2 0.3 0.4 0.5 0.7 9.06 are 0.367 and 0.567: classes of two; no "0.20 – 833.33".
+    assert classes.index.tolist() == [classify.FLAGGED, classify.FLAGGED, 2, 1, 0, 1, 0, 2]
+    assert classes.labels == ["0.20 – 0.30", "0.40 – 0.50", "0.70 – 9.06"]
+    assert classes.flagged == 2
+
+
+@pytest.mark.parametrize(
+    ("values", "scheme", "target", "labels"),
+    [
+        # Target 0.87 with every value below 0.5: the old legend read "0.46 – 0.43 (0)".
+        ([0.43, 0.44, 0.45, 0.46], "target", 0.87, ["0.43 – 0.44", "0.45 – 0.46"]),
+        # Ties: quantile bins 1, 1, 1, 2.6, 5 gave "1.00 – 1.00"; the 1s merge into the next class.
+        (
+            [1.0, 1.0, 1.0, 1.0, 2.0, 3.0, 4.0, 5.0],
+            "quantiles",
+            None,
+            ["1.00 – 2.00", "3.00 – 5.00"],
+        ),
+        # One region per target class: single values merge into neighbours.
+        ([0.2, 0.5, 0.87, 1.5], "target", 0.87, ["0.20 – 0.50", "0.87 – 1.50"]),
+    ],
+)
+def test_legend_classes_are_never_empty_inverted_or_single_valued(values, scheme, target, labels):
+    series = pd.Series(values)
+    classes = classify.classify_values(series, scheme, target, fmt.rate)
+    counts = classify.class_counts(classes.index, len(classes.labels))
+    assert all(count > 0 for count in counts)
+    assert classes.labels == labels
+
+
+def test_target_scheme_only_when_the_target_is_inside_the_range():
+    below = classify.classify_values(pd.Series([0.43, 0.44, 0.45, 0.46]), "target", 0.87, fmt.rate)
+    assert (below.scheme, below.target_outside) == ("quantiles", True)
+    values = pd.Series([0.2, 0.3, 0.5, 0.6, 0.7, 0.8, 1.5, 1.6])
+    inside = classify.classify_values(values, "target", 0.87, fmt.rate)
+    assert (inside.scheme, inside.target_outside) == ("target", False)
+    # Target 0.87: (≤0.435], (0.435, 0.6525], (0.6525, 0.87], (0.87, 1.0875] is empty, (…, 1.6].
+    assert inside.bins == pytest.approx([0.435, 0.6525, 0.87, 1.6])
+    assert inside.labels == ["0.20 – 0.30", "0.50 – 0.60", "0.70 – 0.80", "1.50 – 1.60"]
+
+
+def test_one_value_everywhere_gives_one_class():
+    classes = classify.classify_values(pd.Series([2.49]), "quantiles", None, fmt.rate)
+    assert (classes.labels, classes.index.tolist()) == (["2.49"], [0])
+
+
+# --- trends -------------------------------------------------------------------------------
+
+
+def test_a_gini_that_wobbles_by_two_percent_is_roughly_unchanged():
+    # The series that was called "差距在缩小": -1.9% overall, up and down.
+    assert trends.direction([0.517, 0.524, 0.502, 0.510, 0.513, 0.507]) == "flat"
+
+
+@pytest.mark.parametrize(
+    ("values", "word"),
+    [
+        ([0.50, 0.52, 0.48, 0.47], "closing"),  # -6%: beyond the 5% threshold
+        ([0.50, 0.51, 0.55], "widening"),  # +10%
+        ([0.500, 0.498, 0.495, 0.494], "closing"),  # -1.2%, but down every year
+        ([0.500, 0.499, 0.4985], "flat"),  # monotone but -0.3%: below 1%
+        ([0.5, None, float("nan")], None),
+    ],
+)
+def test_trend_words_follow_the_documented_threshold(values, word):
+    assert trends.direction(values) == word
+
+
+def test_gini_and_theil_give_a_direction_only_when_they_agree():
+    assert trends.agreed_direction("closing", "widening") == "flat"
+    assert trends.measures_disagree("closing", "widening")
+    assert trends.agreed_direction("closing", "closing") == "closing"
+    assert trends.agreed_direction("closing", "flat") == "flat"
+    assert not trends.measures_disagree("closing", "flat")
+
+
+def test_every_delta_names_its_base():
+    assert trends.labelled_delta("+5.2%", "previous", "zh") == "+5.2%（较上年）"
+    assert trends.labelled_delta("-0.010", 2019, "zh") == "-0.010（与 2019 年相比）"
+    assert trends.labelled_delta("+1.0 pp", "before", "en") == "+1.0 pp (vs current sites)"
+    assert trends.labelled_delta(None, "previous", "zh") is None
+
+
+# --- municipalities and footprints ----------------------------------------------------------
+
+
+def region_list():
+    return pd.DataFrame(
+        {
+            "adcode": ["110000", "110100", "360000", "360100", "360200"],
+            "level": ["province", "city", "province", "city", "city"],
+            "parent_adcode": [None, "110000", None, "360000", "360000"],
+        }
+    )
+
+
+def test_one_level_below_a_municipality_is_its_districts():
+    regions = region_list()
+    assert scope.is_municipality("110000", regions)
+    assert scope.levels_inside("110000", regions) == ("county",)
+    assert not scope.is_municipality("360000", regions)
+    assert scope.levels_inside("360000", regions) == ("city", "county")
+    assert scope.level_below("", regions) == "province"
+    assert scope.level_below("360100", regions) == "county"
+
+
+def test_flow_maps_zoom_to_the_footprint():
+    # 徐州 (117.18, 34.26) and 临沂 (118.36, 35.10): span 1.18° lon (widened to 1.5°), 0.84° lat.
+    lon, lat = footprint.footprint_ranges([117.18, 118.36], [34.26, 35.10])
+    # Half-width = 1.5 x (0.5 + 0.12) = 0.93 around the middles 117.77 and 34.68.
+    assert lon == pytest.approx([116.84, 118.70])
+    assert lat == pytest.approx([33.75, 35.61])
+    figure = footprint.zoom_to_footprint(go.Figure(go.Scattergeo()), [117.18], [34.26])
+    assert figure.layout.geo.fitbounds is False
+    assert list(figure.layout.geo.lonaxis.range) == pytest.approx([117.18 - 0.93, 117.18 + 0.93])
+    assert footprint.footprint_ranges([], []) is None
+    assert footprint.footprint_ranges([np.nan], [30.0]) is None
