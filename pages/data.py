@@ -1,6 +1,7 @@
 """数据管理 Data: upload, check, preview and confirm an import, undo it; quality, export, templates.
 
-Layout only: the sections live in pedatlas/data_admin/ (panels.py reads, writes.py writes).
+Layout only: the sections live in pedatlas/data_admin/ (panels.py reads; writes.py holds the
+import tab, the only part that changes the database).
 """
 
 import streamlit as st
@@ -25,7 +26,6 @@ with ui.friendly_errors():
         label_visibility="collapsed",
     )
     if tab == "import":
-        plan = panels.import_section(database)
-        writes.write_actions(plan, database)  # the one place that changes the database
+        writes.write_actions(database)  # upload, check, confirm, undo: all writes, one call
     else:
         panels.READ_ONLY_SECTIONS[tab](database)

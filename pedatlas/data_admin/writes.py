@@ -1,14 +1,21 @@
-"""Every action of the data page that changes the database: confirm an import, undo the last.
+"""The data page's import tab: everything that leads to a change of the database.
 
-``write_actions`` is the only place that renders them, so that restricting writes to a role is a
-one-line change where the page calls it.
+Upload and check (panels.import_section), confirm the import, undo the last one. The page calls
+``write_actions`` alone, so that restricting writes to a role is a one-line change there.
 """
 
 import streamlit as st
 
 from pedatlas import fmt, view
 from pedatlas.data_admin import builders
-from pedatlas.data_admin.panels import OUTCOME, PLAN, ROUND, progress_bar, show_frame
+from pedatlas.data_admin.panels import (
+    OUTCOME,
+    PLAN,
+    ROUND,
+    import_section,
+    progress_bar,
+    show_frame,
+)
 from pedatlas.importer import (
     ImporterError,
     ImportPlan,
@@ -19,8 +26,9 @@ from pedatlas.importer import (
 from pedatlas.ui import table_downloads
 
 
-def write_actions(plan: ImportPlan | None, db) -> None:
-    """The confirm button of a ready import plan, then the undo panel."""
+def write_actions(db) -> None:
+    """Upload and check files, confirm a ready import, undo the last import."""
+    plan = import_section(db)
     if plan is not None and builders.plan_verdict(plan) == "ready":
         confirm_button(plan, db)
     st.divider()
