@@ -62,6 +62,7 @@ class Table:
     references: dict[str, str] = field(default_factory=dict)  # column -> referenced table
     row_rules: tuple[RowRule, ...] = ()  # plausibility checks across the cells of a row
     example: dict[str, str] = field(default_factory=dict)  # the templates' example row
+    year_of_row: str | None = None  # SQL giving a row's year, for the quality report's counts
 
     def column(self, key: str) -> Column:
         """The column with this key."""
@@ -177,6 +178,7 @@ ALLIANCES = Table(
         _synthetic(),
     ),
     key=("alliance_id",),
+    year_of_row="year(founded_on)",
     references={"core_hospital_id": "hospitals"},
     example={
         "alliance_id": "A900",
@@ -217,6 +219,7 @@ ALLIANCE_MEMBERS = Table(
         _synthetic(),
     ),
     key=("alliance_id", "hospital_id"),
+    year_of_row="year(joined_on)",
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
     example={
         "alliance_id": "A900",
@@ -272,6 +275,7 @@ REFERRALS = Table(
         _synthetic(),
     ),
     key=("referral_id",),
+    year_of_row="year(referred_on)",
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
     row_rules=REFERRAL_RULES,
     example={
@@ -319,6 +323,7 @@ TRANSFERS = Table(
         _synthetic(),
     ),
     key=("transfer_id",),
+    year_of_row="year(dispatched_at)",
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
     row_rules=TRANSFER_RULES,
     example={
@@ -360,6 +365,7 @@ OUTREACH = Table(
         _synthetic(),
     ),
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
+    year_of_row="year(happened_on)",
     example={
         "alliance_id": "A900",
         "hospital_id": "H900002",
@@ -383,6 +389,7 @@ TARGETS = Table(
         Column("source", "来源", required=False, default="import", aliases=("数据来源",), **LONG),
     ),
     key=("indicator", "year"),
+    year_of_row="year",
     example={
         "indicator": "ped_physicians_per_1000",
         "year": "2025",
