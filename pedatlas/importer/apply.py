@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pedatlas.build import derived
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import Batch
 from pedatlas.importer.columns import RESOURCE_COLUMNS, TABLES
@@ -191,6 +192,7 @@ def write_copy(temp: Path, plan: ImportPlan, report: Progress) -> None:
             written = write_batch(connection, batch, plan.mode, report, written, total, lang)
         report(0.9, translate("importer_progress_verifying", lang))
         verify(connection, plan, before, counts_before)
+        derived.refresh(connection, "atlas")  # rollups commit with the rows they summarise
         connection.execute("COMMIT")
         connection.execute("CHECKPOINT atlas")
         connection.execute("DETACH atlas")
