@@ -62,13 +62,23 @@ def _cached_features(
     return geometry.feature_collection(shapes)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _features_with_url(
+    path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
+) -> dict:
+    url = _cached_geojson_url(path, identity, layer, scope, user_scope)
+    return {**_cached_features(path, identity, layer, scope, user_scope), "url": url}
+
+
 def features(layer: str, scope: str = "") -> dict:
     """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode).
 
-    Shared by every session of the process: read it, never change it.
+    It also carries "url", where the app serves the same GeoJSON: figures use it through
+    geo.source() instead of embedding the shapes. Shared by every session of the process: read
+    it, never change it.
     """
     path, identity = current_identity()
-    return _cached_features(path, identity, layer, scope, current_scope())
+    return _features_with_url(path, identity, layer, scope, current_scope())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
