@@ -60,13 +60,23 @@ def _cached_features(
     return geo.feature_collection(db.run_query(connection, "shapes", layer=layer, scope=scope))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _features_with_url(
+    path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
+) -> dict:
+    url = _cached_geojson_url(path, identity, layer, scope, user_scope)
+    return {**_cached_features(path, identity, layer, scope, user_scope), "url": url}
+
+
 def features(layer: str, scope: str = "") -> dict:
     """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode).
 
-    Shared by every session of the process: read it, never change it.
+    It also carries "url", where the app serves the same GeoJSON: figures use it through
+    geo.source() instead of embedding the shapes. Shared by every session of the process: read
+    it, never change it.
     """
     path, identity = current_identity()
-    return _cached_features(path, identity, layer, scope, current_scope())
+    return _features_with_url(path, identity, layer, scope, current_scope())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -77,14 +87,18 @@ def _cached_geojson_url(
     name = f"{layer}-{scope or 'cn'}-{version}.json"
     target = GEOJSON_DIR / name
     if not target.exists():
-        collection = _cached_features(path, identity, layer, scope, user_scope)
-        GEOJSON_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{name}.{os.getpid()}")
-        temporary.write_text(
-            json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
-        os.replace(temporary, target)
+        _write_geojson(target, _cached_features(path, identity, layer, scope, user_scope))
     return GEOJSON_URL + name
+
+
+def _write_geojson(target, collection: dict) -> None:
+    """Write collection at target atomically (replicas may write the same file at once)."""
+    GEOJSON_DIR.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    os.replace(temporary, target)
 
 
 def geojson_url(layer: str, scope: str = "") -> str:
@@ -95,3 +109,17 @@ def geojson_url(layer: str, scope: str = "") -> str:
     """
     path, identity = current_identity()
     return _cached_geojson_url(path, identity, layer, scope, current_scope())
+
+
+def published_url(collection: dict, *key) -> str:
+    """URL of any FeatureCollection (a merged layer, say), written once under static/geo/.
+
+    key must identify the collection's content (what it was made from); the database file and
+    the user's scope are added here. Figures then carry this short URL instead of the shapes.
+    """
+    path, identity = current_identity()
+    digest = hashlib.sha1(repr((path, identity, current_scope(), key)).encode()).hexdigest()[:16]
+    target = GEOJSON_DIR / f"merged-{digest}.json"
+    if not target.exists():
+        _write_geojson(target, collection)
+    return GEOJSON_URL + target.name

@@ -95,6 +95,26 @@ STRINGS = {
     "brief_level_province": ("省份", "province"),
     "brief_level_city": ("地市", "city"),
     "brief_level_county": ("区县", "county"),
+    # Change since the base year (year comparison of the map page)
+    "brief_section_change": ("变化地图", "Change map"),
+    "brief_change_title": (
+        "各{unit}每千儿童儿科医师：{first} → {last} 年变化",
+        "Pediatricians per 1,000 children by {unit}: change {first} → {last}",
+    ),
+    "brief_change_unit": ("每千名 0–14 岁儿童的变化", "change per 1,000 children aged 0–14"),
+    "brief_change_legend": ("变化（{first} → {last}）", "Change ({first} → {last})"),
+    "brief_change_unchanged": ("基本不变", "About unchanged"),
+    "brief_change_col_region": ("地区", "Region"),
+    "brief_change_col_change": ("变化", "Change"),
+    "brief_change_moves": (
+        "变化最大的地区（{first} → {last}）",
+        "Regions that moved most ({first} → {last})",
+    ),
+    "brief_change_caption": (
+        "颜色以零为中心对称分级：蓝色为上升、红色为下降，各级按变化幅度的分位数划分，升降两侧对称。",
+        "Colours are symmetric around zero: blue rises, red falls; steps are quantiles of the size "
+        "of the change, mirrored on both sides.",
+    ),
     # Alliances
     "brief_section_alliances": ("医联体", "Alliances"),
     "brief_alliance_summary": (
