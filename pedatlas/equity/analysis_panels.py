@@ -195,9 +195,8 @@ def show_service_quality(region: str, year: int, names) -> None:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _cached_quality(identity, year: int):
     flows = data.query("referrals/county_flows", year=year)
-    regions = data.query("common/region_list")
-    counties = regions[regions["level"] == "county"]
-    county_city = pd.Series(counties["parent_adcode"].to_numpy(), index=counties["adcode"])
+    counties = data.query("equity/county_resources", scope="").drop_duplicates("adcode")
+    county_city = pd.Series(counties["city_adcode"].to_numpy(), index=counties["adcode"])
     footprints = data.query("referrals/footprints", year=year, scope="")
     footprint = pd.Series(footprints["alliance_id"].to_numpy(), index=footprints["county_adcode"])
     cores = data.query("equity/alliance_cores")

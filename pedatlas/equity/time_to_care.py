@@ -7,6 +7,7 @@ class); docs/data_dictionary.md "Time to care" documents it.
 """
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -114,7 +115,7 @@ def minutes_map(
     frame = drawn.merge(minutes[["adcode", column, "children"]], on="adcode", how="left")
     classes = np.where(frame["children"].isna(), -1, minute_classes(frame[column]))
     labels = [t("time_class_within", band=CLASS_EDGES[0])]
-    labels += [t("time_class_between", low=a, high=b) for a, b in zip(CLASS_EDGES, CLASS_EDGES[1:])]
+    labels += [t("time_class_between", low=a, high=b) for a, b in pairwise(CLASS_EDGES)]
     labels += [t("time_class_beyond", band=CLASS_EDGES[-1])]
     hover = np.array(
         [

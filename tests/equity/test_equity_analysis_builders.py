@@ -40,7 +40,9 @@ def test_county_minutes_use_each_provinces_fitted_detour():
     assert minutes["minutes_beds"].to_numpy() == pytest.approx(expected, rel=1e-4)
     assert minutes["minutes_nicu"].isna().all()  # no NICU anywhere: beyond every band
     shares = time_to_care.scope_shares(minutes).set_index("level")
-    assert shares.loc["beds", "within_120"] == 1 and shares.loc["beds", "within_60"] == 0
+    # 142.6 min for a (1,000 children), 117.6 min for b (2,000)
+    assert shares.loc["beds", "within_120"] == pytest.approx(2 / 3)
+    assert shares.loc["beds", "within_240"] == 1 and shares.loc["beds", "within_60"] == 0
     assert shares.loc["nicu", "within_240"] == 0
 
 
