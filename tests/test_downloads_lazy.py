@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 import pytest
-from apptest_helpers import open_page
+from tests.apptest_helpers import open_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from pedatlas import safe_cells
