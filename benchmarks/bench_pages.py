@@ -358,7 +358,9 @@ def main() -> None:
     parser.add_argument("--parts", default="server,widgets,browser")
     parser.add_argument("--cold", type=int, default=3)
     parser.add_argument("--warm", type=int, default=5)
-    parser.add_argument("--only", default="", help="views whose label contains this text ('a|b': either)")
+    parser.add_argument(
+        "--only", default="", help="views whose label contains this text ('a|b': either)"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     os.environ.setdefault(DB_ENV_VAR, str(ROOT / "data" / "pedatlas.duckdb"))
@@ -401,7 +403,10 @@ def main() -> None:
             report["browser_widgets"] = browser_widget(port)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a server stuck in a page run
+                server.kill()
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
 
