@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from pedatlas import classify, fmt, footprint, scope, trends
+from pedatlas import classify, fmt, footprint, rates, scope, trends
 from pedatlas.metrics import small_population as sp
 
 
@@ -179,3 +179,36 @@ def test_flow_maps_zoom_to_the_footprint():
     assert list(figure.layout.geo.lonaxis.range) == pytest.approx([117.18 - 0.93, 117.18 + 0.93])
     assert footprint.footprint_ranges([], []) is None
     assert footprint.footprint_ranges([np.nan], [30.0]) is None
+
+
+# --- how the rule is said on screen -----------------------------------------------------------
+
+
+def test_small_populations_are_named_in_legend_hover_table_and_ranking_note():
+    frame = regions_frame()
+    classes = rates.rate_classes(frame, "rate", "quantiles", None, fmt.rate, k=3)
+    assert rates.flagged_legend(classes, "zh") == (
+        "儿童少于1万，比率不稳定（2）",
+        rates.FLAGGED_COLOR,
+    )
+    assert rates.hover_flags(frame["children"], "zh")[0].endswith("不参与分级与排名</i>")
+    assert rates.hover_flags(frame["children"], "zh")[2] == ""
+    assert rates.table_flags(frame["children"], "en").tolist()[:3] == [
+        "fewer than 10,000 children",
+        "fewer than 10,000 children",
+        "",
+    ]
+    _, _, left_out = sp.ranked(frame, "rate")
+    assert rates.left_out_note(left_out, "zh") == (
+        "2 个儿童少于1万的地区未参与排名（比率不稳定）：西沙区、南沙区。"
+    )
+    assert rates.left_out_note(left_out.iloc[0:0], "zh") == ""
+
+
+def test_a_target_outside_the_range_is_explained():
+    values = pd.Series([0.43, 0.44, 0.45, 0.46])
+    frame = pd.DataFrame({"rate": values, "children": [50_000] * 4})
+    classes = rates.rate_classes(frame, "rate", "target", 0.87, fmt.rate)
+    assert rates.target_note(classes, values, 0.87, fmt.rate, "zh") == (
+        "目标值 0.87 不在本图数据范围（0.43 – 0.46）内，按目标分级无从区分，已改用分位数分级。"
+    )
