@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from pedatlas import classify, fmt, footprint, rates, scope, trends
+from pedatlas import alliance_footprint, classify, fmt, footprint, rates, scope, trends
 from pedatlas.metrics import small_population as sp
 
 
@@ -212,3 +212,48 @@ def test_a_target_outside_the_range_is_explained():
     assert rates.target_note(classes, values, 0.87, fmt.rate, "zh") == (
         "目标值 0.87 不在本图数据范围（0.43 – 0.46）内，按目标分级无从区分，已改用分位数分级。"
     )
+
+
+# --- recruitment gap over an alliance's footprint ---------------------------------------------
+
+
+def huaihai_like():
+    """Home 徐州市 (2 counties, one with a member), a member in 临沂市 (山东), one empty 临沂 county,
+    and a county of 济南 (山东, no member) that is on the map but outside the footprint."""
+    return pd.DataFrame(
+        {
+            "adcode": ["320302", "320303", "371302", "371311", "370102"],
+            "name": ["鼓楼区", "云龙区", "兰山区", "罗庄区", "历下区"],
+            "province_adcode": ["320000", "320000", "370000", "370000", "370000"],
+            "city_adcode": ["320300", "320300", "371300", "371300", "370100"],
+            "city_name": ["徐州市", "徐州市", "临沂市", "临沂市", "济南市"],
+            "children": [100_000, 80_000, 300_000, 120_000, 90_000],
+            "children_per_km2": [500.0, 300.0, 350.0, 200.0, 900.0],
+            "members": [1, 0, 2, 0, 0],
+            "in_home": [True, True, False, False, False],
+        }
+    )
+
+
+def test_gap_of_a_cross_province_alliance_covers_every_member_city():
+    counties = huaihai_like()
+    gap = alliance_footprint.recruitment_gap(counties)
+    # 罗庄区 (临沂, 120,000 children) first, then 云龙区 (徐州); 历下区 (济南, no member city) is not a gap.
+    assert gap["name"].tolist() == ["罗庄区", "云龙区"]
+    assert alliance_footprint.region_coverage(counties) == {
+        "counties": 4,
+        "covered": 2,
+        "gap": 2,
+        "gap_children": 200_000,
+    }
+    assert alliance_footprint.region_summary(counties) == {
+        "kind": "footprint",
+        "cities": 2,
+        "provinces": 2,
+    }
+
+
+def test_gap_of_an_alliance_inside_its_home_stays_the_home_region():
+    counties = huaihai_like().assign(members=[1, 0, 0, 0, 0])
+    assert alliance_footprint.recruitment_gap(counties)["name"].tolist() == ["云龙区"]
+    assert alliance_footprint.region_summary(counties)["kind"] == "home"
