@@ -1,7 +1,8 @@
 """Cached data for pages: one read-only connection per database file, results per query+params.
 
-Pages call query(name, **params); they never see DuckDB. The cache key includes the database
-file's identity, so an import that swaps the file in is picked up on the next rerun.
+Panels call query("<feature>/<name>", **params) (queries/<feature>/<name>.sql) and never see
+DuckDB. The cache key includes the database file's identity, so an import that swaps the file in
+is picked up on the next rerun.
 """
 
 import hashlib
@@ -11,7 +12,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from pedatlas import db, geo
+from pedatlas import db, geometry
 from pedatlas.paths import PROJECT_ROOT, database_path
 
 # Streamlit serves PROJECT_ROOT/static at app/static/ (server.enableStaticServing).
@@ -45,8 +46,8 @@ def query(name: str, **params) -> pd.DataFrame:
 # for the national county layer); one shared object per process costs nothing per rerun.
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_features(path: str, identity: tuple, layer: str, scope: str) -> dict:
-    shapes = db.run_query(_connection(path, identity), "shapes", layer=layer, scope=scope)
-    return geo.feature_collection(shapes)
+    shapes = db.run_query(_connection(path, identity), "common/shapes", layer=layer, scope=scope)
+    return geometry.feature_collection(shapes)
 
 
 def features(layer: str, scope: str = "") -> dict:

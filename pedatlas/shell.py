@@ -60,8 +60,8 @@ def page_key(page) -> str:
 
 def allowed_values() -> dict:
     """Values the links may carry, from the database (years, scope regions)."""
-    regions = data.query("region_list")
-    years = tuple(int(y) for y in data.query("resource_years")["year"])
+    regions = data.query("common/region_list")
+    years = tuple(int(y) for y in data.query("common/resource_years")["year"])
     return {"year": years, "region": ("",) + tuple(regions["adcode"])}
 
 
@@ -72,7 +72,7 @@ def sidebar() -> None:
                format_func=lambda code: translate(f"lang_{code}", code), container=bar, horizontal=True)  # fmt: skip
     years = allowed_values()["year"]
     view.selectbox("year", view.t("sidebar_year"), years, container=bar)
-    scope_picker(data.query("region_list"))
+    scope_picker(data.query("common/region_list"))
     bar.caption(view.t("synthetic_note"))
 
 
@@ -105,6 +105,6 @@ def scope_name(region: str) -> str:
     """Display name of a scope ('' = all China)."""
     if not region:
         return view.t("scope_national")
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     match = regions.loc[regions["adcode"] == region, "name"]
     return match.iloc[0] if not match.empty else region

@@ -124,6 +124,11 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
 }
 
 
+def param_choices(page: str, name: str) -> tuple:
+    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
+    return next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
+
+
 def params_for(page: str) -> tuple[Param, ...]:
     """The global parameters plus those of one page."""
     return GLOBAL_PARAMS + PAGE_PARAMS.get(page, ())

@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 import shapely
 
-from pedatlas import flows
+from pedatlas import geometry
 from pedatlas.metrics.service_areas import (
     county_localization,
     localization_index,
     plurality_areas,
 )
+from pedatlas.referrals import builders as referrals
 
 # Five counties in three prefectures: 100101/100102 in 100100, 200101/200102 in 200100,
 # 300101 in 300100. Hospitals receiving referrals sit in 100101, 200101 and 300101.
@@ -121,7 +122,7 @@ def test_area_colours_differ_between_neighbouring_areas():
         [(f"{x}{y}", float(x), float(y), f"A{x // 2}{y // 2}") for x in range(4) for y in range(4)],
         columns=["adcode", "lon", "lat", "area"],
     )
-    colour = dict(zip(counties["area"], flows.area_colours(counties, "area"), strict=True))
+    colour = dict(zip(counties["area"], referrals.area_colours(counties, "area"), strict=True))
     assert colour["A00"] != colour["A01"] and colour["A00"] != colour["A10"]
     assert colour["A11"] != colour["A01"] and colour["A11"] != colour["A10"]
 
@@ -131,7 +132,7 @@ def test_dissolved_features_merge_each_group_into_one_shape():
         {"adcode": ["1", "2", "3"],
          "geom_wkb": [shapely.box(0, 0, 1, 1).wkb, shapely.box(1, 0, 2, 1).wkb, shapely.box(2, 0, 3, 1).wkb]}
     )  # fmt: skip
-    merged = flows.dissolved_features(shapes, {"1": "A", "2": "A"}, tolerance=0.0)
+    merged = geometry.dissolved_features(shapes, {"1": "A", "2": "A"}, tolerance=0.0)
     assert [feature["id"] for feature in merged["features"]] == ["", "A"]
     area = shapely.from_geojson(json.dumps(merged["features"][1]["geometry"])).area
     assert area == pytest.approx(2.0)

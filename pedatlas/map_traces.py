@@ -1,4 +1,4 @@
-"""Map figures: DataFrames + GeoJSON -> plotly geo figures that need no tiles or internet.
+"""Map traces shared by every map: DataFrames + GeoJSON -> plotly geo traces, no tiles or internet.
 
 Geo traces draw our own boundary layers with every base layer hidden; plotly still asks for a
 world topojson, which the app serves as an empty stub from static/ (see PLOTLY_CONFIG).
@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pedatlas import classify
+from pedatlas.i18n import Text
 
 PLOTLY_CONFIG = {
     "topojsonURL": "app/static/",
@@ -24,6 +25,9 @@ KIND_COLORS = {
     "儿童医院": "#d62728", "妇幼保健院": "#e377c2", "综合医院": "#1f77b4", "专科医院": "#9467bd",
     "社区卫生服务中心": "#2ca02c", "乡镇卫生院": "#8c564b", "民营医院": "#7f7f7f",
 }  # fmt: skip
+BASE_COLOR = "#f4f4f4"  # flat background regions under flow maps
+BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
+MORE_IS_WORSE = {"children_per_physician"}
 
 
 def palette(classes: int, more_is_better: bool = True) -> list[str]:
@@ -86,21 +90,65 @@ def context_trace(features, label: str) -> go.Choropleth:
     return _area_trace(features, ids, CONTEXT_COLOR, label, np.array(names), showlegend=False)
 
 
-def line_trace(features, name: str) -> go.Scattergeo:
-    """MultiLineString features (the South China Sea line) as one line trace."""
+def outline_parts(geometry: dict) -> list:
+    """The coordinate lists to draw for a GeoJSON geometry: lines as they are, polygons' exteriors."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    if kind == "LineString":
+        return [coordinates]
+    if kind == "MultiLineString":
+        return coordinates
+    if kind == "Polygon":
+        return coordinates[:1]
+    return [polygon[0] for polygon in coordinates]  # MultiPolygon
+
+
+def line_trace(
+    features: dict, name: str = "", color: str = "#555", width: float = 1.2
+) -> go.Scattergeo:
+    """Line features (the South China Sea line) or polygon outlines (borders) as one line trace."""
     lon, lat = [], []
     for feature in features["features"]:
-        geometry = feature["geometry"]
-        parts = (
-            geometry["coordinates"]
-            if geometry["type"] == "MultiLineString"
-            else [geometry["coordinates"]]
-        )
-        for part in parts:
+        for part in outline_parts(feature["geometry"]):
             lon.extend([point[0] for point in part] + [None])
             lat.extend([point[1] for point in part] + [None])
-    return go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"color": "#555", "width": 1.2},
-                         name=name, hoverinfo="skip", showlegend=False)  # fmt: skip
+    return go.Scattergeo(
+        lon=lon,
+        lat=lat,
+        mode="lines",
+        line={"color": color, "width": width},
+        name=name,
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def border_trace(features: dict) -> go.Scattergeo:
+    """Administrative borders over a map (the exteriors of polygon features)."""
+    return line_trace(features, color=BORDER_LINE, width=0.6)
+
+
+def base_trace(features: dict, name: str = "") -> go.Choropleth:
+    """Regions drawn in a flat light grey with white borders (the background of flow maps)."""
+    ids = [feature["id"] for feature in features["features"]]
+    names = [feature["properties"].get("name", "") for feature in features["features"]]
+    return go.Choropleth(
+        geojson=features, locations=ids, z=np.zeros(len(ids)), featureidkey="id",
+        colorscale=[[0, BASE_COLOR], [1, BASE_COLOR]], showscale=False, hovertext=names,
+        hoverinfo="text", marker_line_color="#c8c8c8", marker_line_width=0.5, showlegend=False,
+        name=name,
+    )  # fmt: skip
+
+
+def background(features: dict | None, context: dict | None, sea_line: dict | None, t: Text) -> list:
+    """Base regions (if given) plus, on national maps, Taiwan/Hong Kong/Macau and the South China Sea line."""
+    traces = []
+    if context is not None and context["features"]:
+        traces.append(context_trace(context, t("context_regions")))
+    if features is not None:
+        traces.append(base_trace(features))
+    if sea_line is not None and sea_line["features"]:
+        traces.append(line_trace(sea_line, t("sea_line")))
+    return traces
 
 
 def hospital_trace(hospitals: pd.DataFrame, hover: pd.Series, name_of_kind) -> list[go.Scattergeo]:
@@ -150,9 +198,6 @@ def choropleth_figure(
     ):
         figure.add_trace(entry)
     return geo_layout(figure, legend_title=texts["legend"])
-
-
-MORE_IS_WORSE = {"children_per_physician"}
 
 
 def measure_classes(values: pd.Series, scheme: str, target: float | None, formatter):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from pedatlas import flows
+from pedatlas.referrals import builders as referrals
 from tests.apptest_helpers import errors, open_page
 from tests.helpers import rows, scalar
 
@@ -119,12 +119,12 @@ def test_monthly_directions_fill_every_month_and_give_the_ratio():
             "referrals": [10, 2, 4, 1],
         }
     )
-    table = flows.monthly_directions(monthly)
+    table = referrals.monthly_directions(monthly)
     assert table["month"].tolist() == list(range(1, 13))
     assert table.loc[0, ["up", "down", "lateral"]].tolist() == [10, 2, 0]
     assert table.loc[0, "down_up_ratio"] == 0.2 and table.loc[2, "down_up_ratio"] == 0.0
     assert pd.isna(table.loc[1, "down_up_ratio"])
-    assert flows.direction_totals(monthly) == {"up": 14, "down": 2, "lateral": 1, "all": 17, "down_up_ratio": 2 / 14}  # fmt: skip
+    assert referrals.direction_totals(monthly) == {"up": 14, "down": 2, "lateral": 1, "all": 17, "down_up_ratio": 2 / 14}  # fmt: skip
 
 
 def test_share_table_adds_a_total_row_in_percent():
@@ -132,10 +132,10 @@ def test_share_table_adds_a_total_row_in_percent():
         [("down", 3, 1, 1, 2), ("up", 7, 3, 2, 5)],
         columns=["direction", "referrals", "same_alliance", "same_county", "same_province"],
     )
-    table = flows.share_table(shares, lambda key: key)
+    table = referrals.share_table(shares, lambda key: key)
     assert table.iloc[:, 1].tolist() == [7, 3, 0, 10]
     assert table.iloc[3, 2:].tolist() == [40.0, 30.0, 70.0]
-    assert flows.share_totals(shares) == {"same_alliance": 0.4, "same_county": 0.3, "same_province": 0.7}  # fmt: skip
+    assert referrals.share_totals(shares) == {"same_alliance": 0.4, "same_county": 0.3, "same_province": 0.7}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -144,18 +144,18 @@ def test_share_table_adds_a_total_row_in_percent():
      ("110000", "360000", "cross")],
 )  # fmt: skip
 def test_corridor_kind(origin, destination, kind):
-    assert flows.corridor_kind(origin, destination) == kind
+    assert referrals.corridor_kind(origin, destination) == kind
 
 
 def test_net_flow_classes_split_at_the_median_absolute_flow():
-    classes, ranges = flows.net_flow_classes(pd.Series([-10, -2, 0, 3, 8, float("nan")]))
+    classes, ranges = referrals.net_flow_classes(pd.Series([-10, -2, 0, 3, 8, float("nan")]))
     assert classes.tolist() == [0, 1, 2, 3, 4, -1]
     assert ranges == [(-10.0, -5.5), (-5.5, 0.0), (0.0, 0.0), (0.0, 5.5), (5.5, 8.0)]
 
 
 def test_sankey_nodes_are_stacked_in_proportion():
-    assert flows.stacked_centres(pd.Series([1, 1]), gap=0.0) == [0.25, 0.75]
-    assert flows.stacked_centres(pd.Series([3, 1]), gap=0.04) == [0.36, 0.88]
+    assert referrals.stacked_centres(pd.Series([1, 1]), gap=0.0) == [0.25, 0.75]
+    assert referrals.stacked_centres(pd.Series([3, 1]), gap=0.04) == [0.36, 0.88]
 
 
 def test_sankey_draws_from_left_levels_to_right_levels():
@@ -163,6 +163,6 @@ def test_sankey_draws_from_left_levels_to_right_levels():
         [("county", "city", "up", 5), ("city", "county", "down", 2)],
         columns=["from_level", "to_level", "direction", "referrals"],
     )
-    sankey = flows.sankey_figure(tiers, lambda key: key).data[0]
+    sankey = referrals.sankey_figure(tiers, lambda key: key).data[0]
     assert list(sankey.node.label) == ["referrals_level_county", "referrals_level_city"] * 2
     assert (list(sankey.link.source), list(sankey.link.target), list(sankey.link.value)) == ([1, 0], [2, 3], [2, 5])  # fmt: skip

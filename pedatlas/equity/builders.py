@@ -1,7 +1,7 @@
 """Equity page builders: inequality by year, accessibility, coverage and shortage (query rows in, tables and figures out).
 
-Everything here is a pure function of query results except the cached accessibility wrapper and
-the select_slider widget, which read the database through data.query and the URL through view.
+Everything here is a pure function of query results; the cached accessibility over all of China
+lives in equity/panels.py, which runs the queries.
 """
 
 from collections.abc import Callable
@@ -9,9 +9,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from pedatlas import data, fmt, maps, state, view
+from pedatlas import fmt, map_traces
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import shortage
 from pedatlas.metrics.equity import (
@@ -20,12 +19,7 @@ from pedatlas.metrics.equity import (
     per_capita,
     theil_decomposition,
 )
-
-
-def param_choices(page: str, name: str) -> tuple:
-    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
-    return next(param.choices for param in state.PAGE_PARAMS[page] if param.name == name)
-
+from pedatlas.state import param_choices
 
 SECTIONS = param_choices("equity", "section")
 RESOURCES = param_choices("equity", "resource")
@@ -56,17 +50,6 @@ FORMULAS = {
     r"\ \ (\text{all counties of China})",
     "coverage": r"\mathrm{share}(t)=\frac{\sum_{i:\,d_i\le t}P_i}{\sum_i P_i}",
 }
-
-
-def select_slider(name: str, label: str, options, format_func=str, container=st, **kwargs):
-    """A select_slider bound to URL parameter name (view.selectbox's pattern)."""
-    options = list(options)
-    labels = view.frozen_labels(options, format_func)
-    chosen = container.select_slider(
-        label, options, key=view.bind(name, options), format_func=labels, **kwargs
-    )
-    view.record(name, chosen)
-    return chosen
 
 
 def with_children(rows: pd.DataFrame) -> pd.DataFrame:
@@ -254,22 +237,6 @@ def accessibility_scores(
         acc.normalized_to_mean(scores, demand["children"]) if total > 0 else np.nan
     )
     return result
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_accessibility(
-    identity: tuple, year: int, resource: str, method: str, catchment_km: int
-) -> pd.DataFrame:
-    counties = data.query("equity_county_resources", scope="")
-    hospitals = data.query("equity_hospitals", year=year)
-    return accessibility_scores(
-        counties[counties["year"] == year], hospitals, resource, method, catchment_km
-    )
-
-
-def county_accessibility(year: int, resource: str, method: str, catchment_km: int) -> pd.DataFrame:
-    """accessibility_scores for all of China, computed once per (year, resource, method, catchment)."""
-    return _cached_accessibility(data.current_identity(), year, resource, method, catchment_km)
 
 
 def in_scope(frame: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -487,11 +454,11 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     )
     measures = ["adcode", "access_index", "access_per_1000", "children"]
     scores = drawn.merge(scores[measures].astype({"children": float}), on="adcode", how="left")
-    classes, labels, _ = maps.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
+    classes, labels, _ = map_traces.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
     texts = {"context": t("context_regions"), "sea_line": t("sea_line"), "no_data": t("no_data"),
              "legend": t("equity_access_legend")}  # fmt: skip
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
-    return maps.choropleth_figure(
-        layers.get("counties_url", layers["counties"]), scores, classes, labels, maps.palette(len(labels)),
+    return map_traces.choropleth_figure(
+        layers.get("counties_url", layers["counties"]), scores, classes, labels, map_traces.palette(len(labels)),
         access_hover(scores, t, lang), texts, layers.get("context"), layers.get("sea_line"),
     )  # fmt: skip

@@ -28,13 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from pedatlas import data, fmt, maps
-from pedatlas.equity_views import in_scope, param_choices, with_children
+from pedatlas import fmt, map_traces
+from pedatlas.equity.builders import in_scope, with_children
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics.equity import gini_coefficient, theil_index
 from pedatlas.metrics.planning import covered_weight, greedy_largest_sites, solve_mclp
+from pedatlas.state import param_choices
 
 ADDS = param_choices("planning", "add")
 KS = param_choices("planning", "k")
@@ -179,40 +179,6 @@ def plan_scenario(
     return inputs, plan, plan_measures(counties, hospitals, inputs, plan, add, radius_km)
 
 
-def _scenario_data(year: int, region: str, add: str):
-    counties = data.query("equity_county_resources", scope="")
-    hospitals = data.query("equity_hospitals", year=year)
-    candidates = data.query("planning_candidates", year=year, scope=region, add=add)
-    return counties[counties["year"] == year].reset_index(drop=True), hospitals, candidates
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cached_inputs(identity, year: int, region: str, add: str, radius_km: int) -> SiteInputs:
-    counties, hospitals, candidates = _scenario_data(year, region, add)
-    return site_inputs(counties, hospitals, candidates, region, add, radius_km)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_plan(identity, year: int, region: str, add: str, radius_km: int, k: int) -> Plan:
-    return solve_plan(_cached_inputs(identity, year, region, add, radius_km), k, radius_km)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_measures(identity, year, region, add, radius_km, k) -> pd.DataFrame:
-    counties, hospitals, _ = _scenario_data(year, region, add)
-    inputs = _cached_inputs(identity, year, region, add, radius_km)
-    plan = _cached_plan(identity, year, region, add, radius_km, k)
-    return plan_measures(counties, hospitals, inputs, plan, add, radius_km)
-
-
-def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):
-    """The scenario in three cached steps (inputs, plan, measures), for a progress display."""
-    identity = data.current_identity()
-    yield _cached_inputs(identity, year, region, add, radius_km)
-    yield _cached_plan(identity, year, region, add, radius_km, k)
-    yield _cached_measures(identity, year, region, add, radius_km, k)
-
-
 def sites_table(inputs: SiteInputs, plan: Plan, radius_km: float, t: Callable) -> pd.DataFrame:
     """The chosen sites of both plans, with the children each reaches that were not covered."""
     weight = inputs.demand["children"].to_numpy(float)
@@ -304,7 +270,7 @@ def plan_map(
         [f"<b>{n}</b><br>{labels[c]}" for n, c in zip(inputs.demand["name"], classes, strict=True)]
     )
     texts = {"no_data": t("no_data"), "legend": t("planning_map_legend", radius=radius_km)}
-    figure = maps.choropleth_figure(features, inputs.demand, classes, labels, list(COVER_COLORS),
+    figure = map_traces.choropleth_figure(features, inputs.demand, classes, labels, list(COVER_COLORS),
                                     hover, texts)  # fmt: skip
     markers = (("existing", inputs.columns.iloc[inputs.fixed], "#636363", "circle", 6),
                ("naive", inputs.columns.iloc[plan.naive], "#2171b5", "diamond", 13),
@@ -317,4 +283,4 @@ def plan_map(
                 hovertext=sites["name"], hoverinfo="text",
             )
         )  # fmt: skip
-    return maps.geo_layout(figure, legend_title=texts["legend"])
+    return map_traces.geo_layout(figure, legend_title=texts["legend"])

@@ -3,7 +3,7 @@
 import pytest
 
 from pedatlas import db, fmt
-from pedatlas import planning_views as pv
+from pedatlas.planning import builders as pv
 from tests.apptest_helpers import errors, open_page, texts
 
 PLANNING = "pages/planning.py"
@@ -19,10 +19,10 @@ def scenario(demo_db, year: int, region: str, add: str, k: int, radius_km: int):
     """plan_scenario on the same query results the page reads."""
     connection = db.open_read_only(demo_db)
     try:
-        counties = db.run_query(connection, "equity_county_resources", scope="")
-        hospitals = db.run_query(connection, "equity_hospitals", year=year)
+        counties = db.run_query(connection, "equity/county_resources", scope="")
+        hospitals = db.run_query(connection, "equity/hospitals", year=year)
         candidates = db.run_query(
-            connection, "planning_candidates", year=year, scope=region, add=add
+            connection, "planning/candidates", year=year, scope=region, add=add
         )
     finally:
         connection.close()

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import classify, fmt, maps
+from pedatlas import classify, fmt, map_traces
 from pedatlas.tiers import COOPERATION_DEPTH, KINDS, TIER_RANK
 
 ACTIVITIES = ("expert_clinic", "lecture", "trainee", "technique", "remote_consult")
@@ -379,10 +379,12 @@ def alliance_map(
     colors = density_palette(len(class_labels))
     hover = county_hover(counties, labels, lang)
     figure = go.Figure()
-    figure.add_trace(maps.class_trace(features, counties, classes, colors, hover))
+    figure.add_trace(map_traces.class_trace(features, counties, classes, colors, hover))
     counts = classify.class_counts(classes, len(class_labels))
     missing = int((classes == -1).sum())
-    figure.add_traces(maps.legend_entries(class_labels, colors, counts, labels["no_data"], missing))
+    figure.add_traces(
+        map_traces.legend_entries(class_labels, colors, counts, labels["no_data"], missing)
+    )
     if provinces is not None and provinces["features"]:
         figure.add_trace(_province_outline(provinces))
     footprint = counties["members"] > 0
@@ -400,7 +402,7 @@ def alliance_map(
                                        line={"width": 0.8, "color": "rgba(60,60,60,0.45)"}))  # fmt: skip
     for trace in member_traces(members, labels):
         figure.add_trace(trace)
-    return maps.geo_layout(figure, height=660, legend_title=labels["density"])
+    return map_traces.geo_layout(figure, height=660, legend_title=labels["density"])
 
 
 # --- growth and outreach -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pedatlas import alliance_views as av
+from pedatlas.alliances import builders as av
 from tests.apptest_helpers import errors, open_page, texts
 from tests.helpers import rows, scalar
 

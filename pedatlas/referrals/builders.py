@@ -1,52 +1,50 @@
-"""Figures and tables of the referral and transport pages: query results -> DataFrames / plotly figures.
+"""Figures and tables of the referrals page: query results -> DataFrames / plotly figures (pure).
 
-Everything here is pure: text comes in through `t` (a key -> text function) so the builders stay
-free of Streamlit and can be tested on literal frames.
+Text comes in through `t` (a key -> text function) so the builders stay free of Streamlit and can
+be tested on literal frames.
 """
 
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import shapely
 from plotly.subplots import make_subplots
-from scipy.spatial import cKDTree
 
-from pedatlas import maps
-from pedatlas.metrics.accessibility import haversine_km
+from pedatlas import fmt, geometry, map_traces
+from pedatlas.i18n import Text
+from pedatlas.tiers import DIRECTIONS
 
-Text = Callable[[str], str]
-DIRECTIONS = ("up", "down", "lateral")
 DIRECTION_COLORS = {"up": "#e6550d", "down": "#3182bd", "lateral": "#a1a1a1"}
+
+
 CARE_LEVELS = ("primary", "county", "city", "provincial", "national")
+
+
 CARE_LEVEL_COLORS = {
     "primary": "#8c564b", "county": "#2ca02c", "city": "#1f77b4", "provincial": "#9467bd",
     "national": "#d62728",
 }  # fmt: skip
-CORRIDOR_KINDS = ("within", "cross", "beijing", "shanghai")
+
+
 CORRIDOR_COLORS = {
     "within": "#4c78a8",
     "cross": "#f58518",
     "beijing": "#d62728",
     "shanghai": "#9c27b0",
 }
+
+
 NET_COLORS = ["#b2182b", "#ef8a62", "#f7f7f7", "#67a9cf", "#2166ac"]
+
+
 AREA_PALETTE = [
     "#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5", "#ffffb3",
     "#bc80bd", "#ccebc5",
 ]  # fmt: skip
-BASE_COLOR = "#f4f4f4"
-BORDER_LINE = "#6b6b6b"
-BAND_KM = (50, 100, 200)
-BAND_COLORS = ("#1a9850", "#fdae61", "#d73027")
-ROUTE_BREAKS = (1, 2, 5, 10, 20)  # lower bounds of the trip classes
-ROUTE_COLORS = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
-EARTH_RADIUS_KM = 6371.0088
 
 
-# ---------------------------------------------------------------- referrals: volumes and shares
+# ---------------------------------------------------------------- volumes and shares
 
 
 def monthly_directions(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -121,7 +119,7 @@ def share_totals(shares: pd.DataFrame) -> dict:
     }
 
 
-# ---------------------------------------------------------------- referrals: flow map
+# ---------------------------------------------------------------- flow map
 
 
 def corridor_kind(from_province: str, to_province: str) -> str:
@@ -153,30 +151,6 @@ def corridor_table(corridors: pd.DataFrame, t: Text) -> pd.DataFrame:
     )
 
 
-def base_trace(features: dict, name: str = "") -> go.Choropleth:
-    """Regions drawn in a flat light grey with white borders (the background of flow maps)."""
-    ids = [feature["id"] for feature in features["features"]]
-    names = [feature["properties"].get("name", "") for feature in features["features"]]
-    return go.Choropleth(
-        geojson=features, locations=ids, z=np.zeros(len(ids)), featureidkey="id",
-        colorscale=[[0, BASE_COLOR], [1, BASE_COLOR]], showscale=False, hovertext=names,
-        hoverinfo="text", marker_line_color="#c8c8c8", marker_line_width=0.5, showlegend=False,
-        name=name,
-    )  # fmt: skip
-
-
-def background(features: dict | None, context: dict | None, sea_line: dict | None, t: Text) -> list:
-    """Base regions (if given) plus, on national maps, Taiwan/Hong Kong/Macau and the South China Sea line."""
-    traces = []
-    if context is not None and context["features"]:
-        traces.append(maps.context_trace(context, t("context_regions")))
-    if features is not None:
-        traces.append(base_trace(features))
-    if sea_line is not None and sea_line["features"]:
-        traces.append(maps.line_trace(sea_line, t("sea_line")))
-    return traces
-
-
 def corridor_figure(corridors: pd.DataFrame, base: Sequence, t: Text) -> go.Figure:
     """Corridors as lines (width = volume, colour = within / cross-province / to Beijing / to Shanghai)."""
     figure = go.Figure(list(base))
@@ -206,7 +180,7 @@ def corridor_figure(corridors: pd.DataFrame, base: Sequence, t: Text) -> go.Figu
                 hovertext=hover, hoverinfo="text", showlegend=False, name="",
             )
         )  # fmt: skip
-    return maps.geo_layout(figure, height=560, legend_title=t("referrals_corridor_legend"))
+    return map_traces.geo_layout(figure, height=560, legend_title=t("referrals_corridor_legend"))
 
 
 def net_flow_classes(net: pd.Series) -> tuple[np.ndarray, list[tuple[float, float]]]:
@@ -247,28 +221,21 @@ def net_flow_figure(regions: pd.DataFrame, features: dict, extras: Sequence, t: 
     used = sorted(set(classes.tolist()) - {-1})
     compact = np.array([used.index(c) if c in used else -1 for c in classes], dtype=int)
     hover = [
-        f"<b>{n}</b><br>{t('referrals_col_received')}: {fmt_count(r)}<br>{t('referrals_col_sent')}: "
-        f"{fmt_count(s)}<br>{t('referrals_col_net')}: {fmt_count(d, signed=True)}"
+        f"<b>{n}</b><br>{t('referrals_col_received')}: {fmt.count(r)}<br>{t('referrals_col_sent')}: "
+        f"{fmt.count(s)}<br>{t('referrals_col_net')}: {fmt.count(d, signed=True)}"
         for n, r, s, d in zip(
             frame["name"], frame["received"], frame["sent"], frame["net"], strict=True
         )
     ]
     colors = [NET_COLORS[k] for k in used]
     figure = go.Figure(list(extras))
-    figure.add_trace(maps.class_trace(features, frame, compact, colors, hover))
+    figure.add_trace(map_traces.class_trace(features, frame, compact, colors, hover))
     counts = [int((compact == k).sum()) for k in range(len(used))]
-    for entry in maps.legend_entries(
+    for entry in map_traces.legend_entries(
         [labels[k] for k in used], colors, counts, t("no_data"), int((compact == -1).sum())
     ):
         figure.add_trace(entry)
-    return maps.geo_layout(figure, height=520, legend_title=t("referrals_col_net"))
-
-
-def fmt_count(value, signed: bool = False) -> str:
-    """A whole count with separators (a dash when missing)."""
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{int(value):+,}" if signed else f"{int(value):,}"
+    return map_traces.geo_layout(figure, height=520, legend_title=t("referrals_col_net"))
 
 
 def region_flow_table(regions: pd.DataFrame, t: Text) -> pd.DataFrame:
@@ -286,7 +253,7 @@ def region_flow_table(regions: pd.DataFrame, t: Text) -> pd.DataFrame:
     )
 
 
-# ---------------------------------------------------------------- referrals: care levels
+# ---------------------------------------------------------------- care levels
 
 
 def sankey_figure(tiers: pd.DataFrame, t: Text) -> go.Figure:
@@ -342,18 +309,6 @@ def tier_table(tiers: pd.DataFrame, t: Text) -> pd.DataFrame:
 # ---------------------------------------------------------------- service areas
 
 
-def neighbour_pairs(lon: np.ndarray, lat: np.ndarray, k: int = 6) -> np.ndarray:
-    """Index pairs (i, j) of each point and its k nearest points (equirectangular distance)."""
-    if len(lon) < 2:
-        return np.empty((0, 2), dtype=int)
-    scale = np.cos(np.radians(np.mean(lat)))
-    points = np.column_stack([np.asarray(lon) * scale, np.asarray(lat)])
-    count = min(k + 1, len(lon))
-    _, nearest = cKDTree(points).query(points, k=count)
-    pairs = [(i, j) for i, row in enumerate(nearest) for j in row[1:]]
-    return np.array(pairs, dtype=int)
-
-
 def area_colours(counties: pd.DataFrame, area_column: str, palette_size: int = 10) -> pd.Series:
     """A colour number per county so that neighbouring areas differ (greedy colouring of areas).
 
@@ -364,7 +319,7 @@ def area_colours(counties: pd.DataFrame, area_column: str, palette_size: int = 1
     frame = counties.loc[known].reset_index(drop=True)
     areas = frame[area_column].to_numpy()
     links: dict[str, set] = {area: set() for area in pd.unique(areas)}
-    for i, j in neighbour_pairs(frame["lon"].to_numpy(), frame["lat"].to_numpy()):
+    for i, j in geometry.neighbour_pairs(frame["lon"].to_numpy(), frame["lat"].to_numpy()):
         if areas[i] != areas[j]:
             links[areas[i]].add(areas[j])
             links[areas[j]].add(areas[i])
@@ -375,70 +330,29 @@ def area_colours(counties: pd.DataFrame, area_column: str, palette_size: int = 1
     return counties[area_column].map(colour)
 
 
-def dissolved_features(shapes: pd.DataFrame, groups: Mapping[str, str], tolerance: float) -> dict:
-    """Shapes (adcode, geom_wkb) merged by group into a FeatureCollection (id = group; '' = no group).
-
-    Merging a coverage and simplifying it as one keeps shared borders shared, so a national map of
-    a few hundred areas weighs a fraction of its 2,848 counties.
-    """
-    geometries = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
-    keys = np.array([groups.get(adcode) or "" for adcode in shapes["adcode"]], dtype=object)
-    names = sorted(set(keys.tolist()))
-    merged = [shapely.coverage_union_all(geometries[keys == name]) for name in names]
-    simplified = shapely.orient_polygons(
-        shapely.coverage_simplify(merged, tolerance), exterior_cw=True
-    )
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {"type": "Feature", "id": name, "properties": {"name": name},
-             "geometry": json.loads(shapely.to_geojson(geometry))}
-            for name, geometry in zip(names, simplified, strict=True)
-        ],
-    }  # fmt: skip
-
-
-def boundary_trace(features: dict, width: float = 0.6, color: str = BORDER_LINE) -> go.Scattergeo:
-    """Outlines of polygon features as one line trace (administrative borders over a map)."""
-    lon, lat = [], []
-    for feature in features["features"]:
-        geometry = feature["geometry"]
-        polygons = (
-            geometry["coordinates"]
-            if geometry["type"] == "MultiPolygon"
-            else [geometry["coordinates"]]
-        )
-        for polygon in polygons:
-            for ring in polygon[:1]:
-                lon.extend([point[0] for point in ring] + [None])
-                lat.extend([point[1] for point in ring] + [None])
-    return go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"color": color, "width": width},
-                         hoverinfo="skip", showlegend=False, name="")  # fmt: skip
-
-
 def category_map(
     features: dict, frame: pd.DataFrame, colour: pd.Series, hover: Sequence[str], extras: Sequence,
     borders: dict | None, missing_label: str,
 ) -> go.Figure:  # fmt: skip
     """Counties filled by a colour number in one trace (grey when none), administrative borders on top."""
     figure = go.Figure(list(extras))
-    steps = [maps.NO_DATA_COLOR, *AREA_PALETTE]
+    steps = [map_traces.NO_DATA_COLOR, *AREA_PALETTE]
     z = colour.fillna(-1).astype(int).to_numpy() + 1
     figure.add_trace(
         go.Choropleth(
             geojson=features, locations=frame["adcode"].tolist(), featureidkey="id", z=z.tolist(),
-            zmin=0, zmax=len(steps) - 1, colorscale=maps.stepped_colorscale(steps), showscale=False,
+            zmin=0, zmax=len(steps) - 1, colorscale=map_traces.stepped_colorscale(steps), showscale=False,
             hovertext=list(hover), hoverinfo="text", marker_line_color="#ffffff",
             marker_line_width=0.3, showlegend=False, name="",
         )
     )  # fmt: skip
     missing = int((z == 0).sum())
     if missing:
-        for entry in maps.legend_entries([], [], [], missing_label, missing):
+        for entry in map_traces.legend_entries([], [], [], missing_label, missing):
             figure.add_trace(entry)
     if borders is not None and borders["features"]:
-        figure.add_trace(boundary_trace(borders))
-    maps.geo_layout(figure, height=520)
+        figure.add_trace(map_traces.border_trace(borders))
+    map_traces.geo_layout(figure, height=520)
     return figure.update_layout(
         legend={"orientation": "h", "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top"}
     )
@@ -463,187 +377,3 @@ def area_table(
             t("referrals_col_li"): (table["localization_index"] * 100).round(1),
         }
     )
-
-
-# ---------------------------------------------------------------- transport
-
-
-def transport_monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
-    """Months 1-12: trips of newborns and of children, critical trips, km, and the critical share."""
-    months = pd.Index(range(1, 13), name="month")
-    by_patient = (
-        monthly.pivot_table(index="month", columns="patient", values="trips", aggfunc="sum")
-        .reindex(index=months, columns=["newborn", "child"])
-        .fillna(0)
-        .astype("int64")
-    )
-    by_patient.columns.name = None
-    critical = monthly.loc[monthly["critical"].astype(bool)].groupby("month")["trips"].sum()
-    table = by_patient.assign(
-        trips=by_patient.sum(axis=1),
-        critical=critical.reindex(months).fillna(0).astype("int64"),
-        km=monthly.groupby("month")["km"].sum().reindex(months).fillna(0.0),
-    )
-    table["critical_share"] = table["critical"] / table["trips"].replace(0, np.nan)
-    return table.reset_index()
-
-
-def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
-    """Stacked monthly trips (newborn / child) with the critical share as a line on a second axis."""
-    figure = make_subplots(specs=[[{"secondary_y": True}]])
-    for patient, color in (("newborn", "#de2d26"), ("child", "#fc9272")):
-        figure.add_trace(go.Bar(x=table["month"], y=table[patient], name=t(f"transport_patient_{patient}"),
-                                marker_color=color), secondary_y=False)  # fmt: skip
-    figure.add_trace(
-        go.Scatter(x=table["month"], y=table["critical_share"] * 100, name=t("transport_critical_share"),
-                   mode="lines+markers", line={"color": "#222", "width": 2}),
-        secondary_y=True,
-    )  # fmt: skip
-    figure.update_layout(barmode="stack", height=340, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                         legend={"orientation": "h", "y": 1.14}, xaxis={"dtick": 1, "title": t("referrals_month")})  # fmt: skip
-    figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)
-    figure.update_yaxes(title_text="%", secondary_y=True, range=[0, 105], dtick=20)
-    return figure
-
-
-def circle_points(
-    lon: float, lat: float, radius_km: float, steps: int = 72
-) -> tuple[np.ndarray, np.ndarray]:
-    """A closed great-circle ring of radius_km around (lon, lat): the destination points at every bearing."""
-    bearing = np.radians(np.linspace(0.0, 360.0, steps + 1))
-    phi, lam = np.radians(lat), np.radians(lon)
-    delta = radius_km / EARTH_RADIUS_KM
-    phi2 = np.arcsin(np.sin(phi) * np.cos(delta) + np.cos(phi) * np.sin(delta) * np.cos(bearing))
-    lam2 = lam + np.arctan2(
-        np.sin(bearing) * np.sin(delta) * np.cos(phi), np.cos(delta) - np.sin(phi) * np.sin(phi2)
-    )
-    return np.degrees(lam2), np.degrees(phi2)
-
-
-def band_traces(
-    centres: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM
-) -> list[go.Scattergeo]:
-    """One dashed ring trace per distance band, around every centre."""
-    traces = []
-    for radius, color in zip(bands, BAND_COLORS, strict=False):
-        lon, lat = [], []
-        for c_lon, c_lat in zip(centres["lon"], centres["lat"], strict=True):
-            ring_lon, ring_lat = circle_points(c_lon, c_lat, radius)
-            lon.extend([*ring_lon.tolist(), None])
-            lat.extend([*ring_lat.tolist(), None])
-        traces.append(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip",
-                                    line={"color": color, "width": 1.4, "dash": "dash"},
-                                    name=t("transport_band_ring").format(km=int(radius))))  # fmt: skip
-    return traces
-
-
-def nearest_centres(counties: pd.DataFrame, centres: pd.DataFrame) -> pd.DataFrame:
-    """counties with the id and great-circle km of their nearest centre."""
-    if centres.empty or counties.empty:
-        return counties.assign(centre_id=pd.Series(dtype=object), distance_km=np.nan)
-    km = haversine_km(
-        counties["lon"].to_numpy()[:, None], counties["lat"].to_numpy()[:, None],
-        centres["lon"].to_numpy()[None, :], centres["lat"].to_numpy()[None, :],
-    )  # fmt: skip
-    nearest = km.argmin(axis=1)
-    return counties.assign(
-        centre_id=centres["hospital_id"].to_numpy()[nearest],
-        distance_km=km[np.arange(len(counties)), nearest],
-    )
-
-
-def band_index(distance_km: pd.Series, bands: Sequence[float] = BAND_KM) -> np.ndarray:
-    """0 for <= the first band (inclusive), 1 for the next ... len(bands) for beyond the last."""
-    return np.searchsorted(
-        np.asarray(bands, dtype=float), distance_km.to_numpy(dtype=float), side="left"
-    )
-
-
-def band_summary(banded: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM) -> pd.DataFrame:
-    """Per band: counties, children and the share of the children."""
-    index = band_index(banded["distance_km"], bands)
-    edges = [0, *bands]
-    labels = [t("transport_band_within").format(low=int(edges[i]), high=int(edges[i + 1])) for i in range(len(bands))]  # fmt: skip
-    labels.append(t("transport_band_beyond").format(km=int(bands[-1])))
-    children = banded["children"].astype(float).to_numpy()
-    total = children.sum()
-    rows = []
-    for number, label in enumerate(labels):
-        chosen = index == number
-        kids = children[chosen].sum()
-        rows.append((label, int(chosen.sum()), int(kids), round(100 * kids / total, 1) if total else np.nan))  # fmt: skip
-    return pd.DataFrame(
-        rows,
-        columns=[t("transport_col_band"), t("referrals_col_counties"), t("col_children"), t("transport_col_children_share")],
-    )  # fmt: skip
-
-
-def route_class(trips: pd.Series) -> np.ndarray:
-    """Class of each route by trips: 1, 2-4, 5-9, 10-19, 20+ (0 ... 4)."""
-    return np.searchsorted(np.asarray(ROUTE_BREAKS), trips.to_numpy(), side="right") - 1
-
-
-def route_figure(
-    routes: pd.DataFrame, centres: pd.DataFrame, base: Sequence, rings: Sequence, t: Text
-) -> go.Figure:
-    """Routes origin -> centre as lines coloured and sized by trips, distance rings, centres on top."""
-    figure = go.Figure([*base, *rings])
-    classes = route_class(routes["trips"])
-    edges = [*ROUTE_BREAKS, None]
-    for number in sorted(set(classes.tolist())):
-        chosen = routes.loc[classes == number]
-        lon, lat = [], []
-        for row in chosen.itertuples(index=False):
-            lon.extend([row.from_lon, row.to_lon, None])
-            lat.extend([row.from_lat, row.to_lat, None])
-        low, high = edges[number], edges[number + 1]
-        label = (
-            f"{low}+" if high is None else (f"{low}" if high - 1 == low else f"{low}–{high - 1}")
-        )
-        figure.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip", opacity=0.8,
-                                       line={"color": ROUTE_COLORS[number], "width": 0.8 + 0.7 * number},
-                                       name=t("transport_route_class").format(trips=label)))  # fmt: skip
-    if not routes.empty:
-        origins = routes.groupby(["from_hospital_id", "from_name", "from_lon", "from_lat"], as_index=False)["trips"].sum()  # fmt: skip
-        figure.add_trace(go.Scattergeo(
-            lon=origins["from_lon"], lat=origins["from_lat"], mode="markers", name=t("transport_origins"),
-            marker={"size": 4 + np.sqrt(origins["trips"].astype(float)), "color": "#fd8d3c", "line": {"width": 0.4, "color": "#fff"}},
-            hovertext=[f"<b>{n}</b><br>{t('transport_trips')}: {k:,}" for n, k in zip(origins["from_name"], origins["trips"], strict=True)],
-            hoverinfo="text"))  # fmt: skip
-    if not centres.empty:
-        figure.add_trace(go.Scattergeo(
-            lon=centres["lon"], lat=centres["lat"], mode="markers", name=t("transport_centres"),
-            marker={"size": 11, "color": "#b30000", "symbol": "star", "line": {"width": 0.8, "color": "#fff"}},
-            hovertext=centres["name"], hoverinfo="text", customdata=centres["hospital_id"]))  # fmt: skip
-    return maps.geo_layout(figure, height=600, legend_title=t("transport_map_legend"))
-
-
-def histogram_figure(
-    bins: pd.DataFrame, measure: str, width: float, title: str, color: str
-) -> go.Figure:
-    """Bars of trips per bin [start, start + width) for one measure of transport_histogram."""
-    rows = bins.loc[bins["measure"] == measure]
-    figure = go.Figure(go.Bar(x=rows["bin_start"] + width / 2, y=rows["trips"], width=width * 0.95,
-                              marker_color=color, hovertemplate="%{x}: %{y}<extra></extra>"))  # fmt: skip
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, title=title,
-                         bargap=0.02, yaxis={"title": ""})  # fmt: skip
-    return figure
-
-
-def box_figure(spread: pd.DataFrame, measure: str, title: str, color: str) -> go.Figure:
-    """A box plot drawn from the quartiles and the upper Tukey fence of transport_spread."""
-    row = spread.loc[spread["measure"] == measure]
-    if row.empty:
-        return go.Figure()
-    row = row.iloc[0]
-    upper = min(float(row["upper_fence"]), float(row["maximum"]))
-    lower = max(
-        float(row["q1"]) - 1.5 * (float(row["q3"]) - float(row["q1"])), float(row["minimum"])
-    )
-    figure = go.Figure(go.Box(
-        q1=[row["q1"]], median=[row["median"]], q3=[row["q3"]], lowerfence=[lower], upperfence=[upper],
-        x=[title], marker_color=color, name=title, boxpoints=False,
-    ))  # fmt: skip
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False,
-                         title=title, xaxis={"showticklabels": False})  # fmt: skip
-    return figure

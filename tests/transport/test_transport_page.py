@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pedatlas import flows
+from pedatlas import geometry
 from pedatlas.metrics.accessibility import haversine_km
+from pedatlas.transport import builders as transport
 from tests.apptest_helpers import errors, open_page
 from tests.helpers import rows, scalar
 
@@ -94,14 +95,14 @@ def test_scope_without_trips_to_the_centre_explains_itself(monkeypatch, demo_db,
 
 
 def test_circle_points_lie_at_the_radius_and_close_the_ring():
-    lon, lat = flows.circle_points(115.9, 28.7, 200.0, steps=36)
+    lon, lat = geometry.circle_points(115.9, 28.7, 200.0, steps=36)
     assert len(lon) == 37 and lon[0] == pytest.approx(lon[-1]) and lat[0] == pytest.approx(lat[-1])
     assert haversine_km(115.9, 28.7, lon, lat) == pytest.approx(np.full(37, 200.0), rel=1e-9)
 
 
 def test_band_index_counts_each_boundary_in_the_inner_band():
     distances = pd.Series([0.0, 50.0, 50.1, 100.0, 150.0, 200.0, 250.0])
-    assert flows.band_index(distances).tolist() == [0, 0, 1, 1, 2, 2, 3]
+    assert transport.band_index(distances).tolist() == [0, 0, 1, 1, 2, 2, 3]
 
 
 def test_nearest_centres_and_band_summary():
@@ -114,10 +115,10 @@ def test_nearest_centres_and_band_summary():
             "children": [100, 300, 600],
         }  # fmt: skip
     )
-    banded = flows.nearest_centres(counties, centres)
+    banded = transport.nearest_centres(counties, centres)
     assert banded["centre_id"].tolist() == ["A", "B", "A"]
     assert banded["distance_km"].tolist() == pytest.approx(haversine_km(counties["lon"], counties["lat"], [115.0, 120.0, 115.0], 28.0))  # fmt: skip
-    summary = flows.band_summary(banded, lambda key: key)
+    summary = transport.band_summary(banded, lambda key: key)
     # 1: 33 km, 2: 49 km -> 0-50; 3: 245 km -> beyond 200
     assert summary.iloc[:, 1].tolist() == [2, 0, 0, 1]
     assert summary.iloc[:, 2].tolist() == [400, 0, 0, 600]
@@ -126,7 +127,7 @@ def test_nearest_centres_and_band_summary():
 
 def test_route_classes():
     trips = pd.Series([1, 2, 4, 5, 9, 10, 19, 20, 100])
-    assert flows.route_class(trips).tolist() == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert transport.route_class(trips).tolist() == [0, 1, 1, 2, 2, 3, 3, 4, 4]
 
 
 def test_transport_monthly_table():
@@ -134,7 +135,7 @@ def test_transport_monthly_table():
         [(1, "newborn", True, 3, 300.0), (1, "child", False, 1, 50.0), (2, "child", True, 2, 80.0)],
         columns=["month", "patient", "critical", "trips", "km"],
     )
-    table = flows.transport_monthly_table(monthly).set_index("month")
+    table = transport.transport_monthly_table(monthly).set_index("month")
     assert table.loc[1, ["newborn", "child", "trips", "critical"]].tolist() == [3, 1, 4, 3]
     assert table.loc[1, "critical_share"] == 0.75 and table.loc[2, "km"] == 80.0
     assert table.loc[12, "trips"] == 0 and pd.isna(table.loc[12, "critical_share"])
