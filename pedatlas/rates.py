@@ -35,12 +35,11 @@ def rate_classes(
 
 
 def flagged_legend(classes: classify.Classes, lang: str) -> tuple[str, str] | None:
-    """(label, colour) of the legend entry for flagged regions, or None when there are none."""
+    """(label, colour) of the legend entry for flagged regions (the map adds the count), or None."""
     if not classes.flagged:
         return None
     threshold = small_population.threshold_text(lang)
-    label = translate("small_population_legend", lang, threshold=threshold)
-    return f"{label}（{classes.flagged}）", FLAGGED_COLOR
+    return translate("small_population_legend", lang, threshold=threshold), FLAGGED_COLOR
 
 
 def hover_flags(children: pd.Series, lang: str) -> np.ndarray:
@@ -86,8 +85,10 @@ def target_note(
     classes: classify.Classes, values: pd.Series, target: float | None, formatter, lang: str
 ) -> str:
     """Why the target scheme was not used ('' when it was, or was not asked for)."""
-    if not classes.target_outside or target is None:
+    if not classes.target_outside:
         return ""
+    if target is None:
+        return translate("legend_no_target", lang)
     values = values.reset_index(drop=True)
     shown = values[classes.index >= 0] if (classes.index >= 0).any() else values
     return translate(

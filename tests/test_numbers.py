@@ -188,7 +188,7 @@ def test_small_populations_are_named_in_legend_hover_table_and_ranking_note():
     frame = regions_frame()
     classes = rates.rate_classes(frame, "rate", "quantiles", None, fmt.rate, k=3)
     assert rates.flagged_legend(classes, "zh") == (
-        "儿童少于1万，比率不稳定（2）",
+        "儿童少于1万，比率不稳定",
         rates.FLAGGED_COLOR,
     )
     assert rates.hover_flags(frame["children"], "zh")[0].endswith("不参与分级与排名</i>")

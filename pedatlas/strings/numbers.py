@@ -28,4 +28,10 @@ STRINGS = {
         "The target {target} lies outside this map's range ({low} – {high}), so classes around it would "
         "not tell regions apart; quantiles are used instead.",
     ),
+    "legend_no_target": (
+        "按目标分级只用于儿科医师密度与目标达成率，本指标已改用分位数分级。",
+        "Classes around the target apply only to physician density and the share of the target met; "
+        "this measure uses quantiles.",
+    ),
+    "col_rate_note": ("备注", "Note"),
 }
