@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from pedatlas import alliance_footprint, classify, fmt, footprint, rates, scope, trends
+from pedatlas import classify, fmt, footprint, rates, scope, trends
+from pedatlas.alliances import builders as alliance_footprint
 from pedatlas.metrics import small_population as sp
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import data, fmt, map_traces, scope, trends, ui, view
 from pedatlas.equity import builders as ev
 
 PAGE = "equity"
@@ -23,18 +23,22 @@ def unit_level(scope_kind: str, container) -> str:
     return unit
 
 
-def inequality_metrics(trend, year: int, group: str | None) -> None:
+def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
+    """Gini and Theil T of the same units in one row (changes against the first year), then the
+    county-level decomposition."""
     now, first = trend[trend["year"] == year].iloc[0], trend.dropna(subset=["gini"]).iloc[0]
     since = int(first["year"]) if int(first["year"]) != year else None
+    units = view.t(f"equity_units_{unit}")
     cells = [("equity_metric_gini", "gini", 3), ("equity_metric_theil", "theil", 4)]
     if group:
         cells += [("equity_metric_between_share", "between_share", 0)]
         cells += [("equity_metric_within_share", "within_share", 0)]
     for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
         value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
-        delta = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
+        change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
+        delta = trends.labelled_delta(change, since, view.lang()) if change else None
         help_text = view.t("equity_metric_help", year=since) if delta else None
-        label = view.t(key, year=year, group=group)
+        label = view.t(key, year=year, group=group, unit=units)
         column.metric(label, value, delta, delta_color="inverse", help=help_text)
 
 
@@ -47,12 +51,16 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
         ui.empty_state("equity_no_resource" if not trend.empty else "equity_no_units", year=year)
         return
-    inequality_metrics(trend, year, group)
+    inequality_metrics(trend, year, group, unit)
     unit_name = view.t(f"equity_unit_{unit}")
     direction = ev.trend_direction(trend)
     if direction:
         units_phrase = view.t(f"equity_units_{unit}")
-        st.markdown(view.t(f"equity_trend_{direction[0]}", unit=units_phrase, **direction[1]))
+        words, values = direction
+        sentence = view.t(f"equity_trend_{words}", unit=units_phrase, **values)
+        if values["disagree"]:
+            sentence += view.t("equity_trend_disagree")
+        st.markdown(sentence)
     units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
     left, right = st.columns(2)
     lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
