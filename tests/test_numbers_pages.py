@@ -7,6 +7,7 @@ county), not from the page's own builders.
 import json
 import re
 
+from pedatlas.metrics.equity import gini_coefficient, theil_index
 from tests.apptest_helpers import errors, open_page, texts
 
 MAP = "pages/resource_map.py"
@@ -160,3 +161,112 @@ def test_target_scheme_says_why_when_it_does_not_apply(monkeypatch, demo_db):
         monkeypatch, demo_db, MAP, region="360000", metric="beds_per_1000", scheme="target"
     )
     assert "本指标已改用分位数分级" in texts(app)
+
+
+# --- trends and change labels ------------------------------------------------------------------
+
+
+def test_equity_row_sentence_and_deltas_use_one_unit_and_name_their_base(
+    monkeypatch, demo_db, demo
+):
+    app = open_page(monkeypatch, demo_db, "pages/equity.py")
+    assert errors(app) == []
+    series = []
+    for year in range(2019, 2025):
+        provinces = demo.execute(PROVINCE_TOTALS, [year]).df()
+        series.append(
+            (
+                gini_coefficient(provinces["physicians"], provinces["children"]),
+                theil_index(provinces["physicians"], provinces["children"]),
+            )
+        )
+    gini = [g for g, _ in series]
+    theil = [t for _, t in series]
+    cells = {m.label: m for m in app.metric}
+    assert cells["Gini 系数（省，2024）"].value == f"{gini[-1]:.3f}"
+    assert cells["Theil T（省，2024）"].value == f"{theil[-1]:.4f}"
+    assert cells["Gini 系数（省，2024）"].delta == f"{gini[-1] - gini[0]:+.3f}（与 2019 年相比）"
+    sentence = next(
+        m.value for m in app.markdown if "Gini 系数" in m.value and "Theil T" in m.value
+    )
+    assert f"{gini[0]:.3f}" in sentence and f"{theil[-1]:.4f}" in sentence
+    # The word follows the documented rule: >= 5% change, or monotone >= 1%, for both measures.
+    words = {"closing": "差距在缩小", "widening": "差距在扩大", "flat": "差距基本不变"}
+    expected = [hand_direction(gini), hand_direction(theil)]
+    word = expected[0] if expected[0] == expected[1] else "flat"
+    assert sentence.startswith(words[word])
+
+
+def hand_direction(values: list[float]) -> str:
+    change = (values[-1] - values[0]) / values[0]
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    monotone = all(s > 0 for s in steps) or all(s < 0 for s in steps)
+    if abs(change) >= 0.05 or (monotone and abs(change) >= 0.01):
+        return "closing" if change < 0 else "widening"
+    return "flat"
+
+
+PROVINCE_TOTALS = """
+    SELECT r.province_adcode, sum(r.pop_0_14) AS children, sum(coalesce(s.physicians, 0)) AS physicians
+    FROM regions AS r
+    LEFT JOIN (SELECT h.county_adcode, sum(x.ped_physicians) AS physicians
+               FROM hospitals h JOIN hospital_resources x USING (hospital_id)
+               WHERE x.year = ? GROUP BY h.county_adcode) AS s ON s.county_adcode = r.adcode
+    WHERE r.level = 'county' AND r.pop_0_14 > 0
+    GROUP BY r.province_adcode
+"""
+
+
+def test_overview_and_planning_deltas_name_their_base(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, OVERVIEW)
+    deltas = [m.delta for m in app.metric if m.delta]
+    assert deltas and all(d.endswith("（较上年）") for d in deltas)
+    planning = open_page(monkeypatch, demo_db, "pages/planning.py", region="630000", lang="en")
+    labelled = [m for m in planning.metric if m.delta]
+    assert labelled and all(m.delta.endswith(" (vs current sites)") for m in labelled)
+    # Planning's figure is a supply per child, named so; the equity page's index keeps its name.
+    assert "Member pediatricians in reach per 1,000 children (optimized)" in {
+        m.label for m in planning.metric
+    }
+
+
+# --- flow maps zoom to the footprint -----------------------------------------------------------
+
+
+def geo_ranges(app) -> list[tuple[list, list]]:
+    ranges = []
+    for chart in app.get("plotly_chart"):
+        geo = json.loads(chart.proto.spec).get("layout", {}).get("geo", {})
+        if geo.get("fitbounds") is False:
+            ranges.append((geo["lonaxis"]["range"], geo["lataxis"]["range"]))
+    return ranges
+
+
+def test_an_alliance_flow_map_zooms_to_its_corridors(monkeypatch, demo_db, demo):
+    app = open_page(monkeypatch, demo_db, "pages/referrals.py", alliance="HH")
+    assert errors(app) == []
+    (lon, lat), *_ = geo_ranges(app)
+    # 淮海: members between about 114.5 and 119.5 °E, 33 and 36 °N, not all of China (73-135 °E).
+    points = demo.execute(
+        """SELECT min(h.lon), max(h.lon), min(h.lat), max(h.lat) FROM alliance_members m
+           JOIN hospitals h USING (hospital_id) WHERE m.alliance_id = 'HH'"""
+    ).fetchone()
+    assert lon[0] <= points[0] and lon[1] >= points[1] and lon[1] - lon[0] < 15
+    assert lat[0] <= points[2] and lat[1] >= points[3] and lat[1] - lat[0] < 10
+
+
+def test_a_transport_centre_map_zooms_to_its_routes(monkeypatch, demo_db, demo):
+    centre = demo.execute(
+        "SELECT hospital_id FROM hospitals WHERE name = '江西省儿童医院'"
+    ).fetchone()[0]
+    app = open_page(monkeypatch, demo_db, "pages/transport.py", centre=centre)
+    assert errors(app) == []
+    (lon, lat), *_ = geo_ranges(app)
+    extent = demo.execute(
+        """SELECT min(h.lon), max(h.lon), min(h.lat), max(h.lat) FROM transfers t
+           JOIN hospitals h ON h.hospital_id = t.from_hospital_id
+           WHERE t.to_hospital_id = ? AND year(t.dispatched_at) = 2024""",
+        [centre],
+    ).fetchone()
+    assert lon[0] <= extent[0] and lon[1] >= extent[1] and lon[1] - lon[0] < 15
+    assert lat[0] <= extent[2] and lat[1] >= extent[3]
