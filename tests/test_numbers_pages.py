@@ -270,3 +270,10 @@ def test_a_transport_centre_map_zooms_to_its_routes(monkeypatch, demo_db, demo):
     ).fetchone()
     assert lon[0] <= extent[0] and lon[1] >= extent[1] and lon[1] - lon[0] < 15
     assert lat[0] <= extent[2] and lat[1] >= extent[3]
+
+
+def test_equity_compares_a_municipality_by_its_districts(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/equity.py", region="310000")
+    assert errors(app) == []
+    assert app.selectbox(key="w_unit").options == ["区县"]
+    assert [m.label for m in app.metric] == ["Gini 系数（区县，2024）", "Theil T（区县，2024）"]

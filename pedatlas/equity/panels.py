@@ -3,15 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, trends, ui, view
+from pedatlas import classify, data, fmt, map_traces, scope, trends, ui, view
 from pedatlas.equity import builders as ev
 
 PAGE = "equity"
 
 
-def unit_level(scope_kind: str, container) -> str:
-    """The compared level: one below the scope unless the link chose another valid one."""
-    levels = scope.levels_below(scope_kind)
+def unit_level(region: str, container) -> str:
+    """The compared level: one below the scope (a municipality's districts) unless the link chose
+    another valid one."""
+    levels = scope.levels_inside(region, data.query("common/region_list"))
     if view.value("unit") not in ("",) + levels:
         value, default = view.value("unit"), view.t("default_word")
         st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
@@ -43,8 +44,11 @@ def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
 
 
 def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
-    unit = unit_level(scope_kind, controls[1])
-    group_key = ev.GROUP_OF_SCOPE.get(scope_kind)
+    region = view.value("region")
+    unit = unit_level(region, controls[1])
+    # A municipality has one city: its districts are compared, with no grouping to decompose by.
+    municipality = scope.is_municipality(region, data.query("common/region_list"))
+    group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
     group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
     group = group if group_key else None
     trend = ev.inequality_by_year(rows, resource, unit, group_key)
@@ -102,6 +106,10 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
         layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
     figure = ev.access_map(scores, layers, view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    index = scores["access_index"]
+    if not classify.target_in_range(index, 1.0) and index.notna().any():
+        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
+                          high=fmt.rate(index.max())))  # fmt: skip
     st.subheader(view.t("equity_access_table_title"))
     table = ev.access_ranking(scores, names, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
