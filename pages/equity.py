@@ -16,13 +16,23 @@ with ui.friendly_errors():
     head.caption(view.t("equity_scope", scope=shell.scope_name(region), year=year))
     with link:
         ui.copy_link(panels.PAGE)
-    section = view.radio("section", view.t("equity_section"), ev.SECTIONS,
-                         lambda s: view.t(f"equity_section_{s}"), horizontal=True)  # fmt: skip
+    section = view.radio(
+        "section",
+        view.t("equity_section"),
+        ev.SECTIONS,
+        lambda s: view.t(f"equity_section_{s}"),
+        horizontal=True,
+    )
     rows = data.query("equity/county_resources", scope=region)
     if section in ("inequality", "access"):
         controls = st.columns(3)
-        resource = view.selectbox("resource", view.t("equity_resource"), ev.RESOURCES,
-                                  lambda r: view.t(f"equity_resource_{r}"), container=controls[0])  # fmt: skip
+        resource = view.selectbox(
+            "resource",
+            view.t("equity_resource"),
+            ev.RESOURCES,
+            lambda r: view.t(f"equity_resource_{r}"),
+            container=controls[0],
+        )
         if section == "inequality":
             panels.show_inequality(rows, names, resource, scope_kind, year, controls)
         else:

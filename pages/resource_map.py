@@ -37,8 +37,14 @@ with ui.friendly_errors():
         if show_hospitals:
             panels.add_hospitals(figure, year, region, scope_kind)
         st.caption(view.t("map_click_hint"))
-        event = st.plotly_chart(figure, key=f"map_{region or 'cn'}_{level}", on_select="rerun",
-                                selection_mode=("points",), config=map_traces.PLOTLY_CONFIG, width="stretch")  # fmt: skip
+        event = st.plotly_chart(
+            figure,
+            key=f"map_{region or 'cn'}_{level}",
+            on_select="rerun",
+            selection_mode=("points",),
+            config=map_traces.PLOTLY_CONFIG,
+            width="stretch",
+        )
         panels.handle_click(event, level, region, scope_kind)
         if view.value("county"):
             panels.county_detail(year, view.value("county"))

@@ -46,11 +46,15 @@ def dissolved_features(shapes: pd.DataFrame, groups: Mapping[str, str], toleranc
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "id": name, "properties": {"name": name},
-             "geometry": json.loads(shapely.to_geojson(geometry))}
+            {
+                "type": "Feature",
+                "id": name,
+                "properties": {"name": name},
+                "geometry": json.loads(shapely.to_geojson(geometry)),
+            }
             for name, geometry in zip(names, simplified, strict=True)
         ],
-    }  # fmt: skip
+    }
 
 
 def neighbour_pairs(lon: np.ndarray, lat: np.ndarray, k: int = 6) -> np.ndarray:

@@ -22,9 +22,14 @@ BORDER_COLOR = "#ffffff"
 GOOD_PALETTE = ["#f0f9e8", "#bae4bc", "#7bccc4", "#43a2ca", "#0868ac"]  # more is better
 BAD_PALETTE = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]  # more is worse
 KIND_COLORS = {
-    "儿童医院": "#d62728", "妇幼保健院": "#e377c2", "综合医院": "#1f77b4", "专科医院": "#9467bd",
-    "社区卫生服务中心": "#2ca02c", "乡镇卫生院": "#8c564b", "民营医院": "#7f7f7f",
-}  # fmt: skip
+    "儿童医院": "#d62728",
+    "妇幼保健院": "#e377c2",
+    "综合医院": "#1f77b4",
+    "专科医院": "#9467bd",
+    "社区卫生服务中心": "#2ca02c",
+    "乡镇卫生院": "#8c564b",
+    "民营医院": "#7f7f7f",
+}
 BASE_COLOR = "#f4f4f4"  # flat background regions under flow maps
 BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
 MORE_IS_WORSE = {"children_per_physician"}
@@ -41,11 +46,20 @@ def _area_trace(
     features, locations, color, name, hover, showlegend=True, line_width=0.4
 ) -> go.Choropleth:
     return go.Choropleth(
-        geojson=features, locations=list(locations), z=np.ones(len(locations)), featureidkey="id",
-        colorscale=[[0, color], [1, color]], showscale=False, name=name, showlegend=showlegend,
-        hovertext=list(hover), hoverinfo="text", marker_line_color=BORDER_COLOR,
-        marker_line_width=line_width, legendgroup=name,
-    )  # fmt: skip
+        geojson=features,
+        locations=list(locations),
+        z=np.ones(len(locations)),
+        featureidkey="id",
+        colorscale=[[0, color], [1, color]],
+        showscale=False,
+        name=name,
+        showlegend=showlegend,
+        hovertext=list(hover),
+        hoverinfo="text",
+        marker_line_color=BORDER_COLOR,
+        marker_line_width=line_width,
+        legendgroup=name,
+    )
 
 
 def stepped_colorscale(colors: list[str]) -> list[list]:
@@ -73,11 +87,21 @@ def class_trace(
         else classes + 1
     )
     return go.Choropleth(
-        geojson=features, locations=list(frame["adcode"]), z=z, featureidkey="id",
-        zmin=0, zmax=max(len(steps) - 1, 1), colorscale=stepped_colorscale(steps), showscale=False,
-        hovertext=list(hover), hoverinfo="text", marker_line_color=BORDER_COLOR, marker_line_width=0.4,
-        showlegend=False, name="",
-    )  # fmt: skip
+        geojson=features,
+        locations=list(frame["adcode"]),
+        z=z,
+        featureidkey="id",
+        zmin=0,
+        zmax=max(len(steps) - 1, 1),
+        colorscale=stepped_colorscale(steps),
+        showscale=False,
+        hovertext=list(hover),
+        hoverinfo="text",
+        marker_line_color=BORDER_COLOR,
+        marker_line_width=0.4,
+        showlegend=False,
+        name="",
+    )
 
 
 def legend_entries(labels, colors, counts, no_data_label: str, missing: int) -> list[go.Scattergeo]:
@@ -89,10 +113,22 @@ def legend_entries(labels, colors, counts, no_data_label: str, missing: int) -> 
     if missing:
         entries.append((f"{no_data_label}（{missing}）", NO_DATA_COLOR))
     return [
-        go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name, showlegend=True, hoverinfo="skip",
-                      marker={"symbol": "square", "size": 13, "color": color, "line": {"width": 0.5, "color": "#999"}})
+        go.Scattergeo(
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            name=name,
+            showlegend=True,
+            hoverinfo="skip",
+            marker={
+                "symbol": "square",
+                "size": 13,
+                "color": color,
+                "line": {"width": 0.5, "color": "#999"},
+            },
+        )
         for name, color in entries
-    ]  # fmt: skip
+    ]
 
 
 def context_trace(features, label: str) -> go.Choropleth:
@@ -144,11 +180,19 @@ def base_trace(features: dict, name: str = "") -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     names = [feature["properties"].get("name", "") for feature in features["features"]]
     return go.Choropleth(
-        geojson=features, locations=ids, z=np.zeros(len(ids)), featureidkey="id",
-        colorscale=[[0, BASE_COLOR], [1, BASE_COLOR]], showscale=False, hovertext=names,
-        hoverinfo="text", marker_line_color="#c8c8c8", marker_line_width=0.5, showlegend=False,
+        geojson=features,
+        locations=ids,
+        z=np.zeros(len(ids)),
+        featureidkey="id",
+        colorscale=[[0, BASE_COLOR], [1, BASE_COLOR]],
+        showscale=False,
+        hovertext=names,
+        hoverinfo="text",
+        marker_line_color="#c8c8c8",
+        marker_line_width=0.5,
+        showlegend=False,
         name=name,
-    )  # fmt: skip
+    )
 
 
 def background(features: dict | None, context: dict | None, sea_line: dict | None, t: Text) -> list:
@@ -170,34 +214,63 @@ def hospital_trace(hospitals: pd.DataFrame, hover: pd.Series, name_of_kind) -> l
         size = 4 + np.sqrt(group["ped_beds"].clip(lower=0).astype(float)) * 0.9
         traces.append(
             go.Scattergeo(
-                lon=group["lon"], lat=group["lat"], mode="markers", name=name_of_kind(kind),
-                marker={"size": size.clip(upper=28), "color": KIND_COLORS.get(kind, "#333"),
-                        "line": {"width": 0.5, "color": "#fff"}, "opacity": 0.85},
-                hovertext=hover.loc[group.index], hoverinfo="text", customdata=group["hospital_id"],
+                lon=group["lon"],
+                lat=group["lat"],
+                mode="markers",
+                name=name_of_kind(kind),
+                marker={
+                    "size": size.clip(upper=28),
+                    "color": KIND_COLORS.get(kind, "#333"),
+                    "line": {"width": 0.5, "color": "#fff"},
+                    "opacity": 0.85,
+                },
+                hovertext=hover.loc[group.index],
+                hoverinfo="text",
+                customdata=group["hospital_id"],
             )
-        )  # fmt: skip
+        )
     return traces
 
 
 def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> go.Figure:
     """Hide every base layer and fit the view to our own shapes."""
     figure.update_geos(
-        visible=False, fitbounds="locations", projection_type="mercator",
+        visible=False,
+        fitbounds="locations",
+        projection_type="mercator",
         bgcolor="rgba(0,0,0,0)",
-    )  # fmt: skip
+    )
     figure.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, clickmode="event+select",
-        legend={"title": {"text": legend_title}, "orientation": "v", "x": 1.0, "y": 0.5,
-                "xanchor": "left", "yanchor": "middle", "bgcolor": "rgba(255,255,255,0.85)"},
-        paper_bgcolor="rgba(0,0,0,0)", font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
-    )  # fmt: skip
+        height=height,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        clickmode="event+select",
+        legend={
+            "title": {"text": legend_title},
+            "orientation": "v",
+            "x": 1.0,
+            "y": 0.5,
+            "xanchor": "left",
+            "yanchor": "middle",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        paper_bgcolor="rgba(0,0,0,0)",
+        font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
+    )
     return figure
 
 
 def choropleth_figure(
-    features, frame, classes, labels, colors, hover, texts: dict, context=None, sea_line=None,
+    features,
+    frame,
+    classes,
+    labels,
+    colors,
+    hover,
+    texts: dict,
+    context=None,
+    sea_line=None,
     flagged: tuple[str, str] | None = None,
-):  # fmt: skip
+):
     """The full map: one class-coloured trace, context areas, the sea line, a legend of classes.
 
     flagged = (legend label, colour) of regions drawn outside the classes (class -2), if any.
@@ -234,6 +307,8 @@ def region_hover(
 ) -> np.ndarray:
     """Hover lines: region name, the measure, the children."""
     return np.array(
-        [f"<b>{name}</b><br>{metric_label}：{value}<br>{children_label}：{kids}"
-         for name, value, kids in zip(frame["name"], metric_text, children_text, strict=True)]
-    )  # fmt: skip
+        [
+            f"<b>{name}</b><br>{metric_label}：{value}<br>{children_label}：{kids}"
+            for name, value, kids in zip(frame["name"], metric_text, children_text, strict=True)
+        ]
+    )

@@ -66,9 +66,13 @@ def parse_int(text: str) -> int:
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
 MAP_METRICS = (
-    "physicians_per_1000", "beds_per_1000", "icu_beds_per_1000", "children_per_physician",
-    "target_share", "members_per_county",
-)  # fmt: skip
+    "physicians_per_1000",
+    "beds_per_1000",
+    "icu_beds_per_1000",
+    "children_per_physician",
+    "target_share",
+    "members_per_county",
+)
 CLASS_SCHEMES = ("quantiles", "natural_breaks", "target")
 
 GLOBAL_PARAMS = (

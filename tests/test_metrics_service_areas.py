@@ -99,10 +99,15 @@ def test_empty_flows_give_empty_tables():
 def test_hospital_city_counts_inside_its_area_even_when_its_districts_go_elsewhere():
     # b1 (in city B) sends most to A, so it joins area A; b2 still goes to B's hospitals in b1.
     flows = pd.DataFrame(
-        [("a1", "a1", "A", 3), ("b1", "a1", "A", 6), ("b1", "b1", "B", 4),
-         ("b2", "b1", "B", 5), ("b2", "a1", "A", 1)],
+        [
+            ("a1", "a1", "A", 3),
+            ("b1", "a1", "A", 6),
+            ("b1", "b1", "B", 4),
+            ("b2", "b1", "B", 5),
+            ("b2", "a1", "A", 1),
+        ],
         columns=["origin_county", "dest_county", "dest_city", "referrals"],
-    )  # fmt: skip
+    )
     areas = plurality_areas(flows)
     assert dict(zip(areas["county"], areas["area"], strict=True)) == {
         "a1": "A",
@@ -129,9 +134,15 @@ def test_area_colours_differ_between_neighbouring_areas():
 
 def test_dissolved_features_merge_each_group_into_one_shape():
     shapes = pd.DataFrame(
-        {"adcode": ["1", "2", "3"],
-         "geom_wkb": [shapely.box(0, 0, 1, 1).wkb, shapely.box(1, 0, 2, 1).wkb, shapely.box(2, 0, 3, 1).wkb]}
-    )  # fmt: skip
+        {
+            "adcode": ["1", "2", "3"],
+            "geom_wkb": [
+                shapely.box(0, 0, 1, 1).wkb,
+                shapely.box(1, 0, 2, 1).wkb,
+                shapely.box(2, 0, 3, 1).wkb,
+            ],
+        }
+    )
     merged = geometry.dissolved_features(shapes, {"1": "A", "2": "A"}, tolerance=0.0)
     assert [feature["id"] for feature in merged["features"]] == ["", "A"]
     area = shapely.from_geojson(json.dumps(merged["features"][1]["geometry"])).area

@@ -39,15 +39,30 @@ def test_targets_rows(tiny):
 
 @pytest.mark.parametrize(
     ("layer", "scope", "expected"),
-    [("province", "", ["140000", "360000"]), ("city", "360000", ["360100", "360400"]),
-     ("county_fine", "360100", ["360102", "360103"]), ("county_fine", "140000", ["140105"])],
-)  # fmt: skip
+    [
+        ("province", "", ["140000", "360000"]),
+        ("city", "360000", ["360100", "360400"]),
+        ("county_fine", "360100", ["360102", "360103"]),
+        ("county_fine", "140000", ["140105"]),
+    ],
+)
 def test_shapes_within_scope(tiny, layer, scope, expected):
     assert list(db.run_query(tiny, "common/shapes", layer=layer, scope=scope)["adcode"]) == expected
 
 
-COLUMNS = ["adcode", "name", "counties", "children", "hospitals", "physicians", "beds", "icu_beds",
-           "member_hospitals", "counties_with_member", "children_covered"]  # fmt: skip
+COLUMNS = [
+    "adcode",
+    "name",
+    "counties",
+    "children",
+    "hospitals",
+    "physicians",
+    "beds",
+    "icu_beds",
+    "member_hospitals",
+    "counties_with_member",
+    "children_covered",
+]
 
 
 def test_region_resources_by_province_2024(tiny):
@@ -120,8 +135,11 @@ def test_map_hospitals_by_scope_and_tier(tiny, scope, min_tier, expected):
 def test_map_hospitals_names_alliances(tiny):
     frame = db.run_query(tiny, "resource_map/hospitals", year=2023, scope="360000", min_tier="")
     assert dict(zip(frame["hospital_id"], frame["alliances"], strict=True)) == {
-        "H1": "江西省儿童医疗联盟", "H2": "江西省儿童医疗联盟", "H3": "", "H5": "",
-    }  # fmt: skip
+        "H1": "江西省儿童医疗联盟",
+        "H2": "江西省儿童医疗联盟",
+        "H3": "",
+        "H5": "",
+    }
 
 
 def test_county_hospitals_ordered_by_physicians(tiny):

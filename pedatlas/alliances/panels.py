@@ -45,15 +45,42 @@ def pick_alliance(alliances: pd.DataFrame, label) -> pd.Series:
 
 def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year: int) -> None:
     t, synthetic = view.t, bool(info["is_synthetic"])
-    note = "synthetic_note" if synthetic else "reported_note" if reach["named_members"] else "reported_note_unnamed"  # fmt: skip
-    badge = f":orange-badge[{t('alliances_badge_synthetic')}]" if synthetic else f":green-badge[{t('alliances_badge_reported')}]"  # fmt: skip
-    st.markdown(f"{badge} {t('alliances_' + note, source=info['source'], named=reach['named_members'])}")  # fmt: skip
-    st.markdown(t("alliances_facts", core=info["core_name"], founded=pd.Timestamp(info["founded_on"]).date(),
-                  scope=t(f"alliances_scope_{info['scope']}"), kind=t(f"alliances_kind_{info['kind']}"), home=info["home_name"]))  # fmt: skip
+    note = (
+        "synthetic_note"
+        if synthetic
+        else "reported_note"
+        if reach["named_members"]
+        else "reported_note_unnamed"
+    )
+    badge = (
+        f":orange-badge[{t('alliances_badge_synthetic')}]"
+        if synthetic
+        else f":green-badge[{t('alliances_badge_reported')}]"
+    )
+    st.markdown(
+        f"{badge} {t('alliances_' + note, source=info['source'], named=reach['named_members'])}"
+    )
+    st.markdown(
+        t(
+            "alliances_facts",
+            core=info["core_name"],
+            founded=pd.Timestamp(info["founded_on"]).date(),
+            scope=t(f"alliances_scope_{info['scope']}"),
+            kind=t(f"alliances_kind_{info['kind']}"),
+            home=info["home_name"],
+        )
+    )
     columns = st.columns(4)
-    columns[0].metric(t("alliances_metric_members", year=year), fmt.integer(reach["members"]), help=t("alliances_metric_members_help"))  # fmt: skip
+    columns[0].metric(
+        t("alliances_metric_members", year=year),
+        fmt.integer(reach["members"]),
+        help=t("alliances_metric_members_help"),
+    )
     columns[0].caption(av.published_text(info, t))
-    columns[1].metric(t("alliances_metric_reach"), av.reach_text(reach["provinces"], reach["cities"], reach["counties"]))  # fmt: skip
+    columns[1].metric(
+        t("alliances_metric_reach"),
+        av.reach_text(reach["provinces"], reach["cities"], reach["counties"]),
+    )
     columns[2].metric(
         t("alliances_metric_children"), fmt.big_number(reach["children"], view.lang())
     )
@@ -81,7 +108,9 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     region = view.t("alliances_map_region_cross") if len(scopes) > 1 else info["home_name"]
     gap_region = gap_region_name(counties, info["home_name"])
     st.caption(view.t("alliances_map_caption", region=region, home=gap_region))
-    figure = av.alliance_map(features, counties, members, av.map_labels(view.t), view.lang(), provinces)  # fmt: skip
+    figure = av.alliance_map(
+        features, counties, members, av.map_labels(view.t), view.lang(), provinces
+    )
     st.plotly_chart(
         figure, config=map_traces.PLOTLY_CONFIG, width="stretch", key=f"map_{info.name}"
     )
@@ -91,7 +120,14 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
         return
     cover = av.region_coverage(counties)
     children = fmt.big_number(cover["gap_children"], view.lang())
-    st.markdown(view.t("alliances_coverage", home=gap_region, children=children, **{k: cover[k] for k in ("counties", "covered", "gap")}))  # fmt: skip
+    st.markdown(
+        view.t(
+            "alliances_coverage",
+            home=gap_region,
+            children=children,
+            **{k: cover[k] for k in ("counties", "covered", "gap")},
+        )
+    )
     st.markdown(f"**{view.t('alliances_gap_title')}**")
     gap = gap.assign(children_per_km2=gap["children_per_km2"].round(1))
     table = av.translated(gap.rename(columns={"name": "county_name"}), view.t)
@@ -105,8 +141,13 @@ def show_growth(info: pd.Series) -> None:
     st.subheader(t("alliances_growth_title"))
     growth = data.query("alliances/growth", alliance=info.name)
     outreach = data.query("alliances/outreach", alliance=info.name)
-    labels = {"joined": t("alliances_joined"), "members": t("alliances_members_year_end"), "year": t("alliances_year"),
-              "events": t("alliances_events"), "activity": av.value_translator("activity", t)}  # fmt: skip
+    labels = {
+        "joined": t("alliances_joined"),
+        "members": t("alliances_members_year_end"),
+        "year": t("alliances_year"),
+        "events": t("alliances_events"),
+        "activity": av.value_translator("activity", t),
+    }
     left, right = st.columns(2)
     left.markdown(f"**{t('alliances_growth_chart_title')}**")
     right.markdown(f"**{t('alliances_outreach_title')}**")
@@ -187,5 +228,9 @@ def gap_region_name(counties, home_name: str) -> str:
     summary = av.region_summary(counties)
     if summary["kind"] == "home":
         return home_name
-    return view.t("alliances_gap_footprint", home=home_name, cities=summary["cities"],
-                  provinces=summary["provinces"])  # fmt: skip
+    return view.t(
+        "alliances_gap_footprint",
+        home=home_name,
+        cities=summary["cities"],
+        provinces=summary["provinces"],
+    )

@@ -82,8 +82,13 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
 
 
 def show_access(resource, region: str, scope_kind: str, year: int, names, controls) -> None:
-    method = view.selectbox("method", view.t("equity_method"), ev.METHODS,
-                            lambda m: view.t(f"equity_method_{m}"), container=controls[1])  # fmt: skip
+    method = view.selectbox(
+        "method",
+        view.t("equity_method"),
+        ev.METHODS,
+        lambda m: view.t(f"equity_method_{m}"),
+        container=controls[1],
+    )
     catchment = view.select_slider(
         "catchment", view.t("equity_catchment"), ev.CATCHMENTS_KM, container=controls[2]
     )

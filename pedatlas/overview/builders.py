@@ -56,23 +56,75 @@ def headline_figures(
     prev = before if before is not None else pd.Series(dtype=float)
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
     return [
-        Kpi("children", t("kpi_children"), fmt.big_number(now["children"], lang), None, t("children_year_note")),
-        Kpi("physicians", t("kpi_physicians_per_1000"), fmt.rate(rates["physicians_per_1000"]),
+        Kpi(
+            "children",
+            t("kpi_children"),
+            fmt.big_number(now["children"], lang),
+            None,
+            t("children_year_note"),
+        ),
+        Kpi(
+            "physicians",
+            t("kpi_physicians_per_1000"),
+            fmt.rate(rates["physicians_per_1000"]),
             _delta(rates["physicians_per_1000"], old.get("physicians_per_1000")),
-            _target_note(rates["physicians_per_1000"], targets, "ped_physicians_per_1000", year, lang)),
-        Kpi("beds", t("kpi_beds_per_1000"), fmt.rate(rates["beds_per_1000"]),
+            _target_note(
+                rates["physicians_per_1000"], targets, "ped_physicians_per_1000", year, lang
+            ),
+        ),
+        Kpi(
+            "beds",
+            t("kpi_beds_per_1000"),
+            fmt.rate(rates["beds_per_1000"]),
             _delta(rates["beds_per_1000"], old.get("beds_per_1000")),
-            _target_note(rates["beds_per_1000"], targets, "ped_beds_per_1000", year, lang)),
-        Kpi("icu", t("kpi_icu_beds"), fmt.integer(now["nicu_beds"] + now["picu_beds"]),
-            _delta(now["nicu_beds"] + now["picu_beds"], prev.get("nicu_beds", 0) + prev.get("picu_beds", 0) if before is not None else None)),
-        Kpi("alliances", t("kpi_alliances"), fmt.integer(now["alliances"]), _delta(now["alliances"], prev.get("alliances"))),
-        Kpi("members", t("kpi_members"), fmt.integer(now["member_hospitals"]), _delta(now["member_hospitals"], prev.get("member_hospitals"))),
-        Kpi("coverage", t("kpi_counties_covered"), f"{fmt.integer(now['counties_with_member'])} / {fmt.integer(now['counties'])}",
+            _target_note(rates["beds_per_1000"], targets, "ped_beds_per_1000", year, lang),
+        ),
+        Kpi(
+            "icu",
+            t("kpi_icu_beds"),
+            fmt.integer(now["nicu_beds"] + now["picu_beds"]),
+            _delta(
+                now["nicu_beds"] + now["picu_beds"],
+                prev.get("nicu_beds", 0) + prev.get("picu_beds", 0) if before is not None else None,
+            ),
+        ),
+        Kpi(
+            "alliances",
+            t("kpi_alliances"),
+            fmt.integer(now["alliances"]),
+            _delta(now["alliances"], prev.get("alliances")),
+        ),
+        Kpi(
+            "members",
+            t("kpi_members"),
+            fmt.integer(now["member_hospitals"]),
+            _delta(now["member_hospitals"], prev.get("member_hospitals")),
+        ),
+        Kpi(
+            "coverage",
+            t("kpi_counties_covered"),
+            f"{fmt.integer(now['counties_with_member'])} / {fmt.integer(now['counties'])}",
             _delta(now["counties_with_member"], prev.get("counties_with_member")),
-            t("kpi_children_covered", share=fmt.percent(rates["children_covered_share"]))),
-        Kpi("referrals_up", t("kpi_referrals_up"), fmt.integer(now["referrals_up"]), _delta(now["referrals_up"], prev.get("referrals_up")),
-            t("kpi_down_up_ratio", ratio=fmt.rate(rates["down_up_ratio"]))),
-        Kpi("referrals_down", t("kpi_referrals_down"), fmt.integer(now["referrals_down"]), _delta(now["referrals_down"], prev.get("referrals_down"))),
-        Kpi("transfers", t("kpi_transfers"), fmt.integer(now["transfers"]), _delta(now["transfers"], prev.get("transfers")),
-            t("kpi_transfer_km", km=fmt.km(now["transfer_km"]))),
-    ]  # fmt: skip
+            t("kpi_children_covered", share=fmt.percent(rates["children_covered_share"])),
+        ),
+        Kpi(
+            "referrals_up",
+            t("kpi_referrals_up"),
+            fmt.integer(now["referrals_up"]),
+            _delta(now["referrals_up"], prev.get("referrals_up")),
+            t("kpi_down_up_ratio", ratio=fmt.rate(rates["down_up_ratio"])),
+        ),
+        Kpi(
+            "referrals_down",
+            t("kpi_referrals_down"),
+            fmt.integer(now["referrals_down"]),
+            _delta(now["referrals_down"], prev.get("referrals_down")),
+        ),
+        Kpi(
+            "transfers",
+            t("kpi_transfers"),
+            fmt.integer(now["transfers"]),
+            _delta(now["transfers"], prev.get("transfers")),
+            t("kpi_transfer_km", km=fmt.km(now["transfer_km"])),
+        ),
+    ]

@@ -70,9 +70,11 @@ def show_rankings(year: int, region: str) -> None:
         for _, row in frame.iterrows():
             link_params = map_link_params(row["adcode"], level, region)
             column.page_link(
-                "pages/resource_map.py", query_params=link_params, icon=":material/map:",
+                "pages/resource_map.py",
+                query_params=link_params,
+                icon=":material/map:",
                 label=f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}（{fmt.big_number(row['children'], view.lang())}）",
-            )  # fmt: skip
+            )
     note = rates.left_out_note(left_out, view.lang())
     if note:
         st.caption(note)

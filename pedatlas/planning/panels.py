@@ -13,11 +13,17 @@ PAGE = "planning"
 
 def controls() -> tuple[str, int, int]:
     left, middle, right = st.columns([2, 3, 3])
-    add = view.radio("add", view.t("planning_add"), pv.ADDS,
-                     lambda a: view.t(f"planning_add_{a}"), container=left)  # fmt: skip
+    add = view.radio(
+        "add",
+        view.t("planning_add"),
+        pv.ADDS,
+        lambda a: view.t(f"planning_add_{a}"),
+        container=left,
+    )
     k = view.select_slider("k", view.t("planning_k"), pv.KS, container=middle)
-    radius = view.select_slider("radius_km", view.t("planning_radius"), pv.RADII_KM,
-                           lambda r: fmt.km(r), container=right)  # fmt: skip
+    radius = view.select_slider(
+        "radius_km", view.t("planning_radius"), pv.RADII_KM, lambda r: fmt.km(r), container=right
+    )
     return add, k, radius
 
 
@@ -25,8 +31,13 @@ def pick_province(regions) -> None:
     ui.empty_state("planning_need_region")
     provinces = regions[regions["level"] == "province"]
     names = dict(zip(provinces["adcode"], provinces["name"], strict=True))
-    code = st.selectbox(view.t("planning_pick_province"), [""] + list(names), index=0,
-                        format_func=lambda c: names.get(c, "—"), key="planning_province")  # fmt: skip
+    code = st.selectbox(
+        view.t("planning_pick_province"),
+        [""] + list(names),
+        index=0,
+        format_func=lambda c: names.get(c, "—"),
+        key="planning_province",
+    )
     if code:
         view.request(region=code)
 
@@ -55,18 +66,27 @@ def headline(measures, plan, add: str) -> None:
     lang, supply = view.lang(), view.t(f"planning_supply_{add}")
     cells = st.columns(4)
     cells[0].metric(view.t("planning_metric_new_children"), fmt.integer(new_optimized))
-    cells[1].metric(view.t("planning_metric_new_children_naive"), fmt.integer(new_naive),
-                    help=view.t("planning_metric_help_naive"))  # fmt: skip
+    cells[1].metric(
+        view.t("planning_metric_new_children_naive"),
+        fmt.integer(new_naive),
+        help=view.t("planning_metric_help_naive"),
+    )
     change = after["coverage_share"] - before["coverage_share"]
-    cells[2].metric(view.t("planning_metric_coverage"), fmt.percent(after["coverage_share"]),
-                    trends.labelled_delta(f"{change * 100:+.1f} pp", "before", lang),
-                    help=view.t("planning_metric_help_coverage"))  # fmt: skip
+    cells[2].metric(
+        view.t("planning_metric_coverage"),
+        fmt.percent(after["coverage_share"]),
+        trends.labelled_delta(f"{change * 100:+.1f} pp", "before", lang),
+        help=view.t("planning_metric_help_coverage"),
+    )
     # Supply in reach per 1,000 children: not the equity page's index (1.0 = national mean).
     relative = fmt.relative_change(after["access_per_1000"], before["access_per_1000"])
     delta = fmt.signed_percent(relative) if relative is not None else None
-    cells[3].metric(view.t("planning_metric_access", supply=supply), fmt.rate(after["access_per_1000"], 3),
-                    trends.labelled_delta(delta, "before", lang),
-                    help=view.t("planning_metric_help_access", supply=supply))  # fmt: skip
+    cells[3].metric(
+        view.t("planning_metric_access", supply=supply),
+        fmt.rate(after["access_per_1000"], 3),
+        trends.labelled_delta(delta, "before", lang),
+        help=view.t("planning_metric_help_access", supply=supply),
+    )
     extra = plan.covered_optimized - plan.covered_naive
     gain = (
         view.t("planning_gain", extra=fmt.integer(extra))
@@ -104,9 +124,15 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
     ui.table_downloads(sites, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_sites", "sites")
     capacity = fmt.rate(measures.loc["before", "new_site_capacity"], 1)
     with st.expander(view.t("planning_scenario_title")):
-        values = {"region": f"{shell.scope_name(region)} ({region})", "year": year,
-                  "add": view.t(f"planning_add_{add}"), "k": k, "radius_km": radius,
-                  "capacity": capacity, "link": view.link(PAGE, ui.base_url())}  # fmt: skip
+        values = {
+            "region": f"{shell.scope_name(region)} ({region})",
+            "year": year,
+            "add": view.t(f"planning_add_{add}"),
+            "k": k,
+            "radius_km": radius,
+            "capacity": capacity,
+            "link": view.link(PAGE, ui.base_url()),
+        }
         scenario = pv.scenario_table(values, measures, sites, supply_text(add))
         st.dataframe(scenario, hide_index=True, width="stretch")
         ui.table_downloads(scenario, f"pedatlas_plan_{region}_{add}_{k}_{radius}km", "scenario")

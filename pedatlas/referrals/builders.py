@@ -22,9 +22,12 @@ CARE_LEVELS = ("primary", "county", "city", "provincial", "national")
 
 
 CARE_LEVEL_COLORS = {
-    "primary": "#8c564b", "county": "#2ca02c", "city": "#1f77b4", "provincial": "#9467bd",
+    "primary": "#8c564b",
+    "county": "#2ca02c",
+    "city": "#1f77b4",
+    "provincial": "#9467bd",
     "national": "#d62728",
-}  # fmt: skip
+}
 
 
 CORRIDOR_COLORS = {
@@ -39,9 +42,17 @@ NET_COLORS = ["#b2182b", "#ef8a62", "#f7f7f7", "#67a9cf", "#2166ac"]
 
 
 AREA_PALETTE = [
-    "#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5", "#ffffb3",
-    "#bc80bd", "#ccebc5",
-]  # fmt: skip
+    "#8dd3c7",
+    "#fdb462",
+    "#bebada",
+    "#fb8072",
+    "#80b1d3",
+    "#b3de69",
+    "#fccde5",
+    "#ffffb3",
+    "#bc80bd",
+    "#ccebc5",
+]
 
 
 # ---------------------------------------------------------------- volumes and shares
@@ -73,19 +84,31 @@ def monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     for direction in DIRECTIONS:
         figure.add_trace(
-            go.Bar(x=table["month"], y=table[direction], name=t(f"referrals_dir_{direction}"),
-                   marker_color=DIRECTION_COLORS[direction]),
+            go.Bar(
+                x=table["month"],
+                y=table[direction],
+                name=t(f"referrals_dir_{direction}"),
+                marker_color=DIRECTION_COLORS[direction],
+            ),
             secondary_y=False,
-        )  # fmt: skip
+        )
     figure.add_trace(
-        go.Scatter(x=table["month"], y=table["down_up_ratio"], name=t("referrals_ratio"),
-                   mode="lines+markers", line={"color": "#222", "width": 2}),
+        go.Scatter(
+            x=table["month"],
+            y=table["down_up_ratio"],
+            name=t("referrals_ratio"),
+            mode="lines+markers",
+            line={"color": "#222", "width": 2},
+        ),
         secondary_y=True,
-    )  # fmt: skip
+    )
     figure.update_layout(
-        barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.12}, xaxis={"dtick": 1, "title": t("referrals_month")},
-    )  # fmt: skip
+        barmode="stack",
+        height=360,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.12},
+        xaxis={"dtick": 1, "title": t("referrals_month")},
+    )
     figure.update_yaxes(title_text=t("referrals_count"), secondary_y=False)
     figure.update_yaxes(
         title_text=t("referrals_ratio"), secondary_y=True, rangemode="tozero", tickformat=".2f"
@@ -138,7 +161,10 @@ def corridor_widths(referrals: pd.Series) -> np.ndarray:
 
 def corridor_table(corridors: pd.DataFrame, t: Text) -> pd.DataFrame:
     """The corridors as shown: from, to, kind, referrals (up and down)."""
-    kinds = [corridor_kind(a, b) for a, b in zip(corridors["from_province"], corridors["to_province"], strict=True)]  # fmt: skip
+    kinds = [
+        corridor_kind(a, b)
+        for a, b in zip(corridors["from_province"], corridors["to_province"], strict=True)
+    ]
     return pd.DataFrame(
         {
             t("referrals_col_from"): corridors["from_name"].to_numpy(),
@@ -160,26 +186,37 @@ def corridor_figure(corridors: pd.DataFrame, base: Sequence, t: Text) -> go.Figu
         kind = corridor_kind(row.from_province, row.to_province)
         figure.add_trace(
             go.Scattergeo(
-                lon=[row.from_lon, row.to_lon], lat=[row.from_lat, row.to_lat], mode="lines",
-                line={"width": float(width), "color": CORRIDOR_COLORS[kind]}, opacity=0.75,
-                name=t(f"referrals_kind_{kind}"), legendgroup=kind, showlegend=kind not in shown,
+                lon=[row.from_lon, row.to_lon],
+                lat=[row.from_lat, row.to_lat],
+                mode="lines",
+                line={"width": float(width), "color": CORRIDOR_COLORS[kind]},
+                opacity=0.75,
+                name=t(f"referrals_kind_{kind}"),
+                legendgroup=kind,
+                showlegend=kind not in shown,
                 hoverinfo="skip",
             )
-        )  # fmt: skip
+        )
         shown.add(kind)
     if not corridors.empty:
         hover = [
             f"<b>{a} → {b}</b><br>{t('referrals_col_referrals')}: {n:,}"
-            for a, b, n in zip(corridors["from_name"], corridors["to_name"], corridors["referrals"], strict=True)
-        ]  # fmt: skip
+            for a, b, n in zip(
+                corridors["from_name"], corridors["to_name"], corridors["referrals"], strict=True
+            )
+        ]
         figure.add_trace(
             go.Scattergeo(
                 lon=(corridors["from_lon"] * 0.4 + corridors["to_lon"] * 0.6).to_numpy(),
                 lat=(corridors["from_lat"] * 0.4 + corridors["to_lat"] * 0.6).to_numpy(),
-                mode="markers", marker={"size": 5, "color": "#333", "symbol": "triangle-up"},
-                hovertext=hover, hoverinfo="text", showlegend=False, name="",
+                mode="markers",
+                marker={"size": 5, "color": "#333", "symbol": "triangle-up"},
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+                name="",
             )
-        )  # fmt: skip
+        )
     return map_traces.geo_layout(figure, height=560, legend_title=t("referrals_corridor_legend"))
 
 
@@ -258,28 +295,47 @@ def region_flow_table(regions: pd.DataFrame, t: Text) -> pd.DataFrame:
 
 def sankey_figure(tiers: pd.DataFrame, t: Text) -> go.Figure:
     """Sankey from the sending care level (left) to the receiving one (right), links coloured by direction."""
-    levels = [level for level in CARE_LEVELS if level in set(tiers["from_level"]) | set(tiers["to_level"])]  # fmt: skip
+    levels = [
+        level for level in CARE_LEVELS if level in set(tiers["from_level"]) | set(tiers["to_level"])
+    ]
     position = {level: i for i, level in enumerate(levels)}
     labels = [t(f"referrals_level_{level}") for level in levels]
     sums = tiers.groupby(["from_level", "to_level", "direction"], as_index=False)["referrals"].sum()
-    colors = {"up": "rgba(230,85,13,0.45)", "down": "rgba(49,130,189,0.45)", "lateral": "rgba(150,150,150,0.45)"}  # fmt: skip
+    colors = {
+        "up": "rgba(230,85,13,0.45)",
+        "down": "rgba(49,130,189,0.45)",
+        "lateral": "rgba(150,150,150,0.45)",
+    }
     figure = go.Figure(
         go.Sankey(
             arrangement="fixed",
-            node={"label": labels + labels, "pad": 14, "thickness": 16,
-                  "color": [CARE_LEVEL_COLORS[level] for level in levels] * 2,
-                  "x": [0.001] * len(levels) + [0.999] * len(levels),
-                  "y": stacked_centres(sums.groupby("from_level")["referrals"].sum().reindex(levels).fillna(0))
-                  + stacked_centres(sums.groupby("to_level")["referrals"].sum().reindex(levels).fillna(0))},
-            link={"source": [position[v] for v in sums["from_level"]],
-                  "target": [len(levels) + position[v] for v in sums["to_level"]],
-                  "value": sums["referrals"].astype(int).tolist(),
-                  "color": [colors[d] for d in sums["direction"]],
-                  "label": [t(f"referrals_dir_{d}") for d in sums["direction"]]},
+            node={
+                "label": labels + labels,
+                "pad": 14,
+                "thickness": 16,
+                "color": [CARE_LEVEL_COLORS[level] for level in levels] * 2,
+                "x": [0.001] * len(levels) + [0.999] * len(levels),
+                "y": stacked_centres(
+                    sums.groupby("from_level")["referrals"].sum().reindex(levels).fillna(0)
+                )
+                + stacked_centres(
+                    sums.groupby("to_level")["referrals"].sum().reindex(levels).fillna(0)
+                ),
+            },
+            link={
+                "source": [position[v] for v in sums["from_level"]],
+                "target": [len(levels) + position[v] for v in sums["to_level"]],
+                "value": sums["referrals"].astype(int).tolist(),
+                "color": [colors[d] for d in sums["direction"]],
+                "label": [t(f"referrals_dir_{d}") for d in sums["direction"]],
+            },
         )
-    )  # fmt: skip
-    figure.update_layout(height=420, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"})  # fmt: skip
+    )
+    figure.update_layout(
+        height=420,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
+    )
     return figure
 
 
@@ -294,7 +350,9 @@ def stacked_centres(totals: pd.Series, gap: float = 0.04) -> list[float]:
 
 def tier_table(tiers: pd.DataFrame, t: Text) -> pd.DataFrame:
     """Sending level x receiving level referral counts (rows from, columns to)."""
-    present = [level for level in CARE_LEVELS if level in set(tiers["from_level"]) | set(tiers["to_level"])]  # fmt: skip
+    present = [
+        level for level in CARE_LEVELS if level in set(tiers["from_level"]) | set(tiers["to_level"])
+    ]
     grid = (
         tiers.pivot_table(index="from_level", columns="to_level", values="referrals", aggfunc="sum")
         .reindex(index=present, columns=present)
@@ -331,21 +389,36 @@ def area_colours(counties: pd.DataFrame, area_column: str, palette_size: int = 1
 
 
 def category_map(
-    features: dict, frame: pd.DataFrame, colour: pd.Series, hover: Sequence[str], extras: Sequence,
-    borders: dict | None, missing_label: str,
-) -> go.Figure:  # fmt: skip
+    features: dict,
+    frame: pd.DataFrame,
+    colour: pd.Series,
+    hover: Sequence[str],
+    extras: Sequence,
+    borders: dict | None,
+    missing_label: str,
+) -> go.Figure:
     """Counties filled by a colour number in one trace (grey when none), administrative borders on top."""
     figure = go.Figure(list(extras))
     steps = [map_traces.NO_DATA_COLOR, *AREA_PALETTE]
     z = colour.fillna(-1).astype(int).to_numpy() + 1
     figure.add_trace(
         go.Choropleth(
-            geojson=features, locations=frame["adcode"].tolist(), featureidkey="id", z=z.tolist(),
-            zmin=0, zmax=len(steps) - 1, colorscale=map_traces.stepped_colorscale(steps), showscale=False,
-            hovertext=list(hover), hoverinfo="text", marker_line_color="#ffffff",
-            marker_line_width=0.3, showlegend=False, name="",
+            geojson=features,
+            locations=frame["adcode"].tolist(),
+            featureidkey="id",
+            z=z.tolist(),
+            zmin=0,
+            zmax=len(steps) - 1,
+            colorscale=map_traces.stepped_colorscale(steps),
+            showscale=False,
+            hovertext=list(hover),
+            hoverinfo="text",
+            marker_line_color="#ffffff",
+            marker_line_width=0.3,
+            showlegend=False,
+            name="",
         )
-    )  # fmt: skip
+    )
     missing = int((z == 0).sum())
     if missing:
         for entry in map_traces.legend_entries([], [], [], missing_label, missing):

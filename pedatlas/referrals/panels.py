@@ -14,7 +14,10 @@ def checked(name: str, known) -> None:
     """Fall back to the default (with the shared notice) when a linked id is not in the database."""
     value = view.value(name)
     if value and value not in set(known):
-        st.warning(view.t("notice_bad_param", name=name, value=value, default=view.t("default_word")), icon=":material/warning:")  # fmt: skip
+        st.warning(
+            view.t("notice_bad_param", name=name, value=value, default=view.t("default_word")),
+            icon=":material/warning:",
+        )
         view.record(name, "")
 
 
@@ -22,20 +25,38 @@ def focus_controls(region: str) -> tuple[str, str]:
     """Alliance and hospital pickers (both optional); returns their ids ('' = any)."""
     alliances = data.query("referrals/alliance_list")
     checked("alliance", alliances["alliance_id"])
-    names = dict(zip(alliances["alliance_id"], alliances["name_en" if view.lang() == "en" else "name"], strict=True))  # fmt: skip
+    names = dict(
+        zip(
+            alliances["alliance_id"],
+            alliances["name_en" if view.lang() == "en" else "name"],
+            strict=True,
+        )
+    )
     left, right = st.columns(2)
-    alliance = view.selectbox("alliance", view.t("referrals_alliance"), ["", *alliances["alliance_id"]],
-                              lambda a: names.get(a) or view.t("referrals_any_alliance"), container=left)  # fmt: skip
+    alliance = view.selectbox(
+        "alliance",
+        view.t("referrals_alliance"),
+        ["", *alliances["alliance_id"]],
+        lambda a: names.get(a) or view.t("referrals_any_alliance"),
+        container=left,
+    )
     hospitals = data.query("referrals/hospital_list", scope=region, alliance=alliance)
-    options = dict(zip(hospitals["hospital_id"], hospitals["name"] + " · " + hospitals["tier"], strict=True))  # fmt: skip
+    options = dict(
+        zip(hospitals["hospital_id"], hospitals["name"] + " · " + hospitals["tier"], strict=True)
+    )
     linked = view.value("hospital")
     if linked and linked not in options:
         found = data.query("referrals/hospital", hospital=linked)
         if not found.empty:
             options = {linked: f"{found['name'].iloc[0]} · {found['tier'].iloc[0]}", **options}
     checked("hospital", options)
-    hospital = view.selectbox("hospital", view.t("referrals_hospital"), ["", *options],
-                              lambda h: options.get(h) or view.t("referrals_any_hospital"), container=right)  # fmt: skip
+    hospital = view.selectbox(
+        "hospital",
+        view.t("referrals_hospital"),
+        ["", *options],
+        lambda h: options.get(h) or view.t("referrals_any_hospital"),
+        container=right,
+    )
     return alliance, hospital
 
 
@@ -45,7 +66,11 @@ def show_volumes(filters: dict) -> None:
     columns = st.columns(4)
     for column, key in zip(columns, ("up", "down", "lateral"), strict=False):
         column.metric(view.t(f"referrals_dir_{key}"), fmt.integer(totals[key]))
-    columns[3].metric(view.t("referrals_ratio"), fmt.rate(totals["down_up_ratio"]), help=view.t("referrals_ratio_help"))  # fmt: skip
+    columns[3].metric(
+        view.t("referrals_ratio"),
+        fmt.rate(totals["down_up_ratio"]),
+        help=view.t("referrals_ratio_help"),
+    )
     if totals["all"] == 0:
         ui.empty_state("referrals_empty")
         return
@@ -55,11 +80,15 @@ def show_volumes(filters: dict) -> None:
     shares = data.query("referrals/shares", **filters)
     st.subheader(view.t("referrals_stay_title"))
     share = builders.share_totals(shares)
-    for column, key in zip(st.columns(3), ("same_alliance", "same_county", "same_province"), strict=True):  # fmt: skip
+    for column, key in zip(
+        st.columns(3), ("same_alliance", "same_county", "same_province"), strict=True
+    ):
         column.metric(view.t(f"referrals_kpi_{key}"), fmt.percent(share[key]))
     table = builders.share_table(shares, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_shares_{filters['scope'] or 'china'}_{filters['year']}", "shares")  # fmt: skip
+    ui.table_downloads(
+        table, f"referral_shares_{filters['scope'] or 'china'}_{filters['year']}", "shares"
+    )
     st.caption(view.t("referrals_stay_note"))
 
 
@@ -78,12 +107,20 @@ def national_extras(region: str) -> list:
 def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
     st.subheader(view.t("referrals_map_title"))
     left, middle, right = st.columns([2, 1, 2])
-    level = view.radio("flow_level", view.t("referrals_flow_level"), ("province", "city", "hospital"),
-                       lambda v: view.t(f"referrals_unit_{v}"), container=left, horizontal=True)  # fmt: skip
+    level = view.radio(
+        "flow_level",
+        view.t("referrals_flow_level"),
+        ("province", "city", "hospital"),
+        lambda v: view.t(f"referrals_unit_{v}"),
+        container=left,
+        horizontal=True,
+    )
     top = view.selectbox(
         "top", view.t("referrals_top"), (10, 20, 30, 50, 100, 200), container=middle
     )
-    least = view.select_slider("min", view.t("referrals_min"), (0, 10, 50, 100, 500, 1000, 5000), container=right)  # fmt: skip
+    least = view.select_slider(
+        "min", view.t("referrals_min"), (0, 10, 50, 100, 500, 1000, 5000), container=right
+    )
     corridors = data.query(
         "referrals/corridors", **filters, level=level, top=top, min_referrals=least
     )
@@ -108,7 +145,11 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
         st.dataframe(table, hide_index=True, width="stretch")
-        ui.table_downloads(table, f"referral_corridors_{level}_{filters['scope'] or 'china'}_{filters['year']}", "corridors")  # fmt: skip
+        ui.table_downloads(
+            table,
+            f"referral_corridors_{level}_{filters['scope'] or 'china'}_{filters['year']}",
+            "corridors",
+        )
     unit = "city" if level == "hospital" or scope_kind != "national" else "province"
     regions = data.query("referrals/region_flows", **filters, level=unit)
     st.subheader(view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}")))
@@ -121,7 +162,9 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     table = builders.region_flow_table(regions, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_net_{unit}_{filters['scope'] or 'china'}_{filters['year']}", "net")  # fmt: skip
+    ui.table_downloads(
+        table, f"referral_net_{unit}_{filters['scope'] or 'china'}_{filters['year']}", "net"
+    )
 
 
 def show_levels(filters: dict) -> None:
@@ -135,7 +178,9 @@ def show_levels(filters: dict) -> None:
         st.markdown(view.t("referrals_levels_rule"))
     table = builders.tier_table(tiers, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_levels_{filters['scope'] or 'china'}_{filters['year']}", "levels")  # fmt: skip
+    ui.table_downloads(
+        table, f"referral_levels_{filters['scope'] or 'china'}_{filters['year']}", "levels"
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=24)
@@ -160,7 +205,13 @@ def group_map(shown, group, county_hover, group_hover: dict, region: str, layer:
         first = dict(zip(group.dropna(), colour.dropna(), strict=True))
         frame = pd.DataFrame({"adcode": ids})
         colours, hover = frame["adcode"].map(first), [group_hover.get(i, missing) for i in ids]
-        borders = merged(identity, layer, "", tuple(zip(shown["adcode"], shown["province_adcode"], strict=True)), 0.04)  # fmt: skip
+        borders = merged(
+            identity,
+            layer,
+            "",
+            tuple(zip(shown["adcode"], shown["province_adcode"], strict=True)),
+            0.04,
+        )
     return builders.category_map(
         features, frame, colours, hover, national_extras(region), borders, missing
     )
@@ -173,24 +224,49 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     index = service_areas.localization_index(county_flows, areas).set_index("area")
     counties = data.query("referrals/counties", scope="")
     local = service_areas.county_localization(county_flows, areas).set_index("county")
-    counties = counties.assign(area=counties["adcode"].map(areas.set_index("county")["area"]),
-                               li=counties["adcode"].map(local["localization_index"]))  # fmt: skip
-    shown = counties if not region else counties.loc[(counties["province_adcode"] == region) | (counties["city_adcode"] == region)]  # fmt: skip
+    counties = counties.assign(
+        area=counties["adcode"].map(areas.set_index("county")["area"]),
+        li=counties["adcode"].map(local["localization_index"]),
+    )
+    shown = (
+        counties
+        if not region
+        else counties.loc[
+            (counties["province_adcode"] == region) | (counties["city_adcode"] == region)
+        ]
+    )
     names = counties.drop_duplicates("city_adcode").set_index("city_adcode")["city_name"]
     no_area, li_label = view.t("referrals_no_area"), view.t("referrals_col_li")
-    county_hover = [f"<b>{n}</b><br>{view.t('referrals_col_area')}: {names.get(a, no_area)}<br>{li_label}: {fmt.percent(li)}"
-                    for n, a, li in zip(shown["name"], shown["area"], shown["li"], strict=True)]  # fmt: skip
-    area_hover = {a: f"<b>{names.get(a, a)}</b><br>{view.t('referrals_col_counties')}: {int(row.counties)}<br>{li_label}: {fmt.percent(row.localization_index)}"
-                  for a, row in index.iterrows()}  # fmt: skip
+    county_hover = [
+        f"<b>{n}</b><br>{view.t('referrals_col_area')}: {names.get(a, no_area)}<br>{li_label}: {fmt.percent(li)}"
+        for n, a, li in zip(shown["name"], shown["area"], shown["li"], strict=True)
+    ]
+    area_hover = {
+        a: f"<b>{names.get(a, a)}</b><br>{view.t('referrals_col_counties')}: {int(row.counties)}<br>{li_label}: {fmt.percent(row.localization_index)}"
+        for a, row in index.iterrows()
+    }
     layer = scope.boundary_layer(scope_kind, "county")
     left, right = st.columns(2)
     left.markdown(f"**{view.t('referrals_areas_map')}**")
-    left.plotly_chart(group_map(shown, shown["area"], county_hover, area_hover, region, layer, no_area),
-                      config=map_traces.PLOTLY_CONFIG, width="stretch", key="areas_map")  # fmt: skip
-    compare = view.radio("compare", view.t("referrals_compare"), ("admin", "alliance"),
-                         lambda v: view.t(f"referrals_compare_{v}"), container=right, horizontal=True)  # fmt: skip
+    left.plotly_chart(
+        group_map(shown, shown["area"], county_hover, area_hover, region, layer, no_area),
+        config=map_traces.PLOTLY_CONFIG,
+        width="stretch",
+        key="areas_map",
+    )
+    compare = view.radio(
+        "compare",
+        view.t("referrals_compare"),
+        ("admin", "alliance"),
+        lambda v: view.t(f"referrals_compare_{v}"),
+        container=right,
+        horizontal=True,
+    )
     if compare == "admin":
-        group, labels = shown["city_adcode"], dict(zip(shown["city_adcode"], shown["city_name"], strict=False))  # fmt: skip
+        group, labels = (
+            shown["city_adcode"],
+            dict(zip(shown["city_adcode"], shown["city_name"], strict=False)),
+        )
     else:
         footprint = data.query("referrals/footprints", year=year, scope=region).set_index(
             "county_adcode"
@@ -199,9 +275,17 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
         column = "alliance_name_en" if view.lang() == "en" else "alliance_name"
         labels = dict(zip(footprint["alliance_id"], footprint[column], strict=False))
     missing = view.t("referrals_no_member")
-    hover = [f"<b>{n}</b><br>{labels.get(g, missing)}" for n, g in zip(shown["name"], group, strict=True)]  # fmt: skip
-    right.plotly_chart(group_map(shown, group, hover, {g: f"<b>{labels[g]}</b>" for g in labels}, region, layer, missing),
-                       config=map_traces.PLOTLY_CONFIG, width="stretch", key="compare_map")  # fmt: skip
+    hover = [
+        f"<b>{n}</b><br>{labels.get(g, missing)}" for n, g in zip(shown["name"], group, strict=True)
+    ]
+    right.plotly_chart(
+        group_map(
+            shown, group, hover, {g: f"<b>{labels[g]}</b>" for g in labels}, region, layer, missing
+        ),
+        config=map_traces.PLOTLY_CONFIG,
+        width="stretch",
+        key="compare_map",
+    )
     in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
     table = builders.area_table(in_scope, areas, counties, view.t)
     st.dataframe(table, hide_index=True, width="stretch")

@@ -70,19 +70,38 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
     values = (
         measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
     )
-    hover = map_traces.region_hover(measures, metric_label(metric, target), values,
-                              measures["children"].map(lambda c: fmt.big_number(c, view.lang())), view.t("col_children"))  # fmt: skip
+    hover = map_traces.region_hover(
+        measures,
+        metric_label(metric, target),
+        values,
+        measures["children"].map(lambda c: fmt.big_number(c, view.lang())),
+        view.t("col_children"),
+    )
     hover = hover + rates.hover_flags(measures["children"], view.lang())
     features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
     national = scope_kind == "national"
-    texts = {"context": view.t("context_regions"), "sea_line": view.t("sea_line"), "no_data": view.t("no_data"),
-             "legend": metric_label(metric, target)}  # fmt: skip
-    figure = map_traces.choropleth_figure(features, measures, classes.index, classes.labels, colors, hover, texts,
-                                  data.features("context") if national else None,
-                                  data.features("sea_line") if national else None,
-                                  rates.flagged_legend(classes, view.lang()))  # fmt: skip
-    notes = [rates.target_note(classes, measures[metric], goal, formatter, view.lang()),
-             rates.map_note(classes, view.lang())]  # fmt: skip
+    texts = {
+        "context": view.t("context_regions"),
+        "sea_line": view.t("sea_line"),
+        "no_data": view.t("no_data"),
+        "legend": metric_label(metric, target),
+    }
+    figure = map_traces.choropleth_figure(
+        features,
+        measures,
+        classes.index,
+        classes.labels,
+        colors,
+        hover,
+        texts,
+        data.features("context") if national else None,
+        data.features("sea_line") if national else None,
+        rates.flagged_legend(classes, view.lang()),
+    )
+    notes = [
+        rates.target_note(classes, measures[metric], goal, formatter, view.lang()),
+        rates.map_note(classes, view.lang()),
+    ]
     return figure, [note for note in notes if note]
 
 
@@ -90,9 +109,13 @@ def add_hospitals(figure, year, region, scope_kind):
     min_tier = {"national": "三级", "province": "二级"}.get(scope_kind, "")
     hospitals = data.query("resource_map/hospitals", year=year, scope=region, min_tier=min_tier)
     hover = hospitals.apply(
-        lambda h: f"<b>{h['name']}</b><br>{view.t('kind_' + h['kind'])} · {view.t('tier_' + h['tier'])}"
-        f"<br>{view.t('col_physicians')} {h['ped_physicians']} · {view.t('col_beds')} {h['ped_beds']}"
-        f" · NICU {h['nicu_beds']} · PICU {h['picu_beds']}<br>{h['alliances']}", axis=1)  # fmt: skip
+        lambda h: (
+            f"<b>{h['name']}</b><br>{view.t('kind_' + h['kind'])} · {view.t('tier_' + h['tier'])}"
+            f"<br>{view.t('col_physicians')} {h['ped_physicians']} · {view.t('col_beds')} {h['ped_beds']}"
+            f" · NICU {h['nicu_beds']} · PICU {h['picu_beds']}<br>{h['alliances']}"
+        ),
+        axis=1,
+    )
     for trace in map_traces.hospital_trace(hospitals, hover, lambda kind: view.t("kind_" + kind)):
         figure.add_trace(trace)
 
@@ -113,10 +136,36 @@ def handle_click(event, level, region, scope_kind):
 
 
 def region_table(measures, metric, target):
-    table = measures[["name", "adcode", "children", "hospitals", "physicians", "beds", "icu_beds", "member_hospitals",
-                      "counties", "coverage_share", metric]].copy()  # fmt: skip
-    table.columns = [view.t(k) for k in ("col_region", "col_adcode", "col_children", "col_hospitals", "col_physicians",
-                                         "col_beds", "col_icu_beds", "col_members", "col_counties", "col_coverage")] + [metric_label(metric, target)]  # fmt: skip
+    table = measures[
+        [
+            "name",
+            "adcode",
+            "children",
+            "hospitals",
+            "physicians",
+            "beds",
+            "icu_beds",
+            "member_hospitals",
+            "counties",
+            "coverage_share",
+            metric,
+        ]
+    ].copy()
+    table.columns = [
+        view.t(k)
+        for k in (
+            "col_region",
+            "col_adcode",
+            "col_children",
+            "col_hospitals",
+            "col_physicians",
+            "col_beds",
+            "col_icu_beds",
+            "col_members",
+            "col_counties",
+            "col_coverage",
+        )
+    ] + [metric_label(metric, target)]
     table[view.t("col_rate_note")] = rates.table_flags(measures["children"], view.lang())
     return table.sort_values(
         metric_label(metric, target),

@@ -51,15 +51,32 @@ def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     """Stacked monthly trips (newborn / child) with the critical share as a line on a second axis."""
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     for patient, color in (("newborn", "#de2d26"), ("child", "#fc9272")):
-        figure.add_trace(go.Bar(x=table["month"], y=table[patient], name=t(f"transport_patient_{patient}"),
-                                marker_color=color), secondary_y=False)  # fmt: skip
+        figure.add_trace(
+            go.Bar(
+                x=table["month"],
+                y=table[patient],
+                name=t(f"transport_patient_{patient}"),
+                marker_color=color,
+            ),
+            secondary_y=False,
+        )
     figure.add_trace(
-        go.Scatter(x=table["month"], y=table["critical_share"] * 100, name=t("transport_critical_share"),
-                   mode="lines+markers", line={"color": "#222", "width": 2}),
+        go.Scatter(
+            x=table["month"],
+            y=table["critical_share"] * 100,
+            name=t("transport_critical_share"),
+            mode="lines+markers",
+            line={"color": "#222", "width": 2},
+        ),
         secondary_y=True,
-    )  # fmt: skip
-    figure.update_layout(barmode="stack", height=340, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                         legend={"orientation": "h", "y": 1.14}, xaxis={"dtick": 1, "title": t("referrals_month")})  # fmt: skip
+    )
+    figure.update_layout(
+        barmode="stack",
+        height=340,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.14},
+        xaxis={"dtick": 1, "title": t("referrals_month")},
+    )
     figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)
     figure.update_yaxes(title_text="%", secondary_y=True, range=[0, 105], dtick=20)
     return figure
@@ -76,9 +93,16 @@ def band_traces(
             ring_lon, ring_lat = circle_points(c_lon, c_lat, radius)
             lon.extend([*ring_lon.tolist(), None])
             lat.extend([*ring_lat.tolist(), None])
-        traces.append(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip",
-                                    line={"color": color, "width": 1.4, "dash": "dash"},
-                                    name=t("transport_band_ring").format(km=int(radius))))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                line={"color": color, "width": 1.4, "dash": "dash"},
+                name=t("transport_band_ring").format(km=int(radius)),
+            )
+        )
     return traces
 
 
@@ -87,9 +111,11 @@ def nearest_centres(counties: pd.DataFrame, centres: pd.DataFrame) -> pd.DataFra
     if centres.empty or counties.empty:
         return counties.assign(centre_id=pd.Series(dtype=object), distance_km=np.nan)
     km = haversine_km(
-        counties["lon"].to_numpy()[:, None], counties["lat"].to_numpy()[:, None],
-        centres["lon"].to_numpy()[None, :], centres["lat"].to_numpy()[None, :],
-    )  # fmt: skip
+        counties["lon"].to_numpy()[:, None],
+        counties["lat"].to_numpy()[:, None],
+        centres["lon"].to_numpy()[None, :],
+        centres["lat"].to_numpy()[None, :],
+    )
     nearest = km.argmin(axis=1)
     return counties.assign(
         centre_id=centres["hospital_id"].to_numpy()[nearest],
@@ -108,7 +134,10 @@ def band_summary(banded: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM
     """Per band: counties, children and the share of the children."""
     index = band_index(banded["distance_km"], bands)
     edges = [0, *bands]
-    labels = [t("transport_band_within").format(low=int(edges[i]), high=int(edges[i + 1])) for i in range(len(bands))]  # fmt: skip
+    labels = [
+        t("transport_band_within").format(low=int(edges[i]), high=int(edges[i + 1]))
+        for i in range(len(bands))
+    ]
     labels.append(t("transport_band_beyond").format(km=int(bands[-1])))
     children = banded["children"].astype(float).to_numpy()
     total = children.sum()
@@ -116,11 +145,18 @@ def band_summary(banded: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM
     for number, label in enumerate(labels):
         chosen = index == number
         kids = children[chosen].sum()
-        rows.append((label, int(chosen.sum()), int(kids), round(100 * kids / total, 1) if total else np.nan))  # fmt: skip
+        rows.append(
+            (label, int(chosen.sum()), int(kids), round(100 * kids / total, 1) if total else np.nan)
+        )
     return pd.DataFrame(
         rows,
-        columns=[t("transport_col_band"), t("referrals_col_counties"), t("col_children"), t("transport_col_children_share")],
-    )  # fmt: skip
+        columns=[
+            t("transport_col_band"),
+            t("referrals_col_counties"),
+            t("col_children"),
+            t("transport_col_children_share"),
+        ],
+    )
 
 
 def route_class(trips: pd.Series) -> np.ndarray:
@@ -145,21 +181,57 @@ def route_figure(
         label = (
             f"{low}+" if high is None else (f"{low}" if high - 1 == low else f"{low}–{high - 1}")
         )
-        figure.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip", opacity=0.8,
-                                       line={"color": ROUTE_COLORS[number], "width": 0.8 + 0.7 * number},
-                                       name=t("transport_route_class").format(trips=label)))  # fmt: skip
+        figure.add_trace(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                opacity=0.8,
+                line={"color": ROUTE_COLORS[number], "width": 0.8 + 0.7 * number},
+                name=t("transport_route_class").format(trips=label),
+            )
+        )
     if not routes.empty:
-        origins = routes.groupby(["from_hospital_id", "from_name", "from_lon", "from_lat"], as_index=False)["trips"].sum()  # fmt: skip
-        figure.add_trace(go.Scattergeo(
-            lon=origins["from_lon"], lat=origins["from_lat"], mode="markers", name=t("transport_origins"),
-            marker={"size": 4 + np.sqrt(origins["trips"].astype(float)), "color": "#fd8d3c", "line": {"width": 0.4, "color": "#fff"}},
-            hovertext=[f"<b>{n}</b><br>{t('transport_trips')}: {k:,}" for n, k in zip(origins["from_name"], origins["trips"], strict=True)],
-            hoverinfo="text"))  # fmt: skip
+        origins = routes.groupby(
+            ["from_hospital_id", "from_name", "from_lon", "from_lat"], as_index=False
+        )["trips"].sum()
+        figure.add_trace(
+            go.Scattergeo(
+                lon=origins["from_lon"],
+                lat=origins["from_lat"],
+                mode="markers",
+                name=t("transport_origins"),
+                marker={
+                    "size": 4 + np.sqrt(origins["trips"].astype(float)),
+                    "color": "#fd8d3c",
+                    "line": {"width": 0.4, "color": "#fff"},
+                },
+                hovertext=[
+                    f"<b>{n}</b><br>{t('transport_trips')}: {k:,}"
+                    for n, k in zip(origins["from_name"], origins["trips"], strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )
     if not centres.empty:
-        figure.add_trace(go.Scattergeo(
-            lon=centres["lon"], lat=centres["lat"], mode="markers", name=t("transport_centres"),
-            marker={"size": 11, "color": "#b30000", "symbol": "star", "line": {"width": 0.8, "color": "#fff"}},
-            hovertext=centres["name"], hoverinfo="text", customdata=centres["hospital_id"]))  # fmt: skip
+        figure.add_trace(
+            go.Scattergeo(
+                lon=centres["lon"],
+                lat=centres["lat"],
+                mode="markers",
+                name=t("transport_centres"),
+                marker={
+                    "size": 11,
+                    "color": "#b30000",
+                    "symbol": "star",
+                    "line": {"width": 0.8, "color": "#fff"},
+                },
+                hovertext=centres["name"],
+                hoverinfo="text",
+                customdata=centres["hospital_id"],
+            )
+        )
     return map_traces.geo_layout(figure, height=600, legend_title=t("transport_map_legend"))
 
 
@@ -168,10 +240,22 @@ def histogram_figure(
 ) -> go.Figure:
     """Bars of trips per bin [start, start + width) for one measure of transport_histogram."""
     rows = bins.loc[bins["measure"] == measure]
-    figure = go.Figure(go.Bar(x=rows["bin_start"] + width / 2, y=rows["trips"], width=width * 0.95,
-                              marker_color=color, hovertemplate="%{x}: %{y}<extra></extra>"))  # fmt: skip
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, title=title,
-                         bargap=0.02, yaxis={"title": ""})  # fmt: skip
+    figure = go.Figure(
+        go.Bar(
+            x=rows["bin_start"] + width / 2,
+            y=rows["trips"],
+            width=width * 0.95,
+            marker_color=color,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        title=title,
+        bargap=0.02,
+        yaxis={"title": ""},
+    )
     return figure
 
 
@@ -185,10 +269,24 @@ def box_figure(spread: pd.DataFrame, measure: str, title: str, color: str) -> go
     lower = max(
         float(row["q1"]) - 1.5 * (float(row["q3"]) - float(row["q1"])), float(row["minimum"])
     )
-    figure = go.Figure(go.Box(
-        q1=[row["q1"]], median=[row["median"]], q3=[row["q3"]], lowerfence=[lower], upperfence=[upper],
-        x=[title], marker_color=color, name=title, boxpoints=False,
-    ))  # fmt: skip
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False,
-                         title=title, xaxis={"showticklabels": False})  # fmt: skip
+    figure = go.Figure(
+        go.Box(
+            q1=[row["q1"]],
+            median=[row["median"]],
+            q3=[row["q3"]],
+            lowerfence=[lower],
+            upperfence=[upper],
+            x=[title],
+            marker_color=color,
+            name=title,
+            boxpoints=False,
+        )
+    )
+    figure.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        showlegend=False,
+        title=title,
+        xaxis={"showticklabels": False},
+    )
     return figure

@@ -14,35 +14,55 @@ KM_BIN, MINUTES_BIN, OUTLIER_ROWS = 25, 30, 300
 def centre_picker(year: int, region: str, points) -> str:
     """The receiving centre ('' = all); a linked centre unknown to the database falls back with a notice."""
     centres = data.query("transport/centres", year=year, scope=region)
-    options = {h: f"{n} · {fmt.integer(k)}" for h, n, k in zip(centres["hospital_id"], centres["name"], centres["trips"], strict=True)}  # fmt: skip
+    options = {
+        h: f"{n} · {fmt.integer(k)}"
+        for h, n, k in zip(centres["hospital_id"], centres["name"], centres["trips"], strict=True)
+    }
     linked = view.value("centre")
     known = dict(zip(points["hospital_id"], points["name"], strict=True))
     if linked and linked not in options and linked in known:
         options = {linked: f"{known[linked]} · 0", **options}
     if linked and linked not in options:
-        st.warning(view.t("notice_bad_param", name="centre", value=linked, default=view.t("default_word")), icon=":material/warning:")  # fmt: skip
+        st.warning(
+            view.t("notice_bad_param", name="centre", value=linked, default=view.t("default_word")),
+            icon=":material/warning:",
+        )
         view.record("centre", "")
-    return view.selectbox("centre", view.t("transport_centre"), ["", *options],
-                          lambda c: options.get(c) or view.t("transport_all_centres"))  # fmt: skip
+    return view.selectbox(
+        "centre",
+        view.t("transport_centre"),
+        ["", *options],
+        lambda c: options.get(c) or view.t("transport_all_centres"),
+    )
 
 
 def show_headlines(summary) -> None:
     trips = int(summary["trips"])
     first, second = st.columns(3), st.columns(3)
     first[0].metric(view.t("transport_trips"), fmt.integer(trips))
-    first[1].metric(view.t("transport_critical_newborns"), fmt.integer(summary["critical_newborns"]),
-                    help=view.t("transport_critical_newborns_help"))  # fmt: skip
-    first[1].caption(view.t("transport_share_of_trips", share=fmt.percent(summary["critical_newborns"] / trips)))  # fmt: skip
+    first[1].metric(
+        view.t("transport_critical_newborns"),
+        fmt.integer(summary["critical_newborns"]),
+        help=view.t("transport_critical_newborns_help"),
+    )
+    first[1].caption(
+        view.t("transport_share_of_trips", share=fmt.percent(summary["critical_newborns"] / trips))
+    )
     first[2].metric(view.t("transport_total_km"), fmt.km(summary["total_km"]))
     first[2].caption(view.t("transport_km_per_trip", km=fmt.km(summary["km_per_trip"], 1)))
-    second[0].metric(view.t("transport_duration"), view.t("transport_minutes", minutes=fmt.integer(summary["duration_median"])),
-                     help=view.t("transport_duration_help"))  # fmt: skip
+    second[0].metric(
+        view.t("transport_duration"),
+        view.t("transport_minutes", minutes=fmt.integer(summary["duration_median"])),
+        help=view.t("transport_duration_help"),
+    )
     second[0].caption(
         view.t("transport_duration_p90", minutes=fmt.integer(summary["duration_p90"]))
     )
     second[1].metric(view.t("transport_origins_reached"), fmt.integer(summary["origins"]))
     second[2].metric(view.t("transport_critical_all"), fmt.percent(summary["critical"] / trips))
-    second[2].caption(view.t("transport_newborn_share", share=fmt.percent(summary["newborns"] / trips)))  # fmt: skip
+    second[2].caption(
+        view.t("transport_newborn_share", share=fmt.percent(summary["newborns"] / trips))
+    )
 
 
 def band_setting(region: str, centre: str, points):
@@ -63,8 +83,12 @@ def show_map(filters: dict, points) -> None:
     routes = data.query("transport/routes", **filters)
     national = not area
     layer = "province" if national else ("city" if area.endswith("0000") else "county_fine")
-    base = map_traces.background(data.features(layer, area), data.features("context") if national else None,
-                            data.features("sea_line") if national else None, view.t)  # fmt: skip
+    base = map_traces.background(
+        data.features(layer, area),
+        data.features("context") if national else None,
+        data.features("sea_line") if national else None,
+        view.t,
+    )
     figure = builders.route_figure(
         routes, centres, base, builders.band_traces(centres, view.t), view.t
     )
@@ -87,14 +111,27 @@ def show_map(filters: dict, points) -> None:
     left.dataframe(bands, hide_index=True, width="stretch")
     with left:
         ui.table_downloads(bands, f"transport_bands_{area or 'china'}", "bands")
-    beyond = counties.loc[counties["distance_km"] > builders.BAND_KM[-1]].sort_values("distance_km", ascending=False)  # fmt: skip
+    beyond = counties.loc[counties["distance_km"] > builders.BAND_KM[-1]].sort_values(
+        "distance_km", ascending=False
+    )
     right.markdown(
         f"**{view.t('transport_beyond_title' + suffix, km=builders.BAND_KM[-1], count=len(beyond), centre=picked)}**"
     )
     names = dict(zip(points["hospital_id"], points["name"], strict=True))
-    table = beyond.assign(centre=beyond["centre_id"].map(names), distance_km=beyond["distance_km"].round(1))[
-        ["name", "adcode", "city_name", "children", "centre", "distance_km"]]  # fmt: skip
-    table.columns = [view.t(k) for k in ("transport_col_county", "col_adcode", "transport_col_city", "col_children", "transport_col_centre", "transport_col_distance")]  # fmt: skip
+    table = beyond.assign(
+        centre=beyond["centre_id"].map(names), distance_km=beyond["distance_km"].round(1)
+    )[["name", "adcode", "city_name", "children", "centre", "distance_km"]]
+    table.columns = [
+        view.t(k)
+        for k in (
+            "transport_col_county",
+            "col_adcode",
+            "transport_col_city",
+            "col_children",
+            "transport_col_centre",
+            "transport_col_distance",
+        )
+    ]
     right.dataframe(table, hide_index=True, width="stretch", height=320)
     with right:
         ui.table_downloads(
@@ -108,14 +145,20 @@ def show_distributions(filters: dict) -> None:
     spread = data.query("transport/spread", **filters)
     columns = st.columns([3, 1.3, 3, 1.3])
     for (hist, box), measure, width, color in zip(
-        ((columns[0], columns[1]), (columns[2], columns[3])), ("km", "minutes"), (KM_BIN, MINUTES_BIN),
-        ("#3182bd", "#e6550d"), strict=True,
-    ):  # fmt: skip
+        ((columns[0], columns[1]), (columns[2], columns[3])),
+        ("km", "minutes"),
+        (KM_BIN, MINUTES_BIN),
+        ("#3182bd", "#e6550d"),
+        strict=True,
+    ):
         title = view.t(f"transport_hist_{measure}", width=width)
         hist.plotly_chart(
             builders.histogram_figure(bins, measure, width, title, color), width="stretch"
         )
-        box.plotly_chart(builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color), width="stretch")  # fmt: skip
+        box.plotly_chart(
+            builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color),
+            width="stretch",
+        )
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
     st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")
@@ -130,4 +173,6 @@ def show_distributions(filters: dict) -> None:
     )
     table.columns = [view.t(f"transport_out_{c}") for c in table.columns]
     st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"transport_outliers_{filters['scope'] or 'china'}_{filters['year']}", "outliers")  # fmt: skip
+    ui.table_downloads(
+        table, f"transport_outliers_{filters['scope'] or 'china'}_{filters['year']}", "outliers"
+    )

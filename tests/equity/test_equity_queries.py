@@ -149,11 +149,17 @@ def test_hospitals_membership_follows_joining_and_leaving_dates(fixture_db):
 
 @pytest.mark.parametrize(
     ("year", "scope", "add", "expected"),
-    [(2023, "630000", "members", ["H2", "H4", "H5"]), (2022, "630000", "members", ["H2", "H4"]),
-     (2023, "630000", "nicu", ["H3", "H4", "H5"]), (2023, "640000", "nicu", ["H8"]),
-     (2022, "640000", "nicu", []), (2023, "630100", "members", ["H2", "H4"]),
-     (2023, "", "members", ["H2", "H4", "H5", "H8"]), (2023, "630000", "other", [])],
-)  # fmt: skip
+    [
+        (2023, "630000", "members", ["H2", "H4", "H5"]),
+        (2022, "630000", "members", ["H2", "H4"]),
+        (2023, "630000", "nicu", ["H3", "H4", "H5"]),
+        (2023, "640000", "nicu", ["H8"]),
+        (2022, "640000", "nicu", []),
+        (2023, "630100", "members", ["H2", "H4"]),
+        (2023, "", "members", ["H2", "H4", "H5", "H8"]),
+        (2023, "630000", "other", []),
+    ],
+)
 def test_planning_candidates(fixture_db, year, scope, add, expected):
     result = db.run_query(fixture_db, "planning/candidates", year=year, scope=scope, add=add)
     assert list(result["hospital_id"]) == expected
@@ -162,8 +168,18 @@ def test_planning_candidates(fixture_db, year, scope, add, expected):
 def test_planning_candidate_row(fixture_db):
     result = rows(fixture_db, "planning/candidates", year=2023, scope="630000", add="nicu")
     assert result[1] == (
-        "H4", "大通县妇幼保健院", "妇幼保健院", "二级", "630121", "大通县", 101.69, 36.92, 4, 12, 0,
-    )  # fmt: skip
+        "H4",
+        "大通县妇幼保健院",
+        "妇幼保健院",
+        "二级",
+        "630121",
+        "大通县",
+        101.69,
+        36.92,
+        4,
+        12,
+        0,
+    )
 
 
 def test_gini_and_theil_by_year_from_the_fixture(fixture_db):

@@ -33,10 +33,14 @@ def test_jiangxi_2024_link_shows_the_published_figures_from_the_data(monkeypatch
     app = open_page(monkeypatch, demo_db, PAGE, centre=centre, year=2024)
     assert errors(app) == []
     assert app.selectbox(key="w_centre").value == centre
-    trips, critical_newborns, km, origins = rows(demo, """
+    trips, critical_newborns, km, origins = rows(
+        demo,
+        """
         SELECT count(*), count(*) FILTER (WHERE patient = 'newborn' AND critical), sum(distance_km),
                count(DISTINCT from_hospital_id)
-        FROM transfers WHERE to_hospital_id = ? AND year(dispatched_at) = 2024""", [centre])[0]  # fmt: skip
+        FROM transfers WHERE to_hospital_id = ? AND year(dispatched_at) = 2024""",
+        [centre],
+    )[0]
     assert metric(app, "转运次数") == f"{trips:,}" == "468"
     assert metric(app, "危重新生儿转运") == f"{critical_newborns:,}" == "407"
     assert number(metric(app, "总里程")) == round(km) and km > 100_000
@@ -55,14 +59,20 @@ def test_default_view_counts_every_trip_of_the_year(monkeypatch, demo_db, demo):
 def test_province_scope_lists_counties_beyond_200_km_from_any_centre(monkeypatch, demo_db, demo):
     app = open_page(monkeypatch, demo_db, PAGE, region="620000", year=2023)
     assert errors(app) == []
-    expected = rows(demo, f"""
+    expected = rows(
+        demo,
+        f"""
         SELECT c.adcode FROM regions c, hospitals h
         WHERE c.level = 'county' AND c.province_adcode = '620000' AND h.is_transport_centre
-        GROUP BY c.adcode HAVING min({HAVERSINE}) > 200 ORDER BY c.adcode""")  # fmt: skip
+        GROUP BY c.adcode HAVING min({HAVERSINE}) > 200 ORDER BY c.adcode""",
+    )
     beyond = next(d.value for d in app.dataframe if "直线距离 km" in d.value.columns)
     assert sorted(beyond["行政区划代码"]) == [code for (code,) in expected]
     bands = next(d.value for d in app.dataframe if "距离圈" in d.value.columns)
-    children = scalar(demo, "SELECT sum(pop_0_14) FROM regions WHERE level = 'county' AND province_adcode = '620000'")  # fmt: skip
+    children = scalar(
+        demo,
+        "SELECT sum(pop_0_14) FROM regions WHERE level = 'county' AND province_adcode = '620000'",
+    )
     assert bands["0–14 岁儿童"].sum() == children
     assert bands["区县数"].iloc[-1] == len(expected)
 
@@ -113,11 +123,13 @@ def test_nearest_centres_and_band_summary():
             "lon": [115.0, 119.5, 117.5],
             "lat": [28.3, 28.0, 28.0],
             "children": [100, 300, 600],
-        }  # fmt: skip
+        }
     )
     banded = transport.nearest_centres(counties, centres)
     assert banded["centre_id"].tolist() == ["A", "B", "A"]
-    assert banded["distance_km"].tolist() == pytest.approx(haversine_km(counties["lon"], counties["lat"], [115.0, 120.0, 115.0], 28.0))  # fmt: skip
+    assert banded["distance_km"].tolist() == pytest.approx(
+        haversine_km(counties["lon"], counties["lat"], [115.0, 120.0, 115.0], 28.0)
+    )
     summary = transport.band_summary(banded, lambda key: key)
     # 1: 33 km, 2: 49 km -> 0-50; 3: 245 km -> beyond 200
     assert summary.iloc[:, 1].tolist() == [2, 0, 0, 1]
