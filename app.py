@@ -13,8 +13,9 @@ key = shell.page_key(page)
 view.begin(key, shell.allowed_values())
 with ui.friendly_errors():
     shell.sidebar()
-ui.show_notices()
+notices = st.container()  # filled after the page ran: pages reject link values too
 page.run()
 view.commit(key)
 with ui.friendly_errors():
+    ui.show_notices(notices)
     share.finish(ui.base_url())
