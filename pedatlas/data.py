@@ -41,14 +41,19 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached_query(path, identity, name, tuple(sorted(params.items())))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# A resource, not data: st.cache_data unpickles a fresh copy on every hit (150-400 ms per rerun
+# for the national county layer); one shared object per process costs nothing per rerun.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_features(path: str, identity: tuple, layer: str, scope: str) -> dict:
     shapes = db.run_query(_connection(path, identity), "shapes", layer=layer, scope=scope)
     return geo.feature_collection(shapes)
 
 
 def features(layer: str, scope: str = "") -> dict:
-    """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode)."""
+    """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode).
+
+    Shared by every session of the process: read it, never change it.
+    """
     path, identity = current_identity()
     return _cached_features(path, identity, layer, scope)
 

@@ -1,0 +1,1 @@
+"""Pure section builders: (scope, data) -> Section. They neither query nor import streamlit."""
