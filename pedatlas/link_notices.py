@@ -16,7 +16,10 @@ from pedatlas import fmt
 SHOWN_VALUE_MAX = 40
 # Bidi embeddings, overrides and isolates, marks, and other invisible format characters (Cf)
 # are removed; so are control characters (Cc).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>:$~&=])")
+# Markup that can start mid-sentence: emphasis, code, links/images, HTML, entities, maths,
+# strike-through, tables, and ":name:" icons / ":red[...]" colours. (An underscore inside a word,
+# as in radius_km, is not emphasis and stays as it is.)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>:$~|&])")
 
 # (page, parameter) or parameter -> string key of a value's label; "{}" is the value.
 VALUE_KEYS = {

@@ -37,6 +37,11 @@ class Column:
     kind: str = "text"
     digits: int = 2  # decimals of a "decimal" column
     keep: bool = False  # keep even when constant (the name, the measure)
+    label: str = ""  # a label already in words (a measure with its target), instead of label_key
+
+    def title(self, t: Callable[..., str]) -> str:
+        """The column's header in the reader's language."""
+        return self.label or t(self.label_key)
 
     def grid_format(self) -> str | None:
         """The grid's number format of this column (None for text)."""

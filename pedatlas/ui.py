@@ -100,7 +100,7 @@ def data_table(
     table = tables.labelled(frame, shown, view.t)
     config = {}
     for position, column in enumerate(shown):
-        label = view.t(column.label_key)
+        label = column.title(view.t)
         if column.kind == "text":
             config[label] = st.column_config.TextColumn(label, pinned=position == 0)
         else:

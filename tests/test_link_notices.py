@@ -37,7 +37,8 @@ def test_shown_value_is_capped_and_has_no_direction_controls():
 
 
 def test_shown_value_cannot_become_markdown():
-    assert link_notices.shown("[x](http://e.com)") == r"\[x\]\(http\://e\.com\)"
+    assert link_notices.shown("[x](http://e.com)") == r"\[x\](http\://e.com)"
+    assert link_notices.shown("radius_km") == "radius_km"
     assert link_notices.shown(":red[boom]") == r"\:red\[boom\]"
     assert link_notices.shown("**b**") == r"\*\*b\*\*"
 
