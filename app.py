@@ -2,18 +2,28 @@
 
 import streamlit as st
 
-from pedatlas import share, shell, ui, view
+from pedatlas import auth, share, shell, ui, view
+from pedatlas.auth import safety
+from pedatlas.paths import database_path
 
 st.set_page_config(
     page_title="儿科资源均衡图谱 PedAtlas", page_icon="static/favicon.png", layout="wide"
 )
-shell.ensure_database()
+lang = shell.peek_language()
+safety.refuse_unsafe_exposure(lang)  # no sign-in configured: this machine only
+auth.require_sign_in(lang)
+if not auth.sign_in_configured():
+    shell.ensure_database()  # the embedded demo builds its database on first start
+safety.stop_on_database_problem(database_path(), lang)
 page = st.navigation(shell.streamlit_pages(shell.peek_language()))
 key = shell.page_key(page)
-view.begin(key, shell.allowed_values())
+allowed = auth.scope_allowed(shell.allowed_values(), lang)
+view.begin(key, allowed)
 with ui.friendly_errors():
     shell.sidebar()
+    auth.sidebar_badge(lang)
 notices = st.container()  # filled after the page ran: pages reject link values too
+auth.show_scope_notice(lang)
 page.run()
 view.commit(key)
 with ui.friendly_errors():

@@ -234,16 +234,19 @@ class Meter:
         url = response.url
         try:
             size = len(response.body())
+            sent = response.request.sizes()["responseBodySize"]  # as transferred (gzip)
         except Exception:  # redirects and aborted responses have no body
             return
         if "/app/static/geo/" in url:
-            self.add("geojson", size)
+            kind = "geojson"
         elif "/app/static/" in url:
-            self.add("app_static", size)
+            kind = "app_static"
         elif "/_stcore/" in url:
-            self.add("streamlit_api", size)
+            kind = "streamlit_api"
         else:
-            self.add("streamlit_bundle", size)
+            kind = "streamlit_bundle"
+        self.add(kind, size)
+        self.add(kind + "_transferred", sent)
 
     def _socket(self, socket) -> None:
         socket.on("framereceived", lambda payload: self.add("websocket", len(payload)))
@@ -302,24 +305,23 @@ def browser_figures(views, port: int) -> list[dict]:
 
 
 def browser_widget(port: int) -> list[dict]:
-    """Click a radio option on the referrals page and time until the charts are redrawn."""
+    """Click radio options (by widget key) and time until the page ran and its charts redrew."""
     from playwright.sync_api import sync_playwright
 
     results = []
+    clicks = (("referrals", "w_flow_level", (1, 0)), ("resource_map", "w_level", (2, 0)),
+              ("equity", "w_section", (1, 0)))  # fmt: skip
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        for page_key, label_texts in (
-            ("referrals", ("城市", "省份")),
-            ("resource_map", ("县", "市")),
-        ):
+        for page_key, widget, options in clicks:
             context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/{navigation.spec(page_key).url_path}")
             wait_ready(page)
-            for text in label_texts:
-                option = page.locator('[data-testid="stRadio"] label').filter(has_text=text).first
+            for index in options:
+                option = page.locator(f".st-key-{widget} label").nth(index)
                 started = page.evaluate("() => performance.now()")
                 option.click()
                 page.wait_for_timeout(
@@ -327,9 +329,11 @@ def browser_widget(port: int) -> list[dict]:
                 )  # the rerun starts (status widget appears) within ~100 ms
                 ready = wait_ready(page)
                 seconds = ready - started / 1000
-                results.append({"page": page_key, "click": text, "repaint_s": seconds})
+                results.append(
+                    {"page": page_key, "widget": widget, "option": index, "repaint_s": seconds}
+                )
                 print(
-                    f"  widget {page_key:<14} click {text:<4} -> repainted in {seconds:5.2f} s",
+                    f"  widget {page_key:<14} {widget} option {index} -> repainted in {seconds:5.2f} s",
                     flush=True,
                 )
             context.close()

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,9 @@ def run_view(page: str, params: dict, runs: int, cold: bool) -> None:
     from bench_pages import View, clear_caches, opened, timed_run
 
     app = opened(View(page, page, params))
+    timed_run(app)  # imports and first-run costs stay out of the profile
+    print("ready", flush=True)
+    sys.stdin.readline()  # the profiler attaches now
     for _ in range(runs):
         if cold:
             clear_caches()
@@ -40,9 +44,7 @@ def summary(collapsed: Path, top: int) -> None:
         total += samples
         for frame in {_function(f) for f in stack.split(";")[1:]}:
             inclusive[frame] += samples
-    print(
-        f"{total} samples in page runs (including the 3 that open the view); inclusive share per function:"
-    )
+    print(f"{total} samples in the profiled page runs; inclusive share per function:")
     for frame, samples in inclusive.most_common(top):
         print(f"  {100 * samples / max(total, 1):5.1f}%  {frame[:150]}")
 
@@ -77,9 +79,21 @@ def main() -> None:
         "--child",
     ]
     command += ["--cold"] if args.cold else []
+    child = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=os.environ
+    )
+    while child.stdout.readline().strip() != "ready":
+        pass
     spy = Path(sys.executable).with_name("py-spy")
-    subprocess.run([str(spy), "record", "--format", "raw", "--threads", "--rate", "200", "-o", str(out),
-                    "--", *command], check=True, env=os.environ)  # fmt: skip
+    profiler = subprocess.Popen([str(spy), "record", "--format", "raw", "--threads", "--rate", "200",
+                                 "-o", str(out), "--pid", str(child.pid)])  # fmt: skip
+    time.sleep(2)  # py-spy attached
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    for line in child.stdout:
+        print(line, end="")
+    child.wait()
+    profiler.wait()
     summary(out, args.top)
 
 

@@ -1,7 +1,8 @@
 """Cached data for pages: one read-only connection per database file, results per query+params.
 
 Pages call query(name, **params); they never see DuckDB. The cache key includes the database
-file's identity, so an import that swaps the file in is picked up on the next rerun.
+file's identity, so an import that swaps the file in is picked up on the next rerun, and the
+user's data scope: a scoped user's connection sees only the scope's rows (pedatlas.auth).
 """
 
 import hashlib
@@ -11,7 +12,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from pedatlas import db, geo
+from pedatlas import auth, db, geo
 from pedatlas.paths import PROJECT_ROOT, database_path
 
 # Streamlit serves PROJECT_ROOT/static at app/static/ (server.enableStaticServing).
@@ -19,9 +20,9 @@ GEOJSON_DIR = PROJECT_ROOT / "static" / "geo"
 GEOJSON_URL = "app/static/geo/"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _connection(path: str, identity: tuple):
-    return db.open_read_only(path)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _connection(path: str, identity: tuple, scope: str = "national"):
+    return db.open_read_only(path, auth.parse_scope(scope))
 
 
 def current_identity() -> tuple[str, tuple]:
@@ -30,48 +31,74 @@ def current_identity() -> tuple[str, tuple]:
     return str(path), db.file_identity(path)
 
 
+def current_scope() -> str:
+    """The data scope of this session's user as text ('national', 'province:360000', ...)."""
+    return auth.current_scope().text()
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_query(path: str, identity: tuple, name: str, params: tuple) -> pd.DataFrame:
-    return db.run_query(_connection(path, identity), name, **dict(params))
+def _cached_query(
+    path: str, identity: tuple, name: str, params: tuple, scope: str = "national"
+) -> pd.DataFrame:
+    return db.run_query(_connection(path, identity, scope), name, **dict(params))
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Result of queries/<name>.sql with params (cached on name, params and database file)."""
+    """Result of queries/<name>.sql with params, within the user's data scope (cached on name,
+    params, database file and scope)."""
     path, identity = current_identity()
-    return _cached_query(path, identity, name, tuple(sorted(params.items())))
+    return _cached_query(path, identity, name, tuple(sorted(params.items())), current_scope())
 
 
 # A resource, not data: st.cache_data unpickles a fresh copy on every hit (150-400 ms per rerun
 # for the national county layer); one shared object per process costs nothing per rerun.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_features(path: str, identity: tuple, layer: str, scope: str) -> dict:
-    shapes = db.run_query(_connection(path, identity), "shapes", layer=layer, scope=scope)
-    return geo.feature_collection(shapes)
+def _cached_features(
+    path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
+) -> dict:
+    connection = _connection(path, identity, user_scope)
+    return geo.feature_collection(db.run_query(connection, "shapes", layer=layer, scope=scope))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _features_with_url(
+    path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
+) -> dict:
+    url = _cached_geojson_url(path, identity, layer, scope, user_scope)
+    return {**_cached_features(path, identity, layer, scope, user_scope), "url": url}
 
 
 def features(layer: str, scope: str = "") -> dict:
     """GeoJSON FeatureCollection of a boundary layer within scope (feature id = adcode).
 
-    Shared by every session of the process: read it, never change it.
+    It also carries "url", where the app serves the same GeoJSON: figures use it through
+    geo.source() instead of embedding the shapes. Shared by every session of the process: read
+    it, never change it.
     """
     path, identity = current_identity()
-    return _cached_features(path, identity, layer, scope)
+    return _features_with_url(path, identity, layer, scope, current_scope())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_geojson_url(path: str, identity: tuple, layer: str, scope: str) -> str:
-    version = hashlib.sha1(repr((path, identity)).encode()).hexdigest()[:10]
+def _cached_geojson_url(
+    path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
+) -> str:
+    version = hashlib.sha1(repr((path, identity, user_scope)).encode()).hexdigest()[:10]
     name = f"{layer}-{scope or 'cn'}-{version}.json"
     target = GEOJSON_DIR / name
     if not target.exists():
-        collection = _cached_features(path, identity, layer, scope)
-        GEOJSON_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{name}.{os.getpid()}")
-        temporary.write_text(
-            json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
-        os.replace(temporary, target)
+        _write_geojson(target, _cached_features(path, identity, layer, scope, user_scope))
     return GEOJSON_URL + name
+
+
+def _write_geojson(target, collection: dict) -> None:
+    """Write collection at target atomically (replicas may write the same file at once)."""
+    GEOJSON_DIR.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    os.replace(temporary, target)
 
 
 def geojson_url(layer: str, scope: str = "") -> str:
@@ -81,4 +108,18 @@ def geojson_url(layer: str, scope: str = "") -> str:
     layer is 2.7 MB, and serialising it into each figure took seconds per view switch.
     """
     path, identity = current_identity()
-    return _cached_geojson_url(path, identity, layer, scope)
+    return _cached_geojson_url(path, identity, layer, scope, current_scope())
+
+
+def published_url(collection: dict, *key) -> str:
+    """URL of any FeatureCollection (a merged layer, say), written once under static/geo/.
+
+    key must identify the collection's content (what it was made from); the database file and
+    the user's scope are added here. Figures then carry this short URL instead of the shapes.
+    """
+    path, identity = current_identity()
+    digest = hashlib.sha1(repr((path, identity, current_scope(), key)).encode()).hexdigest()[:16]
+    target = GEOJSON_DIR / f"merged-{digest}.json"
+    if not target.exists():
+        _write_geojson(target, collection)
+    return GEOJSON_URL + target.name

@@ -17,6 +17,8 @@ import pandas as pd
 from pedatlas.paths import QUERIES_DIR, database_path
 
 CATALOG = "atlas"
+SOURCE_CATALOG = "atlas_source"  # the file itself, behind the scope's views
+_VIEW_SOURCE = re.compile(r"FROM atlas_source\.main\.(\w+)")
 _PARAM = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
 
 
@@ -30,13 +32,39 @@ def file_identity(path: Path) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection that sees the database at path read-only, as catalog 'atlas'."""
+def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
+    """A connection that sees the database at path read-only, as catalog 'atlas'.
+
+    With a scope (pedatlas.auth.scope.Scope other than national), 'atlas' holds views of the
+    file's tables restricted to that scope (queries/scope/restrict.sql): every query run on the
+    connection sees only the scope's rows.
+    """
     if not Path(path).exists():
         raise QueryError(f"database file not found: {path}")
     connection = duckdb.connect()
-    connection.execute(f"ATTACH '{_quoted(path)}' AS {CATALOG} (READ_ONLY)")
+    if scope is None or scope.is_national:
+        # A path from the operator's configuration, not from a user; ATTACH takes no parameters.
+        connection.execute(f"ATTACH '{_quoted(path)}' AS {CATALOG} (READ_ONLY)")
+        return connection
+    connection.execute(f"ATTACH '{_quoted(path)}' AS {SOURCE_CATALOG} (READ_ONLY)")
+    connection.execute(f"ATTACH ':memory:' AS {CATALOG}")
+    tables = {row[0] for row in connection.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
+        {"source": SOURCE_CATALOG}).fetchall()}  # fmt: skip
+    for statement in script_statements("scope/restrict"):
+        source = _VIEW_SOURCE.search(statement)
+        if source and source.group(1) not in tables:
+            continue  # a rollup this file does not have
+        used = set(_PARAM.findall(_without_comments(statement)))
+        values = {"kind": scope.kind, "code": scope.code}
+        connection.execute(statement, {name: values[name] for name in used} or None)
     return connection
+
+
+def script_statements(name: str) -> list[str]:
+    """The statements of a multi-statement file in queries/, split at lines holding only ';'."""
+    text = query_sql(name)
+    return [part for part in re.split(r"(?m)^;\s*$", text) if _without_comments(part).strip()]
 
 
 def _quoted(path: Path) -> str:

@@ -66,3 +66,9 @@ def pytest_collection_modifyitems(config, items):
     kept = [item for item in items if "browser" not in item.keywords]
     config.hook.pytest_deselected(items=[item for item in items if "browser" in item.keywords])
     items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def isolated_state_dir(tmp_path_factory, monkeypatch):
+    """Users file and audit log in a fresh folder: a developer's state/ never turns sign-in on."""
+    monkeypatch.setenv("PEDATLAS_STATE_DIR", str(tmp_path_factory.mktemp("state")))

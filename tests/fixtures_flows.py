@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from pedatlas.build import derived
 from pedatlas.paths import SCHEMA_SQL
 
 # adcode, name, level, parent, province, city, lon, lat, area_km2, pop_total, pop_0_14, urban, source
@@ -133,6 +134,7 @@ def build_flows_db(path: Path) -> Path:
             connection, "referrals", [(*row, "呼吸内科", "infant", 10.0, True) for row in REFERRALS]
         )
         insert(connection, "transfers", [transfer_row(row) for row in TRANSFERS])
+        derived.refresh(connection)  # the rollups page queries read, as the build writes them
         connection.execute("CHECKPOINT")
     finally:
         connection.close()

@@ -256,6 +256,13 @@ def test_equity_gini_equals_the_metric_on_raw_counties(briefings, demo):
     gini = gini_coefficient([c[1] for c in counties], [c[0] for c in counties])
     text = section(briefings[("360000", "zh")], "equity").blocks[0].items[0]
     assert f"基尼系数 {gini:.3f}" in text
+    assert text.endswith(
+        (
+            "2019–2024 年医师分布差距在缩小。",
+            "2019–2024 年医师分布差距在扩大。",
+            "2019–2024 年医师分布差距基本不变。",
+        )
+    )
 
 
 def test_national_map_shows_the_whole_territory_with_the_sea_line(briefings):

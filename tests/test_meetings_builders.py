@@ -183,6 +183,7 @@ def test_growth_animation_has_one_frame_per_year_with_new_counties_highlighted()
     covered = second.data[0]
     assert list(covered.locations) == ["c1", "c2"] and list(covered.z) == [0, 1]
     assert len(second.data[1].lon) == 3
+    assert second.data[0].geojson is None  # the boundary layer is sent once, not per frame
     assert figure.layout.title.text == "2018: 2"
     assert [s["label"] for s in figure.layout.sliders[0].steps] == ["2018", "2019", "2020"]
     json.loads(figure.to_json())  # serialisable for the browser
@@ -292,3 +293,43 @@ def test_enlarge_figure_scales_markers_lines_and_text():
     assert figure.data[1].marker.size == 10
     assert figure.frames[0].data[0].marker.size == 8
     assert figure.layout.font.size == present.FONT_SIZE
+
+
+def test_change_figure_colours_each_region_by_its_class_with_a_symmetric_legend():
+    table = pd.DataFrame(
+        {
+            "adcode": ["1", "2", "3", "4"],
+            "name": ["A", "B", "C", "D"],
+            "value_from": [1.0, 2.0, 1.0, np.nan],
+            "value_to": [1.5, 1.0, 1.0, 2.0],
+            "change": [0.5, -1.0, 0.0, np.nan],
+        }
+    )
+    texts = {
+        "unchanged": "same",
+        "no_data": "none",
+        "legend": "change",
+        "from": "2019",
+        "to": "2024",
+        "change": "Δ",
+        "value": lambda v: f"{v:.1f}",
+        "signed": signed,
+    }
+    figure = change.change_figure({"type": "FeatureCollection", "features": []}, table, texts)
+    regions = next(t for t in figure.data if t.type == "choropleth")
+    # sizes 0.5, 1.0 -> thirds 2/3, 5/6, 1: A's rise is in the first step up (class 4), B's fall
+    # in the last step down (class 0), C unchanged (class 3)
+    assert list(regions.locations) == ["1", "2", "3", "4"]
+    assert list(regions.z) == [5, 1, 4, 0]  # class + 1; 0 = no data
+    legend = [t.name for t in figure.data if t.showlegend]
+    assert legend == [
+        "-1.0 – -0.8（1）",
+        "-0.8 – -0.7（0）",
+        "-0.7 – +0.0（0）",
+        "same（1）",
+        "+0.0 – +0.7（1）",
+        "+0.7 – +0.8（0）",
+        "+0.8 – +1.0（0）",
+        "none（1）",
+    ]
+    assert "2019：1.0<br>2024：1.5<br>Δ：+0.5" in regions.hovertext[0]

@@ -57,6 +57,12 @@ def map_units(run: QueryRunner, scope: Scope) -> pd.DataFrame:
     return run_named(run, "region_resources", year=scope.year, level=level, scope=scope.region)
 
 
+def base_units(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """map_units in the base year (for the change since then)."""
+    level = child_level(scope.level)
+    return run_named(run, "region_resources", year=scope.base_year, level=level, scope=scope.region)
+
+
 def map_shapes(run: QueryRunner, scope: Scope) -> dict[str, dict]:
     """Boundaries of the map: the units, and for China the context areas and the sea line."""
     level = child_level(scope.level)
@@ -109,6 +115,7 @@ LOADERS: dict[str, Callable[[QueryRunner, Scope], Any]] = {
     "summaries": summaries,
     "targets": targets,
     "map_units": map_units,
+    "base_units": base_units,
     "map_shapes": map_shapes,
     "counties": counties,
     "regions": regions,

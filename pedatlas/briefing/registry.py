@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pedatlas.briefing.model import Scope, Section
-from pedatlas.briefing.sections import headline, highlights, resource_map, sources, worst_served
+from pedatlas.briefing.sections import (
+    headline,
+    highlights,
+    resource_map,
+    sources,
+    worst_served,
+    year_change,
+)
 
 Builder = Callable[[Scope, Mapping[str, Any]], Section | None]
 
@@ -27,6 +34,12 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec("headline", "brief_section_headline", ("summaries", "targets"), headline.build),
     SectionSpec(
         "resource_map", "brief_section_map", ("map_units", "map_shapes"), resource_map.build
+    ),
+    SectionSpec(
+        "year_change",
+        "brief_section_change",
+        ("map_units", "base_units", "map_shapes"),
+        year_change.build,
     ),
     SectionSpec(
         "alliances",

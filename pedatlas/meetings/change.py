@@ -8,6 +8,8 @@ mirrored for falls, and changes within `tolerance` of zero form one neutral clas
 import numpy as np
 import pandas as pd
 
+from pedatlas import maps
+
 CHANGE_STEPS = 3  # classes on each side of zero
 RISE_GOOD = ["#d73027", "#fc8d59", "#fee090", "#f7f7f7", "#e0f3f8", "#91bfdb", "#4575b4"]
 KEYS = ["adcode", "name"]
@@ -85,3 +87,36 @@ def largest_moves(table: pd.DataFrame, count: int = 5) -> pd.DataFrame:
 def year_pair(first: int, second: int) -> tuple[int, int]:
     """(earlier, later) of two years."""
     return (first, second) if first <= second else (second, first)
+
+
+def change_hover(table: pd.DataFrame, formatter, texts: dict) -> list[str]:
+    """Hover lines: region, the measure in both years, the change."""
+    return [
+        f"<b>{row.name}</b><br>{texts['from']}：{formatter(row.value_from)}"
+        f"<br>{texts['to']}：{formatter(row.value_to)}<br>{texts['change']}：{texts['signed'](row.change)}"
+        for row in table.itertuples(index=False)
+    ]
+
+
+def change_figure(
+    features,
+    table: pd.DataFrame,
+    texts: dict,
+    rise_is_good: bool = True,
+    tolerance: float = 0.0,
+    context=None,
+    sea_line=None,
+):
+    """The change map: regions coloured by diverging classes of their change, a symmetric legend.
+
+    texts: 'unchanged', 'no_data', 'legend', 'context', 'sea_line', 'from', 'to', 'change', and
+    the formatters 'value' (a level) and 'signed' (a change with its sign).
+    """
+    edges = magnitude_edges(table["change"], tolerance=tolerance)
+    classes = diverging_index(table["change"], edges, tolerance)
+    labels = diverging_labels(edges, texts["signed"], texts["unchanged"], tolerance)
+    colors = diverging_colors(len(edges), rise_is_good)
+    hover = change_hover(table, texts["value"], texts)
+    return maps.choropleth_figure(
+        features, table, classes, labels, colors, hover, texts, context, sea_line
+    )

@@ -67,28 +67,31 @@ def growth_summary(members: pd.DataFrame, counties: pd.DataFrame, years) -> pd.D
     return pd.DataFrame(rows)
 
 
-def _covered_trace(features, coverage: pd.DataFrame, year: int, names: dict, labels: dict):
+def _covered_values(coverage: pd.DataFrame, year: int, names: dict, labels: dict) -> dict:
+    """Locations, class (1 = newly covered) and hover of the counties covered in year."""
     now = coverage[coverage["year"] == year]
-    new = (now["first_year"] == year).to_numpy()
     hover = [
-        f"<b>{names.get(a, a)}</b><br>{labels['hospitals']}：{n}"
-        for a, n in zip(now["adcode"], now["hospitals"], strict=True)
+        f"<b>{names.get(adcode, adcode)}</b><br>{labels['hospitals']}：{count}"
+        for adcode, count in zip(now["adcode"], now["hospitals"], strict=True)
     ]
+    new = (now["first_year"] == year).astype(int)
+    return {"locations": list(now["adcode"]), "z": list(new), "hovertext": hover}
+
+
+def _covered_trace(features, values: dict) -> go.Choropleth:
     return go.Choropleth(
         geojson=features,
-        locations=list(now["adcode"]),
-        z=new.astype(int),
         featureidkey="id",
         zmin=0,
         zmax=1,
         colorscale=maps.stepped_colorscale([EARLIER_COLOR, NEW_COLOR]),
         showscale=False,
-        hovertext=hover,
         hoverinfo="text",
         marker_line_color=maps.BORDER_COLOR,
         marker_line_width=0.4,
         showlegend=False,
         name="",
+        **values,
     )
 
 
@@ -171,14 +174,54 @@ def growth_animation(
     frame_title: Callable[[dict], str],
     marker_size: float = 5,
     frame_ms: int = FRAME_MS,
+    context=None,
+    sea_line=None,
 ) -> go.Figure:
-    """The scope's counties, those covered each year (new ones highlighted) and the hospitals."""
+    """The scope's counties, those covered each year (new ones highlighted) and the hospitals.
+
+    Frames carry only what changes (covered counties, hospitals, title); the boundary layer is
+    sent once with the first year's traces.
+    """
     years = [int(y) for y in years]
     coverage = county_coverage(members, years)
-    summary = growth_summary(members, counties, years).set_index("year", drop=False)
-    rows = summary.to_dict("index")
+    rows = growth_summary(members, counties, years).set_index("year", drop=False).to_dict("index")
     names = dict(zip(counties["adcode"], counties["name"], strict=True))
-    base = go.Choropleth(
+    figure = go.Figure()
+    if context is not None and context["features"]:
+        figure.add_trace(maps.context_trace(context, labels["context"]))
+    figure.add_trace(_base_trace(features, counties))
+    covered_at = len(figure.data)
+    first = years[0]
+    figure.add_trace(_covered_trace(features, _covered_values(coverage, first, names, labels)))
+    figure.add_trace(_hospital_trace(members, first, labels["hospitals"], marker_size))
+    if sea_line is not None and sea_line["features"]:
+        figure.add_trace(maps.line_trace(sea_line, labels["sea_line"]))
+    figure.add_traces(
+        [_swatch(labels["new"], NEW_COLOR), _swatch(labels["earlier"], EARLIER_COLOR)]
+    )
+    figure.frames = [
+        go.Frame(
+            name=str(year),
+            traces=[covered_at, covered_at + 1],
+            layout={"title": {"text": frame_title(rows[year])}},
+            data=[
+                go.Choropleth(**_covered_values(coverage, year, names, labels)),
+                _hospital_trace(members, year, labels["hospitals"], marker_size),
+            ],
+        )
+        for year in years
+    ]
+    maps.geo_layout(figure, height=640, legend_title="")
+    figure.update_layout(
+        title={"text": frame_title(rows[first]), "x": 0.01, "y": 0.98},
+        margin={"l": 0, "r": 0, "t": 50, "b": 90},
+        **_controls(years, labels, frame_ms),
+    )
+    return figure
+
+
+def _base_trace(features, counties: pd.DataFrame) -> go.Choropleth:
+    return go.Choropleth(
         geojson=features,
         locations=list(counties["adcode"]),
         z=np.zeros(len(counties)),
@@ -192,32 +235,3 @@ def growth_animation(
         showlegend=False,
         name="",
     )
-    first = years[0]
-    figure = go.Figure(
-        [
-            base,
-            _covered_trace(features, coverage, first, names, labels),
-            _hospital_trace(members, first, labels["hospitals"], marker_size),
-            _swatch(labels["new"], NEW_COLOR),
-            _swatch(labels["earlier"], EARLIER_COLOR),
-        ]
-    )
-    figure.frames = [
-        go.Frame(
-            name=str(year),
-            traces=[1, 2],
-            layout={"title": {"text": frame_title(rows[year])}},
-            data=[
-                _covered_trace(features, coverage, year, names, labels),
-                _hospital_trace(members, year, labels["hospitals"], marker_size),
-            ],
-        )
-        for year in years
-    ]
-    maps.geo_layout(figure, height=640, legend_title="")
-    figure.update_layout(
-        title={"text": frame_title(rows[first]), "x": 0.01, "y": 0.98},
-        margin={"l": 0, "r": 0, "t": 50, "b": 90},
-        **_controls(years, labels, frame_ms),
-    )
-    return figure

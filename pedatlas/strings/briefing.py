@@ -95,6 +95,26 @@ STRINGS = {
     "brief_level_province": ("省份", "province"),
     "brief_level_city": ("地市", "city"),
     "brief_level_county": ("区县", "county"),
+    # Change since the base year (year comparison of the map page)
+    "brief_section_change": ("变化地图", "Change map"),
+    "brief_change_title": (
+        "各{unit}每千儿童儿科医师：{first} → {last} 年变化",
+        "Pediatricians per 1,000 children by {unit}: change {first} → {last}",
+    ),
+    "brief_change_unit": ("每千名 0–14 岁儿童的变化", "change per 1,000 children aged 0–14"),
+    "brief_change_legend": ("变化（{first} → {last}）", "Change ({first} → {last})"),
+    "brief_change_unchanged": ("基本不变", "About unchanged"),
+    "brief_change_col_region": ("地区", "Region"),
+    "brief_change_col_change": ("变化", "Change"),
+    "brief_change_moves": (
+        "变化最大的地区（{first} → {last}）",
+        "Regions that moved most ({first} → {last})",
+    ),
+    "brief_change_caption": (
+        "颜色以零为中心对称分级：蓝色为上升、红色为下降，各级按变化幅度的分位数划分，升降两侧对称。",
+        "Colours are symmetric around zero: blue rises, red falls; steps are quantiles of the size "
+        "of the change, mirrored on both sides.",
+    ),
     # Alliances
     "brief_section_alliances": ("医联体", "Alliances"),
     "brief_alliance_summary": (
@@ -164,6 +184,18 @@ STRINGS = {
         "Gini coefficient of pediatricians across counties {value} ({base_year}: {base}); beds {beds} "
         "({base_year}: {beds_base}). 0 is perfect balance; higher is less balanced.",
     ),
+    "brief_trend_closing": (
+        "{first}–{last} 年医师分布差距在缩小。",
+        "The gap in pediatricians narrowed {first}–{last}.",
+    ),
+    "brief_trend_widening": (
+        "{first}–{last} 年医师分布差距在扩大。",
+        "The gap in pediatricians widened {first}–{last}.",
+    ),
+    "brief_trend_flat": (
+        "{first}–{last} 年医师分布差距基本不变。",
+        "The gap in pediatricians stayed roughly the same {first}–{last}.",
+    ),
     "brief_equity_below_target": (
         "{share} 的儿童（{children}）生活在每千儿童儿科医师低于 {target}（{target_year} 年目标）的区县。",
         "{share} of children ({children}) live in counties below {target} pediatricians per 1,000 "
@@ -203,7 +235,7 @@ STRINGS = {
     "brief_col_member": ("有医联体成员", "Alliance member"),
     "brief_yes": ("有", "yes"),
     "brief_no": ("无", "no"),
-    "brief_and_more": ("等", "and more"),
+    "brief_and_more": ("等", ", and more"),
     # Sources
     "brief_section_sources": ("数据来源与说明", "Data sources and notes"),
     "brief_note_census": (
@@ -231,6 +263,38 @@ STRINGS = {
         "比率以 2020 年普查儿童数为分母；儿童不足{minimum}人的区县不参与最薄弱排名。",
         "Rates divide by the 2020 census children; counties with fewer than {minimum} children are "
         "left out of the worst-served ranking.",
+    ),
+    # In the app
+    "brief_entry": ("简报", "Briefing"),
+    "brief_entry_help": (
+        "生成当前范围与年份的简报：HTML 可离线打开并交互，PDF 适合打印与发送。",
+        "Make the briefing of the current scope and year: HTML opens offline and stays "
+        "interactive, PDF is for printing and sending.",
+    ),
+    "brief_format": ("格式", "Format"),
+    "brief_language": ("简报语言", "Briefing language"),
+    "brief_generate": ("生成简报", "Make the briefing"),
+    "brief_download": ("下载 {name}", "Download {name}"),
+    "brief_size": (
+        "{size} MB，生成于本机，不含任何外部链接。",
+        "{size} MB, made on this server, no external links.",
+    ),
+    "brief_failed": ("简报未能生成：{reason}", "The briefing could not be made: {reason}"),
+    "brief_progress_start": ("准备简报…", "Preparing the briefing…"),
+    "brief_page_title": ("简报导出", "Briefing export"),
+    "brief_page_intro": (
+        "为会议与发送生成 {scope} {year} 年的简报。范围与年份在左侧边栏选择；此处选择语言与格式。",
+        "Make the briefing of {scope} for {year}, for meetings and for sending. Pick the scope and "
+        "year in the sidebar; the language and format here.",
+    ),
+    "brief_page_contents": ("简报包含", "The briefing contains"),
+    "brief_page_cli": (
+        "定时发送（cron）可用命令行：",
+        "For scheduled sending (cron), the same from the command line:",
+    ),
+    "brief_page_role": (
+        "仅分析员与管理员可生成简报。",
+        "Only analysts and admins can make briefings.",
     ),
     # Progress and errors (CLI and page)
     "brief_progress_scope": ("{scope} · {year} 年", "{scope} · {year}"),

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from pedatlas import fmt
+from pedatlas import fmt, trends
 from pedatlas.briefing.labels import meta, text
 from pedatlas.briefing.model import Bullets, Scope, Section, Table
 from pedatlas.briefing.rules import MIN_COUNTIES_FOR_EQUITY
@@ -189,6 +189,16 @@ def equity_section(scope: Scope, data: Mapping) -> Section | None:
         beds=fmt.rate(county_gini(now, "beds"), 3),
         beds_base=fmt.rate(county_gini(base, "beds"), 3),
     )
+    series = [
+        county_gini(years[years["year"] == year], "physicians")
+        for year in scope.years
+        if year <= scope.year
+    ]
+    direction = trends.direction(series)
+    if direction is not None:
+        gini += " " + text(
+            scope, f"brief_trend_{direction}", first=scope.base_year, last=scope.year
+        )
     items = [gini]
     target = target_value(data["targets"], "ped_physicians_per_1000", scope.year)
     if target is not None and not np.isnan(target[0]):

@@ -78,7 +78,7 @@ def excluded_note(scope: Scope, small: pd.DataFrame) -> str:
     minimum = small_population.threshold_text(scope.lang)
     if small.empty:
         return text(scope, "brief_worst_none_excluded", minimum=minimum)
-    names = "、".join(small["name"].head(NAMES_SHOWN))
+    names = ("、" if scope.lang == "zh" else ", ").join(small["name"].head(NAMES_SHOWN))
     if len(small) > NAMES_SHOWN:
         names += text(scope, "brief_and_more")
     return text(scope, "brief_worst_excluded", minimum=minimum, count=len(small), names=names)

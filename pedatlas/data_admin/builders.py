@@ -93,7 +93,8 @@ def change_table(changes: Mapping, lang: str) -> pd.DataFrame:
     frame["mode"] = frame["mode"].map(
         lambda mode: translate(f"importer_mode_{mode}", lang) if isinstance(mode, str) else None
     )
-    frame = frame.dropna(axis=1, how="all")
+    if len(frame):  # an unrecorded note has no mode or counts: leave those columns out
+        frame = frame.dropna(axis=1, how="all")
     for column in ("rows", "added", "replaced", "removed", "rejected"):
         if column in frame:
             frame[column] = frame[column].astype("Int64")

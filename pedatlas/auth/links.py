@@ -1,0 +1,76 @@
+"""Data scope in the URL-state layer: a link pointing outside the user's scope opens the nearest
+allowed view and says so. The data layer filters every query anyway (pedatlas.data, scoped
+connection); this keeps the view, its labels and its link honest about what is shown.
+"""
+
+import streamlit as st
+
+from pedatlas import data
+from pedatlas.auth.scope import Scope
+from pedatlas.auth.session import current_scope, scope_label, user_badge
+from pedatlas.i18n import translate
+
+SCOPE_NOTICE = "_auth_scope_notice"  # session: (asked, shown) region codes of the last redirect
+
+
+def nearest_region(asked: str, scope: Scope, allowed: tuple) -> str:
+    """The allowed region nearest to asked: itself, else the user's own region, else ''."""
+    if asked in allowed:
+        return asked
+    if scope.region in allowed:
+        return scope.region
+    return "" if "" in allowed else (allowed[0] if allowed else "")
+
+
+def allowed_regions(scope: Scope, regions: tuple) -> tuple:
+    """The region codes a user may pick: '' (whole country) only for national and alliance scopes
+    (for an alliance, '' is the alliance's whole reach, which its data is already limited to)."""
+    if scope.is_national or scope.kind == "alliance":
+        return regions
+    return tuple(code for code in regions if code)
+
+
+def scope_allowed(allowed: dict, lang: str) -> dict:
+    """allowed link values narrowed to the user's scope; rewrites a link's region that is outside
+    it to the nearest allowed one (noted for show_scope_notice). Call before view.begin."""
+    scope = current_scope()
+    if scope.is_national:
+        return allowed
+    regions = allowed_regions(scope, tuple(allowed.get("region", ("",))))
+    asked = st.query_params.get("region", "")
+    shown = nearest_region(asked, scope, regions)
+    if shown != asked:
+        st.query_params["region"] = shown
+        if asked:
+            st.session_state[SCOPE_NOTICE] = (asked, shown)
+    return {**allowed, "region": regions}
+
+
+def show_scope_notice(lang: str) -> None:
+    """'The link pointed outside your data scope (X); showing Y instead.' once per redirect."""
+    notice = st.session_state.pop(SCOPE_NOTICE, None)
+    if notice is None:
+        return
+    asked, shown = notice
+    names = region_names()
+    st.warning(
+        translate("auth_scope_notice", lang, asked=names.get(asked, asked),
+                  shown=names.get(shown) or scope_label(current_scope(), names, lang)),
+        icon=":material/travel_explore:",
+    )  # fmt: skip
+
+
+def region_names() -> dict:
+    """adcode -> name of the regions this user may see."""
+    regions = data.query("region_list")
+    return dict(zip(regions["adcode"], regions["name"], strict=True))
+
+
+def sidebar_badge(lang: str) -> None:
+    """Who is signed in, with which role and scope, and the sign-out button."""
+    names = region_names()
+    user_badge(st.sidebar, names, lang)
+    scope = current_scope()
+    if not scope.is_national:
+        st.sidebar.caption(translate("auth_scope_caption", lang,
+                                     scope=scope_label(scope, names, lang)))  # fmt: skip
