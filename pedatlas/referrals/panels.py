@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, geometry, map_traces, scope, ui, view
+from pedatlas import data, fmt, footprint, geometry, map_traces, scope, ui, view
 from pedatlas.metrics import service_areas
 from pedatlas.referrals import builders
 
@@ -134,6 +134,13 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
         layer = "city" if scope_kind == "province" else "county_fine"
         base = base_layers("", "province") if leaves else base_layers(region, layer)
         figure = builders.corridor_figure(corridors, base, view.t)
+        if filters["alliance"] or filters["hospital"]:
+            # A chosen alliance or hospital: show its corridors, not a blob on the national map.
+            footprint.zoom_to_footprint(
+                figure,
+                [*corridors["from_lon"], *corridors["to_lon"]],
+                [*corridors["from_lat"], *corridors["to_lat"]],
+            )
         st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
