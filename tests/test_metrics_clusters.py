@@ -103,3 +103,19 @@ def test_precomputed_full_weights_give_the_same_clusters_as_weights_of_the_subse
     reused = clusters.lisa(values, shapes, permutations=199, full_weights=full)
     pd.testing.assert_frame_equal(direct.counties, reused.counties)
     assert reused.islands == ("island",) and reused.moran_i == pytest.approx(direct.moran_i)
+
+
+def test_weights_survive_the_round_trip_through_neighbour_rows():
+    shapes = grid(3, 3, {"island": box(10, 10, 11, 11)})
+    full = clusters.contiguity(shapes)
+    pairs = clusters.neighbour_pairs(*full)
+    assert pairs.loc[pairs["island"], "adcode"].tolist() == ["island"]
+    restored = clusters.weights_from_pairs(pairs)
+    assert restored[1] == ("island",)
+    assert {k: sorted(v) for k, v in restored[0].neighbors.items()} == {
+        k: sorted(v) for k, v in full[0].neighbors.items()
+    }
+    values = pd.Series(np.arange(10, dtype=float) % 4, index=shapes.index)
+    direct = clusters.lisa(values, shapes, permutations=99, full_weights=full)
+    again = clusters.lisa(values, shapes, permutations=99, full_weights=restored)
+    pd.testing.assert_frame_equal(direct.counties, again.counties)

@@ -11,18 +11,38 @@ whole on every refresh (a few seconds on the national stress build), which keeps
 an import can add, replace or remove rows of any base table.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
+import pandas as pd
 
 
 @dataclass(frozen=True)
 class DerivedTable:
-    """A rollup table: its name, what one row is, and the SELECT that computes it."""
+    """A rollup table: its name, what one row is, and the SELECT that computes it (or, where SQL
+    cannot, a function of the connection returning the rows)."""
 
     name: str
     row: str
-    sql: str
+    sql: str = ""
+    compute: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame] | None = None
+
+
+def county_neighbours(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Queen contiguity of the county boundaries, islands joined to their nearest county: the
+    weights of the hot-spot analysis (a few seconds of geometry, so done once per database)."""
+    import geopandas as gpd
+    import shapely
+
+    from pedatlas.metrics import clusters
+
+    shapes = connection.execute(
+        "SELECT adcode, geom_wkb FROM region_shapes WHERE layer = 'county' ORDER BY adcode"
+    ).df()
+    geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
+    frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
+    return clusters.neighbour_pairs(*clusters.contiguity(frame))
 
 
 # Two hospitals share an alliance when both are active members of it on the same day; a pair in
@@ -129,6 +149,12 @@ DERIVED = (
         ORDER BY year, month, from_county, t.to_hospital_id, t.patient, t.critical
         """,
     ),
+    DerivedTable(
+        "derived_county_neighbours",
+        "one pair of neighbouring counties (queen contiguity of the county boundaries); an island "
+        "county is paired with its nearest county and flagged",
+        compute=county_neighbours,
+    ),
 )
 
 
@@ -150,7 +176,16 @@ def refresh(connection: duckdb.DuckDBPyConnection, catalog: str | None = None) -
     try:
         counts = {}
         for table in DERIVED:
-            connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS {table.sql}")
+            if table.compute is None:
+                connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS {table.sql}")
+            else:
+                connection.register("derived_rows", table.compute(connection))
+                try:
+                    connection.execute(
+                        f"CREATE OR REPLACE TABLE {table.name} AS SELECT * FROM derived_rows"
+                    )
+                finally:
+                    connection.unregister("derived_rows")
             counts[table.name] = connection.execute(
                 f"SELECT count(*) FROM {table.name}"
             ).fetchone()[0]

@@ -84,8 +84,9 @@ def _county_shapes(identity) -> gpd.GeoDataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _contiguity(identity):
-    # Contiguity of every county of China, once per database (the slow step, a few seconds).
-    return clusters.contiguity(_county_shapes(identity))
+    # Contiguity of every county of China: computed when the database was built or imported
+    # (derived_county_neighbours), read once per process.
+    return clusters.weights_from_pairs(data.query("equity/county_neighbours"))
 
 
 def _county_layers(scope_kind: str, region: str) -> dict:

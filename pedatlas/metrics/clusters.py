@@ -75,6 +75,30 @@ def contiguity(shapes: gpd.GeoDataFrame) -> tuple[weights.W, tuple[str, ...]]:
     return queen, islands
 
 
+def neighbour_pairs(w: weights.W, islands: tuple[str, ...]) -> pd.DataFrame:
+    """The weights as rows (adcode, neighbour, island): what the database stores."""
+    island_set = set(islands)
+    rows = [
+        (str(code), str(other), str(code) in island_set)
+        for code in w.id_order
+        for other in w.neighbors[code]
+    ]
+    return pd.DataFrame(rows, columns=["adcode", "neighbour", "island"])
+
+
+def weights_from_pairs(pairs: pd.DataFrame) -> tuple[weights.W, tuple[str, ...]]:
+    """neighbour_pairs read back: row-standardised weights and the island counties."""
+    neighbours: dict[str, list[str]] = {}
+    for code, other in zip(pairs["adcode"], pairs["neighbour"], strict=True):
+        neighbours.setdefault(str(code), []).append(str(other))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        w = weights.W(neighbours, id_order=sorted(neighbours), silence_warnings=True)
+    w.transform = "r"
+    islands = tuple(sorted(set(pairs.loc[pairs["island"].astype(bool), "adcode"].astype(str))))
+    return w, islands
+
+
 def lisa(
     values: pd.Series,
     shapes: gpd.GeoDataFrame,
