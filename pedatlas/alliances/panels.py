@@ -102,6 +102,9 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     counties = data.query("alliances/map_counties", alliance=info.name, year=year)
     layer, scopes = av.map_scopes(counties, info["home_adcode"])
     features = av.merge_features([data.features(layer, s) for s in scopes], counties["adcode"])
+    # Linked, not embedded: the figure carries the served file's URL instead of the shapes.
+    key = (layer, tuple(scopes), tuple(counties["adcode"]))
+    features["url"] = data.published_url(features, "alliance_map", *key)
     provinces = (
         av.merge_features([data.features("province")], scopes) if layer == "county" else None
     )
