@@ -25,11 +25,12 @@ with ui.friendly_errors():
     shell.sidebar()
     present.sidebar_toggle()
     auth.sidebar_badge(lang)
-ui.show_notices()
+notices = st.container()  # filled after the page ran: pages reject link values too
 auth.show_scope_notice(lang)
 page.run()
 with ui.friendly_errors():
     present.deck_bar(key)
 view.commit(key)
 with ui.friendly_errors():
+    ui.show_notices(notices)
     share.finish(ui.base_url())
