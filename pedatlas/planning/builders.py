@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 from pedatlas import fmt, map_traces
 from pedatlas.equity.builders import in_scope, with_children
 from pedatlas.metrics import accessibility as acc
+from pedatlas.metrics import drive_time
 from pedatlas.metrics.equity import gini_coefficient, theil_index
 from pedatlas.metrics.planning import covered_weight, greedy_largest_sites, solve_mclp
 from pedatlas.state import param_choices
@@ -41,7 +42,19 @@ KS = param_choices("planning", "k")
 RADII_KM = param_choices("planning", "radius_km")
 CAPACITY = {"members": "physicians", "nicu": "nicu_beds"}
 PLANS = ("before", "optimized", "naive")
-MEASURES = ("children_covered", "coverage_share", "gini", "theil", "access_per_1000")
+MEASURES = (
+    "children_covered",
+    "coverage_share",
+    "gini",
+    "theil",
+    "access_per_1000",
+    "nicu_within_60",
+    "nicu_within_120",
+)
+NICU_BANDS_MIN = (
+    60,
+    120,
+)  # drive-time bands reported for NICU scenarios (equity page: time to care)
 COVER_COLORS = ("#fdcc8a", "#bae4bc", "#238b45")  # not covered, covered before, newly covered
 
 
@@ -152,6 +165,19 @@ def region_access(
     }
 
 
+def nicu_drive_shares(
+    demand: pd.DataFrame, sites: pd.DataFrame, detour: pd.Series, pooled: float
+) -> dict[str, float]:
+    """Share of the region's children within 60 and 120 minutes' drive of a NICU site (the
+    equity page's time-to-care model: detour fitted per province, speeds by road class)."""
+    factor = demand["province_adcode"].map(detour).fillna(pooled).to_numpy(float)
+    minutes = drive_time.nearest_drive_minutes(
+        demand["lon"], demand["lat"], factor, sites["lon"], sites["lat"]
+    )
+    shares = drive_time.shares_within(demand["children"], minutes, NICU_BANDS_MIN)
+    return {f"nicu_within_{band}": shares[band] for band in NICU_BANDS_MIN}
+
+
 def plan_measures(
     counties: pd.DataFrame,
     hospitals: pd.DataFrame,
@@ -159,8 +185,11 @@ def plan_measures(
     plan: Plan,
     add: str,
     radius_km: float,
+    detour: pd.Series | None = None,
+    pooled_detour: float = 1.33,
 ) -> pd.DataFrame:
-    """Coverage, Gini, Theil and accessibility before and after each plan (rows = plans)."""
+    """Coverage, Gini, Theil, accessibility and NICU drive-time shares before and after each
+    plan (rows = plans). detour: fitted road factor per province (time to care)."""
     total = float(inputs.demand["children"].sum())
     existing = existing_sites(hospitals, add)[["lon", "lat", "capacity"]]
     capacity = typical_capacity(hospitals, add, set(inputs.demand["adcode"]))
@@ -175,6 +204,12 @@ def plan_measures(
         new = inputs.columns.iloc[list(chosen[name])][["lon", "lat"]].assign(capacity=capacity)
         supply = pd.concat([existing, new], ignore_index=True)
         access = region_access(counties, supply, inputs.demand["adcode"], radius_km)
+        nicu_sites = hospitals.loc[hospitals["nicu_beds"] > 0, ["lon", "lat"]]
+        if add == "nicu":
+            nicu_sites = pd.concat([nicu_sites, new[["lon", "lat"]]], ignore_index=True)
+        access |= nicu_drive_shares(
+            inputs.demand, nicu_sites, detour if detour is not None else pd.Series(), pooled_detour
+        )
         records.append(
             {
                 "plan": name,
@@ -275,7 +310,7 @@ def measure_text(measure: str, value, lang: str) -> str:
     """A measure's value as shown on the page."""
     if measure == "children_covered":
         return fmt.big_number(value, lang)
-    if measure == "coverage_share":
+    if measure in ("coverage_share", "nicu_within_60", "nicu_within_120"):
         return fmt.percent(value)
     return fmt.rate(value, 4 if measure == "theil" else 3)
 

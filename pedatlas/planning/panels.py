@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pedatlas import data, fmt, map_traces, shell, trends, ui, view
+from pedatlas.equity import time_to_care
 from pedatlas.planning import builders as pv
 
 PAGE = "planning"
@@ -163,7 +164,18 @@ def _cached_measures(identity, year, region, add, radius_km, k) -> pd.DataFrame:
     counties, hospitals, _ = _scenario_data(year, region, add)
     inputs = _cached_inputs(identity, year, region, add, radius_km)
     plan = _cached_plan(identity, year, region, add, radius_km, k)
-    return pv.plan_measures(counties, hospitals, inputs, plan, add, radius_km)
+    fits, pooled = detour_fits(identity)
+    return pv.plan_measures(
+        counties, hospitals, inputs, plan, add, radius_km, fits, float(pooled["factor"])
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def detour_fits(identity) -> tuple[pd.Series, pd.Series]:
+    """Road detour factor per province and pooled, fitted on the recorded transfer routes."""
+    routes = data.query("equity/transfer_routes")
+    fits = time_to_care.detour_fits(routes)
+    return fits.set_index("group")["factor"], time_to_care.pooled_fit(routes)
 
 
 def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):

@@ -19,6 +19,8 @@ ROWS = (  # (measure key, column, how it is written)
     ("theil_change", "theil_change", "signed_index"),
     ("access_after", "access_after", "access"),
     ("access_change", "access_change", "signed_share"),
+    ("nicu60_after", "nicu60_after", "share"),
+    ("nicu60_change", "nicu60_change", "points"),
 )
 
 

@@ -35,6 +35,9 @@ COLUMNS = (
     "access_before",
     "access_after",
     "access_change",
+    "nicu60_before",
+    "nicu60_after",
+    "nicu60_change",
 )
 
 
@@ -100,6 +103,9 @@ def scenario_row(scenario: Scenario, measures: pd.DataFrame) -> dict:
     row["access_change"] = (
         (row["access_after"] - access_before) / access_before if access_before else np.nan
     )
+    row["nicu60_before"] = float(before["nicu_within_60"])
+    row["nicu60_after"] = float(after["nicu_within_60"])
+    row["nicu60_change"] = row["nicu60_after"] - row["nicu60_before"]
     return row
 
 

@@ -201,4 +201,14 @@ STRINGS = {
         "Each scenario is its optimized plan (maximal covering), compared with its own baseline; "
         "★ marks the one that newly covers the most children. Lower Gini and Theil mean more equal.",
     ),
+    "planning_measure_nicu_within_60": (
+        "60 分钟车程内可到达 NICU 的儿童占比",
+        "Children within 60 min drive of a NICU",
+    ),
+    "planning_measure_nicu_within_120": (
+        "120 分钟车程内可到达 NICU 的儿童占比",
+        "Children within 120 min drive of a NICU",
+    ),
+    "compare_row_nicu60_after": ("60 分钟内到达 NICU 的儿童", "Children within 60 min of a NICU"),
+    "compare_row_nicu60_change": ("其变化", "Its change"),
 }

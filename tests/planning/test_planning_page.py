@@ -139,3 +139,18 @@ def test_choosing_a_province_at_national_scope_opens_its_scenario(monkeypatch, d
     assert app.query_params["region"] == "630000"
     assert app.selectbox(key="w_province").value == "630000"
     assert (app.dataframe[1].value["方案"] == "优化选址").sum() == 3
+
+
+def test_nicu_scenario_reports_the_change_in_children_within_60_minutes(monkeypatch, demo_db):
+    app = open_page(
+        monkeypatch, demo_db, "pages/planning.py", region="360000", add="nicu", k=3, radius_km=50
+    )
+    assert errors(app) == []
+    summary = next(
+        frame.value
+        for frame in app.dataframe
+        if "60 分钟车程内可到达 NICU 的儿童占比" in str(frame.value)
+    )
+    row = summary[summary.iloc[:, 0] == "60 分钟车程内可到达 NICU 的儿童占比"].iloc[0]
+    before, optimized = float(row.iloc[1]), float(row.iloc[2])
+    assert 0 <= before <= optimized <= 1  # new NICU sites can only bring children closer

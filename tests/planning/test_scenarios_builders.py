@@ -42,6 +42,7 @@ def measures(before, after):
             "gini": before[2],
             "theil": before[3],
             "access_per_1000": before[4],
+            "nicu_within_60": before[5],
         },
         "optimized": {
             "sites_added": after[0],
@@ -50,6 +51,7 @@ def measures(before, after):
             "gini": after[3],
             "theil": after[4],
             "access_per_1000": after[5],
+            "nicu_within_60": after[6],
         },
     }
     return pd.DataFrame.from_dict(rows, orient="index")
@@ -60,8 +62,8 @@ def test_compare_scenarios_lines_up_before_after_and_change():
     b = scenarios.Scenario("nicu", 2, 50)
     table = scenarios.compare_scenarios(
         [
-            (a, measures((600, 0.6, 0.30, 0.10, 0.50), (3, 800, 0.8, 0.25, 0.08, 0.60))),
-            (b, measures((400, 0.4, 0.40, 0.20, 0.20), (2, 500, 0.5, 0.40, 0.21, 0.25))),
+            (a, measures((600, 0.6, 0.30, 0.10, 0.50, 0.7), (3, 800, 0.8, 0.25, 0.08, 0.60, 0.7))),
+            (b, measures((400, 0.4, 0.40, 0.20, 0.20, 0.5), (2, 500, 0.5, 0.40, 0.21, 0.25, 0.65))),
         ]
     )
     assert table["scenario"].tolist() == ["members-3-50", "nicu-2-50"]
@@ -71,5 +73,6 @@ def test_compare_scenarios_lines_up_before_after_and_change():
     assert table["theil_change"].tolist() == pytest.approx([-0.02, 0.01])
     assert table["access_change"].tolist() == pytest.approx([0.2, 0.25])
     assert table["sites_added"].tolist() == [3, 2]
+    assert table["nicu60_change"].tolist() == pytest.approx([0.0, 0.15])
     assert scenarios.best_scenario(table) == "members-3-50"
     assert scenarios.best_scenario(table.iloc[0:0]) is None
