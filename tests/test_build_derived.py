@@ -84,6 +84,7 @@ def test_refresh_counts_every_registered_table(tiny):
         "derived_county_flows": 3,
         "derived_county_resources": 6,
         "derived_transfer_months": 2,
+        "derived_county_neighbours": 0,  # the tiny database has no boundaries
     }
     assert tuple(counts) == derived.names()
 
@@ -159,7 +160,8 @@ def test_rollups_agree_with_the_raw_queries_on_the_demo_database(demo_db, tmp_pa
     connection = duckdb.connect()
     connection.execute(f"ATTACH '{demo_db}' AS atlas (READ_ONLY)")
     connection.execute("USE memory")
-    for name in ("hospitals", "referrals", "regions", "alliance_members", "transfers", "hospital_resources"):  # fmt: skip
+    tables = ("hospitals", "referrals", "regions", "alliance_members", "transfers")
+    for name in (*tables, "hospital_resources", "region_shapes"):
         connection.execute(f"CREATE VIEW {name} AS SELECT * FROM atlas.{name}")
     derived.refresh(connection)
     raw = db.run_query(connection, "referrals/county_flows", year=2024)
@@ -168,3 +170,17 @@ def test_rollups_agree_with_the_raw_queries_on_the_demo_database(demo_db, tmp_pa
         " WHERE year = 2024 ORDER BY origin_county, dest_county"
     ).df()
     pd.testing.assert_frame_equal(raw, rolled, check_dtype=False)
+
+
+def test_county_neighbours_pair_real_borders_and_join_the_islands(demo):
+    islands = demo.execute(
+        "SELECT DISTINCT adcode FROM derived_county_neighbours WHERE island ORDER BY adcode"
+    ).fetchall()
+    # 长海县, 岱山县, 金门县, 南澳县 and 三沙市's districts share no border with any county
+    assert {"210224", "330921", "350527", "440523", "460301", "460302"} <= {c for (c,) in islands}
+    # 南昌市东湖区 borders 西湖区 (both ways)
+    pairs = demo.execute(
+        "SELECT count(*) FROM derived_county_neighbours WHERE (adcode, neighbour) IN "
+        "(('360102', '360103'), ('360103', '360102'))"
+    ).fetchone()[0]
+    assert pairs == 2

@@ -40,6 +40,14 @@ def county_neighbours(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     shapes = connection.execute(
         "SELECT adcode, geom_wkb FROM region_shapes WHERE layer = 'county' ORDER BY adcode"
     ).df()
+    if shapes.empty:
+        return pd.DataFrame(
+            {
+                "adcode": pd.Series(dtype=str),
+                "neighbour": pd.Series(dtype=str),
+                "island": pd.Series(dtype=bool),
+            }
+        )
     geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
     frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
     return clusters.neighbour_pairs(*clusters.contiguity(frame))
