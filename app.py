@@ -17,7 +17,7 @@ if not auth.sign_in_configured():
 safety.stop_on_database_problem(database_path(), lang)
 page = st.navigation(shell.streamlit_pages(shell.peek_language()))
 key = shell.page_key(page)
-allowed = auth.scope_allowed(shell.allowed_values(), lang)
+allowed = auth.scope_allowed(shell.allowed_values(key), lang)
 view.begin(key, allowed)
 with ui.friendly_errors():
     shell.sidebar()

@@ -21,11 +21,16 @@ def show_notices() -> None:
                 icon=":material/warning:",
             )
         else:
-            default = notice.default if notice.default not in ("", None) else view.t("default_word")
-            st.warning(
-                view.t("notice_bad_param", name=notice.name, value=notice.value, default=default),
-                icon=":material/warning:",
-            )
+            bad_value_notice(notice.name, notice.value, notice.default)
+
+
+def bad_value_notice(name: str, value: str, default) -> None:
+    """The one notice for a link value that cannot be used: what was asked, what is shown instead."""
+    shown = default if default not in ("", None) else view.t("default_word")
+    st.warning(
+        view.t("notice_bad_param", name=name, value=value, default=shown),
+        icon=":material/warning:",
+    )
 
 
 def base_url() -> str:

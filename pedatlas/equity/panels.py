@@ -12,9 +12,8 @@ PAGE = "equity"
 def unit_level(scope_kind: str, container) -> str:
     """The compared level: one below the scope unless the link chose another valid one."""
     levels = scope.levels_below(scope_kind)
-    if view.value("unit") not in ("",) + levels:
-        value, default = view.value("unit"), view.t("default_word")
-        st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
+    if view.value("unit") not in ("",) + levels:  # the allowed levels depend on the scope
+        ui.bad_value_notice("unit", view.value("unit"), "")
         view.record("unit", "")
     unit = view.selectbox(
         "unit", view.t("equity_unit"), levels, lambda v: view.t(f"equity_unit_{v}"), container

@@ -3,15 +3,9 @@
 import streamlit as st
 
 from pedatlas import data, fmt, map_traces, scope, state, ui, view
+from pedatlas.resource_map import metrics
 
 PAGE = "resource_map"
-
-
-FORMAT = {
-    "children_per_physician": fmt.integer,
-    "target_share": fmt.percent,
-    "members_per_county": fmt.rate,
-}
 
 
 def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
@@ -23,7 +17,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
     metric = view.selectbox(
         "metric",
         view.t("map_metric"),
-        state.MAP_METRICS,
+        metrics.NAMES,
         lambda m: metric_label(m, target),
         container=middle,
     )
@@ -42,7 +36,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
 
 def metric_label(metric: str, target) -> str:
     value, year = target or (float("nan"), "")
-    return view.t(f"metric_{metric}", target=fmt.rate(value), year=year)
+    return view.t(metrics.metric(metric).label_key, target=fmt.rate(value), year=year)
 
 
 def breadcrumb(region: str, regions) -> None:
@@ -57,11 +51,11 @@ def breadcrumb(region: str, regions) -> None:
 
 
 def map_figure(measures, metric, scheme, target, scope_kind, level, region):
-    formatter = FORMAT.get(metric, fmt.rate)
+    formatter = metrics.metric(metric).formatter
     classes, labels, _ = map_traces.measure_classes(
         measures[metric], scheme, target[0] if target else None, formatter
     )
-    colors = map_traces.palette(len(labels), metric not in map_traces.MORE_IS_WORSE)
+    colors = map_traces.palette(len(labels), not metrics.metric(metric).more_is_worse)
     values = (
         measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
     )
@@ -155,7 +149,7 @@ def region_table(measures, metric, target):
         )
     ] + [metric_label(metric, target)]
     return table.sort_values(
-        table.columns[-1], ascending=metric in map_traces.MORE_IS_WORSE, na_position="last"
+        table.columns[-1], ascending=metrics.metric(metric).more_is_worse, na_position="last"
     )
 
 
