@@ -39,11 +39,14 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.typing import Subprotocol
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pedatlas import navigation  # noqa: E402
+
+STREAMLIT_PROTOCOL = Subprotocol("streamlit")
 
 # What users click through: (page key, query string). Mixed national / province / city / alliance.
 VIEWS = (
@@ -127,7 +130,7 @@ class User:
         try:
             await asyncio.to_thread(_get, self.base + "/")  # the page shell, as a browser loads it
             async with websockets.connect(
-                ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S
+                ws_url, subprotocols=[STREAMLIT_PROTOCOL], max_size=None, open_timeout=TIMEOUT_S
             ) as socket:
                 self.tally.connect_s.append(time.monotonic() - started)
                 while time.monotonic() < deadline:
@@ -290,7 +293,7 @@ async def warm_up(url: str) -> None:
     """Open every view once (fills the server's caches, as earlier users would have)."""
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
-    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=[STREAMLIT_PROTOCOL],
                                   max_size=None) as socket:  # fmt: skip
         for page, query in VIEWS:
             await user.view(socket, page, query)
@@ -301,7 +304,8 @@ async def warm_up(url: str) -> None:
 
 
 async def load(urls: list[str], pids: list[int], args) -> dict:
-    tally, samples, stop = Tally(), [], asyncio.Event()
+    samples: list[float] = []
+    tally, stop = Tally(), asyncio.Event()
     rng = random.Random(args.seed)
     think = tuple(float(x) for x in args.think.split(","))
     deadline = time.monotonic() + args.minutes * 60
