@@ -38,11 +38,19 @@ CREATE OR REPLACE MACRO memory.main.referrals_picked(year, alliance, hospital) A
            OR member_on(mf.joined_on, mf.left_on, r.referred_on)
            OR member_on(mt.joined_on, mt.left_on, r.referred_on));
 
--- The picked referrals counted per hospital pair and direction: queries join places to pairs,
--- not to millions of referral rows.
-CREATE OR REPLACE MACRO memory.main.referral_pair_counts(year, alliance, hospital) AS TABLE
+-- The picked referrals counted per hospital pair and direction: queries join places to pairs, not
+-- to millions of referral rows. Without an alliance filter the yearly pair rollup
+-- (pedatlas/build/derived.py) has the counts already; membership windows are dates, so the
+-- alliance filter reads the referrals themselves.
+CREATE OR REPLACE MACRO memory.main.referral_pair_counts(the_year, the_alliance, the_hospital) AS TABLE
+    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals
+    FROM derived_referral_pairs AS p
+    WHERE the_alliance = '' AND p.year = the_year
+      AND (the_hospital = '' OR p.from_hospital_id = the_hospital OR p.to_hospital_id = the_hospital)
+    UNION ALL
     SELECT from_hospital_id, to_hospital_id, direction, count(*) AS referrals
-    FROM referrals_picked(year, alliance, hospital)
+    FROM referrals_picked(the_year, the_alliance, the_hospital)
+    WHERE the_alliance <> ''
     GROUP BY ALL;
 
 -- Transfers of one year sent from a scope (the sending hospital's location) to one receiving
