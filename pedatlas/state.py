@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
 from pedatlas.resource_map import metrics as map_metrics
 
 
@@ -86,6 +87,11 @@ def parse_int(text: str) -> int:
     return int(text)
 
 
+def parse_scenarios_text(text: str) -> str:
+    """Planning scenarios in their link form, checked ('members-3-50,nicu-2-100')."""
+    return scenarios_text(parse_scenarios(text))
+
+
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
 MAP_METRICS = map_metrics.NAMES  # declared once in pedatlas/resource_map/metrics.py
@@ -95,6 +101,7 @@ GLOBAL_PARAMS = (
     Param("lang", "zh", choices=LANGUAGES),
     Param("year", 2024, parse_int, known=Known("common/resource_years", "year", extra=())),
     Param("region", "", parse_adcode, known=Known("common/region_list", "adcode")),
+    Param("_present", False, parse_bool),  # projector mode; a display option, kept across pages
 )
 ALLIANCE_IDS = Known("alliances/list", "alliance_id")
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
@@ -109,6 +116,8 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("scheme", "quantiles", choices=CLASS_SCHEMES),
         Param("hospitals", False, parse_bool),
         Param("county", "", parse_adcode),
+        # year compared with the sidebar's year (0 = no comparison); allowed years from the database
+        Param("since", 0, parse_int, known=Known("common/resource_years", "year", extra=(0,))),
     ),
     # Each page below owns its entry; see the page's script for what each parameter does.
     "alliances": (
@@ -121,6 +130,8 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             known=Known("alliances/list", "alliance_id", ("", "-")),
             many=True,
         ),
+        # growth playback: '' off, 'all' every alliance in the scope, 'alliance' the chosen one
+        Param("playback", "", choices=("", "all", "alliance")),
     ),
     "referrals": (
         # '' = every alliance / hospital
@@ -163,6 +174,8 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("add", "members", choices=("members", "nicu")),  # new alliance members or NICU sites
         Param("k", 3, parse_int, choices=tuple(range(1, 21))),  # how many new sites
         Param("radius_km", 50, parse_int, choices=tuple(range(10, 201, 10))),  # service radius
+        # up to three scenarios compared side by side: 'members-3-50,nicu-2-50'
+        Param("scenarios", "", parse_scenarios_text),
     ),
     "data": (
         # the section shown; uploads and their check are never part of a link
