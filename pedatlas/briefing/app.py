@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from pedatlas import data
+from pedatlas import auth, data
 from pedatlas.briefing.generate import BriefingError, build_briefing, file_name
 from pedatlas.briefing.model import Request
 from pedatlas.briefing.output import FORMATS, render
@@ -19,9 +19,9 @@ MIME = {"html": "text/html", "pdf": "application/pdf"}
 FILE = "_briefing_file"
 
 
-def may_make_briefings(lang: str) -> bool:
-    """Analysts and admins only: the one gate for every briefing control."""
-    return True
+def may_make_briefings() -> bool:
+    """Analysts and admins only: the one gate for every briefing control (roles from pedatlas.auth)."""
+    return auth.can("briefing")
 
 
 def generate(
@@ -42,7 +42,7 @@ def generate(
 
 def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, key: str) -> None:
     """A generate button, its progress, then the download of the file just made."""
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         return
     wanted = (region, year, lang, file_format)
     if st.button(translate("brief_generate", ui_lang), key=f"{key}_generate",
@@ -66,7 +66,7 @@ def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, 
 
 def header_entry(region: str, year: int, ui_lang: str) -> None:
     """The briefing of the current scope and year, from any page's header."""
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         return
     with st.popover(
         translate("brief_entry", ui_lang), icon=":material/summarize:", width="stretch"
@@ -85,7 +85,7 @@ def page_body(region: str, year: int, scope_name: str, ui_lang: str) -> None:
     from pedatlas.i18n import LANGUAGES
 
     st.caption(translate("brief_page_intro", ui_lang, scope=scope_name, year=year))
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         st.info(translate("brief_page_role", ui_lang))
         return
     left, right = st.columns(2)
