@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pedatlas import data_page  # noqa: E402
+from pedatlas.data_admin import builders as data_page  # noqa: E402
 from pedatlas.importer import (  # noqa: E402
     IMPORTABLE_TABLES,
     csv_bytes,

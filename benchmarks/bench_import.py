@@ -1,8 +1,18 @@
-"""Benchmark: plan + apply of a 1,000,000-row referral CSV against the small fixture database.
+"""Benchmark: importer time and peak memory, for a large referral CSV and for hostile workbooks.
 
-Run from the repository root: python benchmarks/bench_import.py [ROWS]
+Run from the repository root: python benchmarks/bench_import.py [ROWS]   (default 2,000,000)
+
+Each case runs in a fresh Python process so that its peak resident memory (ru_maxrss) is its own:
+- a valid referral CSV of ROWS rows, planned and applied against the small fixture database;
+- the bombs of the bad-file corpus (tests/fixtures/import/bad): a 0.4 MB workbook inflating to
+  140 MB, a 2 KB workbook declaring A1:XFD1048576, a part compressed 343 times, 1,210 parts,
+  entity expansion in the shared strings, a 2,000,000-row declared dimension.
+Exits non-zero when a case uses 1.5 GB or more, or a bomb takes a second or more to refuse.
 """
 
+import json
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +29,17 @@ from importer_fixtures import HOSPITALS, build_fixture_db  # noqa: E402
 from pedatlas.importer import apply_import, plan_import  # noqa: E402
 from pedatlas.tiers import referral_direction  # noqa: E402
 
-BUDGET_SECONDS = 60.0
+MEMORY_BUDGET_MB = 1_536.0
+BOMB_BUDGET_SECONDS = 1.0
+BAD = ROOT / "tests" / "fixtures" / "import" / "bad"
+BOMBS = (
+    "zip_bomb.xlsx",
+    "dimension_bomb.xlsx",
+    "ratio_bomb.xlsx",
+    "entry_bomb.xlsx",
+    "entity_expansion.xlsx",
+    "declared_rows.xlsx",
+)
 
 
 def referral_csv(path: Path, rows: int, seed: int = 1) -> Path:
@@ -49,13 +69,20 @@ def referral_csv(path: Path, rows: int, seed: int = 1) -> Path:
     return path
 
 
-def bench_referral_import(rows: int = 1_000_000, folder: Path | None = None) -> dict[str, float]:
-    """Seconds to generate, plan and apply a referral CSV of `rows` rows (and the total)."""
-    folder = Path(folder or tempfile.mkdtemp(prefix="bench-import-"))
-    db = build_fixture_db(folder / "pedatlas.duckdb")
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB.
+
+    VmHWM of /proc/self/status: ru_maxrss would keep the parent's peak across fork and exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_csv_case(csv: Path, db: Path) -> dict:
+    """Plan and apply one CSV (in this process); seconds per step and the peak memory."""
     started = time.perf_counter()
-    csv = referral_csv(folder / "referrals.csv", rows)
-    generated = time.perf_counter()
     plan = plan_import([csv], mode="append", db_path=db)
     planned = time.perf_counter()
     if not plan.ok:
@@ -63,21 +90,66 @@ def bench_referral_import(rows: int = 1_000_000, folder: Path | None = None) -> 
     apply_import(plan, db)
     applied = time.perf_counter()
     return {
-        "rows": float(rows),
-        "csv_mb": csv.stat().st_size / 1e6,
-        "generate_s": generated - started,
-        "plan_s": planned - generated,
+        "plan_s": planned - started,
         "apply_s": applied - planned,
-        "plan_apply_s": applied - generated,
+        "peak_mb": peak_rss_mb(),
     }
 
 
-if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+def run_bomb_case(path: Path, db: Path) -> dict:
+    """Plan one hostile file (in this process); seconds to refuse, reason, peak memory."""
+    started = time.perf_counter()
+    plan = plan_import([path], db_path=db)
+    seconds = time.perf_counter() - started
+    reasons = sorted({problem.reason for problem in plan.problems})
+    return {
+        "seconds": seconds,
+        "refused": not plan.ok,
+        "reasons": reasons,
+        "peak_mb": peak_rss_mb(),
+    }
+
+
+def in_child(*arguments: str) -> dict:
+    """Run one case in a fresh interpreter and return its JSON result."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--case", *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(rows: int) -> int:
+    """Run every case; print a table; 1 when a budget is exceeded."""
+    failed = False
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
-        figures = bench_referral_import(size, Path(tmp))
-    print(
-        f"referral import: {figures['rows']:,.0f} rows ({figures['csv_mb']:.0f} MB CSV): "
-        f"plan {figures['plan_s']:.1f} s + apply {figures['apply_s']:.1f} s = "
-        f"{figures['plan_apply_s']:.1f} s (budget {BUDGET_SECONDS:.0f} s)"
-    )
+        folder = Path(tmp)
+        db = build_fixture_db(folder / "pedatlas.duckdb")
+        csv = referral_csv(folder / "referrals.csv", rows)
+        size = csv.stat().st_size / 1e6
+        figures = in_child("csv", str(csv), str(db))
+        total = figures["plan_s"] + figures["apply_s"]
+        over = figures["peak_mb"] >= MEMORY_BUDGET_MB
+        failed |= over
+        print(
+            f"referral CSV {rows:,} rows ({size:.0f} MB): plan {figures['plan_s']:.1f} s + apply "
+            f"{figures['apply_s']:.1f} s = {total:.1f} s, peak {figures['peak_mb']:,.0f} MB"
+            + ("  OVER BUDGET" if over else "")
+        )
+        for name in BOMBS:
+            result = in_child("bomb", str(BAD / name), str(db))
+            over = result["peak_mb"] >= MEMORY_BUDGET_MB
+            over |= result["seconds"] >= BOMB_BUDGET_SECONDS or not result["refused"]
+            failed |= over
+            print(
+                f"{name:24s} refused in {result['seconds']:.2f} s, peak {result['peak_mb']:,.0f} "
+                f"MB ({', '.join(result['reasons'])})" + ("  OVER BUDGET" if over else "")
+            )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--case":
+        kind, path, database = sys.argv[2:5]
+        case = run_csv_case if kind == "csv" else run_bomb_case
+        print(json.dumps(case(Path(path), Path(database))))
+        sys.exit(0)
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000))

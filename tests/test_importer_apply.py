@@ -3,6 +3,7 @@
 import threading
 import time
 
+import duckdb
 import pytest
 from importer_fixtures import fixture_copy, row_count, sha256, table_rows
 
@@ -151,3 +152,19 @@ def test_concurrent_reader_sees_old_or_new_count_never_an_error(fixture_db):
     assert errors == []
     assert counts and set(counts) <= {old, old + added}
     assert row_count(fixture_db, "referrals") == old + added
+
+
+def test_apply_refreshes_the_derived_rollups_in_the_same_write(fixture_db):
+    header = "转诊编号,转诊日期,转出医院编号,转入医院编号,科室,年龄组"
+    rows = [f"{900 + n},2019-07-0{n + 1},H003,H001,儿内科,infant" for n in range(3)]
+    data = ("\n".join([header, *rows]) + "\n").encode("utf-8")
+    apply_import(plan_import([("july.csv", data)], db_path=fixture_db), fixture_db)
+    connection = duckdb.connect(str(fixture_db), read_only=True)
+    try:
+        found = connection.execute(
+            "SELECT sum(referrals) FROM derived_referral_months "
+            "WHERE year = 2019 AND month = 7 AND direction = 'up'"
+        ).fetchone()[0]
+    finally:
+        connection.close()
+    assert found == 3

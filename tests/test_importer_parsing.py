@@ -19,9 +19,16 @@ def _text(*values) -> pd.Series:
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-03-05", "2024/3/5", "2024年3月5日", "2024.03.05", "45356", "2024-03-05 00:00:00",
-     " 2024 年 3 月 5 日 "],
-)  # fmt: skip
+    [
+        "2024-03-05",
+        "2024/3/5",
+        "2024年3月5日",
+        "2024.03.05",
+        "45356",
+        "2024-03-05 00:00:00",
+        " 2024 年 3 月 5 日 ",
+    ],
+)
 def test_parsing_date_forms_give_5_march_2024(text):
     values, bad = timestamps(_text(text.strip()))
     assert not bad.iloc[0] and values.iloc[0] == pd.Timestamp("2024-03-05")
@@ -29,9 +36,15 @@ def test_parsing_date_forms_give_5_march_2024(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-03-05 14:30", "2024-03-05T14:30:00", "2024/3/5 14:30", "2024年3月5日 14时30分",
-     "2024年3月5日14:30", "45356.6041666667"],
-)  # fmt: skip
+    [
+        "2024-03-05 14:30",
+        "2024-03-05T14:30:00",
+        "2024/3/5 14:30",
+        "2024年3月5日 14时30分",
+        "2024年3月5日14:30",
+        "45356.6041666667",
+    ],
+)
 def test_parsing_datetime_forms_give_the_same_moment(text):
     values, bad = timestamps(_text(text))
     assert not bad.iloc[0] and values.iloc[0] == pd.Timestamp("2024-03-05 14:30")
@@ -68,9 +81,14 @@ def test_parsing_booleans_in_chinese_and_english():
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("距离（公里）", "距离"), (" Hospital ID ", "hospital_id"), ("\ufeff医院编号", "医院编号"),
-     ("NICU床位数", "nicu床位数"), ("lon (GCJ-02)", "lon")],
-)  # fmt: skip
+    [
+        ("距离（公里）", "距离"),
+        (" Hospital ID ", "hospital_id"),
+        ("\ufeff医院编号", "医院编号"),
+        ("NICU床位数", "nicu床位数"),
+        ("lon (GCJ-02)", "lon"),
+    ],
+)
 def test_headers_are_normalised_for_matching(header, expected):
     assert normalised_header(header) == expected
 
@@ -101,11 +119,13 @@ def test_columns_cover_every_column_of_the_schema():
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
-    [("编号,名称\n1,医院\n".encode(), "utf-8"),
-     (codecs.BOM_UTF8 + "编号,名称\n".encode(), "utf-8-sig"),
-     ("编号,名称\n1,医院\n".encode("gbk"), "gb18030"),
-     ("编号,名称\n".encode("utf-16"), "utf-16")],
-)  # fmt: skip
+    [
+        ("编号,名称\n1,医院\n".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "编号,名称\n".encode(), "utf-8-sig"),
+        ("编号,名称\n1,医院\n".encode("gbk"), "gb18030"),
+        ("编号,名称\n".encode("utf-16"), "utf-16"),
+    ],
+)
 def test_reading_detects_the_encoding(data, encoding):
     found, text = decoded_text(Source("x.csv", data))
     assert found == encoding and text.decode("utf-8").startswith("编号,名称")

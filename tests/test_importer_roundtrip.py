@@ -1,5 +1,9 @@
 """Export -> import round trips, undo, templates and the data-quality report."""
 
+import csv
+import io
+
+import openpyxl
 import pandas as pd
 import pytest
 from importer_fixtures import fixture_copy, row_count, sha256, table_rows
@@ -20,6 +24,8 @@ from pedatlas.importer import (
     undo_last_import,
 )
 from pedatlas.importer.apply import backup_note_path
+from pedatlas.importer.columns import TABLES
+from pedatlas.importer.parsing import converted
 
 
 @pytest.fixture
@@ -152,6 +158,7 @@ def test_template_csv_with_a_data_row_imports(fixture_db):
     data = template + "coverage,2026,0.9,%,覆盖率,Coverage,test\n"
     plan = plan_import([("targets.csv", data.encode("utf-8"))], db_path=fixture_db)
     assert plan.ok and plan.files[0].rows == 1 and plan.rows_added == 1
+    assert [(p.reason, p.row) for p in plan.problems] == [("example_row_skipped", 3)]
 
 
 def test_quality_report_finds_the_fixture_gaps(fixture_db):
@@ -188,3 +195,33 @@ def test_quality_report_lists_orphans_and_bad_coordinates(fixture_db):
         ("outreach", "A02", 1),
     }
     assert list(report["hospitals_without_coordinates"]["hospital_id"]) == ["H002"]
+
+
+@pytest.mark.parametrize("table", IMPORTABLE_TABLES)
+def test_templates_carry_one_example_row_of_valid_values(table):
+    spec = TABLES[table]
+    lines = template_csv(table).decode("utf-8-sig").splitlines()
+    assert len(lines) == 3 and lines[1] == ",".join(spec.keys)
+    example = dict(zip(spec.keys, next(csv.reader([lines[2]])), strict=True))
+    assert example == spec.example
+    for column in spec.columns:
+        text = pd.Series([example[column.key] or None], dtype="str")
+        _, bad = converted(column, text)
+        assert not bad.any(), (column.key, example[column.key])
+        if column.required and not column.computed:
+            assert example[column.key], column.key
+    sheet = pd.read_excel(io.BytesIO(template_xlsx(table)), sheet_name=table, dtype=str)
+    assert sheet.iloc[0].fillna("").tolist() == [spec.example[key] for key in spec.keys]
+
+
+def test_filled_xlsx_template_skips_its_example_row_and_says_so(fixture_db):
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx("targets")))
+    book["targets"].append(["coverage", 2026, 0.9, "%", "覆盖率", "Coverage", "test"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = plan_import([("targets.xlsx", buffer.getvalue())], db_path=fixture_db)
+    assert plan.ok and plan.rows_added == 1
+    assert [(p.reason, p.severity, p.row) for p in plan.problems] == [
+        ("sheet_not_read", "warning", None),  # the sheet listing the columns
+        ("example_row_skipped", "warning", 2),
+    ]

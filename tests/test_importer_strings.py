@@ -8,10 +8,27 @@ from pedatlas.i18n import all_strings, translate
 from pedatlas.importer import REASONS
 from pedatlas.strings.importer import STRINGS
 
-VALUES = {"file": "f.csv", "row": 2, "column": "c", "value": "v", "detail": "d", "table": "t",
-          "mode": "m", "added": 1, "replaced": 2, "removed": 3, "errors": 4, "total": 5,
-          "rejected": 6, "shown": 7, "rows": 8, "path": "/p", "tables": "x", "message": "msg",
-          "source": "utf-8"}  # fmt: skip
+VALUES = {
+    "file": "f.csv",
+    "row": 2,
+    "column": "c",
+    "value": "v",
+    "detail": "d",
+    "table": "t",
+    "mode": "m",
+    "added": 1,
+    "replaced": 2,
+    "removed": 3,
+    "errors": 4,
+    "total": 5,
+    "rejected": 6,
+    "shown": 7,
+    "rows": 8,
+    "path": "/p",
+    "tables": "x",
+    "message": "msg",
+    "source": "utf-8",
+}
 
 
 @pytest.mark.parametrize("reason", REASONS)

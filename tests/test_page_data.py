@@ -7,7 +7,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from pedatlas import data_page, fmt
+from pedatlas import fmt
+from pedatlas.data_admin import builders as data_page
 from pedatlas.db import open_read_only, run_sql
 from pedatlas.importer import backup_path, data_quality_report, plan_import
 from pedatlas.importer.validation import TableChange
@@ -15,7 +16,7 @@ from tests.apptest_helpers import errors, open_page, texts
 
 DATA = "pages/data.py"
 MAP = "pages/resource_map.py"
-HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"  # fmt: skip
+HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"
 # two hospitals in 东湖区, Nanchang (360102), next to 江西省儿童医院
 GOOD_ROWS = (
     "HTEST01,测试儿童医院,儿童医院,三级,甲等,360102,115.9140,28.7170,50,80,120,10,5\n"
@@ -44,7 +45,11 @@ def sha256(path) -> str:
 def hospital_names(path, prefix: str) -> list[str]:
     connection = open_read_only(path)
     try:
-        frame = run_sql(connection, "SELECT name FROM hospitals WHERE starts_with(hospital_id, ?) ORDER BY hospital_id", [prefix])  # fmt: skip
+        frame = run_sql(
+            connection,
+            "SELECT name FROM hospitals WHERE starts_with(hospital_id, ?) ORDER BY hospital_id",
+            [prefix],
+        )
     finally:
         connection.close()
     return list(frame["name"])
@@ -80,7 +85,15 @@ def test_page_import_section_has_the_uploader_and_says_uploads_are_not_linked(mo
     uploader = app.file_uploader[0]
     assert uploader.accept_multiple_files and set(uploader.allowed_type) == {".csv", ".xlsx"}
     assert "不会写入链接" in texts(app)
-    assert app.selectbox(key="data_table").options[1:] == ["医院", "联盟", "联盟成员", "转诊", "转运", "下沉帮扶", "规划目标"]  # fmt: skip
+    assert app.selectbox(key="data_table").options[1:] == [
+        "医院",
+        "联盟",
+        "联盟成员",
+        "转诊",
+        "转运",
+        "下沉帮扶",
+        "规划目标",
+    ]
 
 
 def test_page_bad_tab_falls_back_with_a_notice(monkeypatch, demo_db):
@@ -96,9 +109,15 @@ def test_page_quality_panel_shows_the_report_counts(monkeypatch, demo_db):
     assert errors(app) == []
     shown = metrics(app)
     assert shown["Rows (all tables)"] == fmt.integer(report["row_counts"]["rows"].sum())
-    assert shown["Hospitals without staff figures"] == fmt.integer(len(report["hospitals_without_staff"]))  # fmt: skip
-    assert shown["Counties without population"] == fmt.integer(len(report["counties_without_population"]))  # fmt: skip
-    assert shown["Hospitals without valid coordinates"] == fmt.integer(len(report["hospitals_without_coordinates"]))  # fmt: skip
+    assert shown["Hospitals without staff figures"] == fmt.integer(
+        len(report["hospitals_without_staff"])
+    )
+    assert shown["Counties without population"] == fmt.integer(
+        len(report["counties_without_population"])
+    )
+    assert shown["Hospitals without valid coordinates"] == fmt.integer(
+        len(report["hospitals_without_coordinates"])
+    )
     assert shown["Rows pointing at missing rows"] == fmt.integer(report["orphans"]["rows"].sum())
     counts = frame_with(app, "Total").set_index("Table")
     totals = report["row_counts"].groupby("table")["rows"].sum()
@@ -110,8 +129,12 @@ def test_page_quality_panel_shows_the_report_counts(monkeypatch, demo_db):
     assert list(staff["Hospital id"]) == list(report["hospitals_without_staff"]["hospital_id"])
     synthetic = frame_with(app, "Synthetic rows").set_index("Table")
     expected = report["synthetic_share"].set_index("table")
-    assert synthetic.loc["hospitals", "Synthetic rows"] == expected.loc["hospitals", "synthetic_rows"]  # fmt: skip
-    assert synthetic.loc["hospitals", "Synthetic share"] == fmt.percent(expected.loc["hospitals", "share"])  # fmt: skip
+    assert (
+        synthetic.loc["hospitals", "Synthetic rows"] == expected.loc["hospitals", "synthetic_rows"]
+    )
+    assert synthetic.loc["hospitals", "Synthetic share"] == fmt.percent(
+        expected.loc["hospitals", "share"]
+    )
 
 
 def test_page_import_round_preview_confirm_visible_then_undo(monkeypatch, db_copy):
@@ -132,7 +155,10 @@ def test_page_import_round_preview_confirm_visible_then_undo(monkeypatch, db_cop
 
     app.radio(key="w_tab").set_value("quality").run()
     counts = frame_with(app, "合计").set_index("表")
-    assert counts.loc["医院", "合计"] == data_quality_report(db_copy)["row_counts"].query("table == 'hospitals'")["rows"].sum()  # fmt: skip
+    assert (
+        counts.loc["医院", "合计"]
+        == data_quality_report(db_copy)["row_counts"].query("table == 'hospitals'")["rows"].sum()
+    )
 
     app.switch_page(MAP).run()
     app.query_params["region"], app.query_params["county"] = "360100", "360102"
@@ -177,6 +203,50 @@ def test_page_bad_file_lists_its_problems_and_writes_nothing(monkeypatch, db_cop
     assert hospital_names(db_copy, "HTEST") == [] and hospital_names(db_copy, "HBAD") == []
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "extra_column.csv",
+            (
+                HEADER + GOOD_ROWS.splitlines()[0] + "\n" + GOOD_ROWS.splitlines()[1] + ",多余\n"
+            ).encode(),
+            ["extra_column.csv", "3", "", ""],
+        ),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, ["photo.csv", "", "", ""]),
+    ],
+)
+def test_page_structurally_broken_upload_ends_in_the_problem_list(
+    monkeypatch, demo_db, name, content, expected
+):
+    app = open_page(monkeypatch, demo_db, DATA, lang="en")
+    upload(app, (name, content))
+    assert app.exception == []
+    shown = [e.value for e in app.error]
+    assert len(shown) == 1 and shown[0].startswith("1 errors were found")
+    problems = frame_with(app, "Reason")
+    assert problems[["File", "Row", "Column", "Value"]].astype(object).fillna("").astype(
+        str
+    ).values.tolist() == [expected]
+    assert "IndexError" not in texts(app)
+
+
+def test_page_resource_preview_counts_only_hospitals_that_are_not_rejected(monkeypatch, demo_db):
+    rows = (
+        GOOD_ROWS
+        + BAD_ROWS.splitlines()[0].replace("abc", "115.9160")
+        + "\n"
+        + BAD_ROWS.splitlines()[1]
+        + "\n"
+    )
+    app = open_page(monkeypatch, demo_db, DATA, lang="en")
+    upload(app, ("three.csv", (HEADER + rows).encode()))
+    changes = frame_with(app, "Mode").set_index("Table")
+    assert changes.loc["hospitals", ["Added", "Rejected"]].tolist() == [3, 1]
+    resources = changes.loc["hospital_resources"]
+    assert resources[["Rows", "Added", "Rejected"]].tolist() == [4, 3, 1]
+
+
 def test_page_append_of_stored_ids_is_refused(monkeypatch, db_copy):
     app = open_page(monkeypatch, db_copy, DATA)
     upload(app, ("again.csv", GOOD))
@@ -204,9 +274,12 @@ def test_page_export_counts_rows_and_warns_before_a_large_download(monkeypatch, 
 
 def test_helpers_row_count_table_pivots_years_with_zero_for_missing_years():
     counts = pd.DataFrame(
-        {"table": ["hospitals", "referrals", "referrals", "targets"],
-         "year": pd.array([None, 2023, 2024, 2030], dtype="Int64"), "rows": [10, 3, 4, 5]}
-    )  # fmt: skip
+        {
+            "table": ["hospitals", "referrals", "referrals", "targets"],
+            "year": pd.array([None, 2023, 2024, 2030], dtype="Int64"),
+            "rows": [10, 3, 4, 5],
+        }
+    )
     table = data_page.row_count_table(counts, "en")
     assert list(table.columns) == ["Table", "Total", "2023", "2024", "2030"]
     rows = table.set_index("Table").astype(object).where(table.set_index("Table").notna(), None)
@@ -216,7 +289,11 @@ def test_helpers_row_count_table_pivots_years_with_zero_for_missing_years():
 
 
 def test_helpers_change_table_reads_plan_changes_and_undo_notes():
-    plan_changes = {"hospitals": TableChange("hospitals", "append", rows=3, added=2, replaced=0, removed=0, rejected=1)}  # fmt: skip
+    plan_changes = {
+        "hospitals": TableChange(
+            "hospitals", "append", rows=3, added=2, replaced=0, removed=0, rejected=1
+        )
+    }
     table = data_page.change_table(plan_changes, "zh")
     assert table.values.tolist() == [["医院", "追加", 3, 2, 0, 0, 1]]
     note = {"referrals": {"added": 5, "replaced": 1, "removed": 0}}
@@ -232,27 +309,44 @@ def test_helpers_problem_table_and_verdict_from_a_plan(db_copy):
     assert table["列"].tolist() == ["经度", "所在区县代码"]
     assert table["原因"].iloc[0] == "“经度”应为数字，填写的是“abc”。"
     assert data_page.plan_verdict(plan) == "errors"
-    assert data_page.plan_totals(plan) == {"added": 0, "replaced": 0, "removed": 0, "rejected": 2, "errors": 2, "warnings": 0}  # fmt: skip
+    assert data_page.plan_totals(plan) == {
+        "added": 0,
+        "replaced": 0,
+        "removed": 0,
+        "rejected": 2,
+        "errors": 2,
+        "warnings": 0,
+    }
     good = plan_import([("good.csv", GOOD)], db_path=db_copy)
     assert data_page.plan_verdict(good) == "ready"
-    assert data_page.file_table(good.files, "en").values.tolist() == [["good.csv", "hospitals", "utf-8", 2, 2, 0, 0, 0]]  # fmt: skip
+    assert data_page.file_table(good.files, "en").values.tolist() == [
+        ["good.csv", "hospitals", "utf-8", 2, 2, 0, 0, 0]
+    ]
     header_only = plan_import([("empty.csv", HEADER.encode())], db_path=db_copy)
     assert data_page.plan_verdict(header_only) == "errors"
 
 
 def test_helpers_quality_counts_and_table_rows():
     report = {
-        "row_counts": pd.DataFrame({"table": ["hospitals", "referrals", "referrals"], "rows": [4, 6, 10]}),
-        "synthetic_share": pd.DataFrame({"table": ["hospitals", "referrals"], "rows": [4, 16], "synthetic_rows": [1, 14]}),
+        "row_counts": pd.DataFrame(
+            {"table": ["hospitals", "referrals", "referrals"], "rows": [4, 6, 10]}
+        ),
+        "synthetic_share": pd.DataFrame(
+            {"table": ["hospitals", "referrals"], "rows": [4, 16], "synthetic_rows": [1, 14]}
+        ),
         "hospitals_without_coordinates": pd.DataFrame({"hospital_id": ["H1"]}),
         "hospitals_without_staff": pd.DataFrame({"hospital_id": ["H1", "H2"]}),
         "counties_without_population": pd.DataFrame({"adcode": []}),
         "orphans": pd.DataFrame({"rows": [3, 4]}),
-    }  # fmt: skip
+    }
     assert data_page.quality_counts(report) == {
-        "row_counts": 20, "synthetic_share": 0.75, "hospitals_without_coordinates": 1,
-        "hospitals_without_staff": 2, "counties_without_population": 0, "orphans": 7,
-    }  # fmt: skip
+        "row_counts": 20,
+        "synthetic_share": 0.75,
+        "hospitals_without_coordinates": 1,
+        "hospitals_without_staff": 2,
+        "counties_without_population": 0,
+        "orphans": 7,
+    }
     assert data_page.table_rows(report["row_counts"], "referrals") == 16
     assert list(data_page.quality_labels()) == list(data_page.QUALITY_TABLES)
 

@@ -13,6 +13,7 @@ from pedatlas.importer.apply import (
     UndoResult,
     apply_import,
     backup_path,
+    clean_stale_imports,
     undo_last_import,
 )
 from pedatlas.importer.columns import IMPORTABLE_TABLES, TABLES
@@ -40,6 +41,7 @@ __all__ = [
     "UndoResult",
     "apply_import",
     "backup_path",
+    "clean_stale_imports",
     "csv_bytes",
     "data_quality_report",
     "export_csv",

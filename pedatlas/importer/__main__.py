@@ -9,11 +9,11 @@ from pathlib import Path
 
 from pedatlas import safe_cells
 from pedatlas.i18n import translate
-from pedatlas.importer.apply import apply_import, undo_last_import
+from pedatlas.importer.apply import apply_import, clean_stale_imports, undo_last_import
 from pedatlas.importer.columns import IMPORTABLE_TABLES
 from pedatlas.importer.export import export_csv
 from pedatlas.importer.plan import MODES, ImporterError, ImportPlan, plan_import
-from pedatlas.importer.problems import MAX_LISTED_PROBLEMS
+from pedatlas.importer.problems import MAX_LISTED_PROBLEMS, shown_value
 from pedatlas.importer.quality import data_quality_report
 from pedatlas.importer.templates import template_csv, template_xlsx
 
@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     except ImporterError as error:
         print(error, file=sys.stderr)
+        return REJECTED
+    except Exception as error:  # last line of defence: one line, never a traceback
+        detail = shown_value(f"{type(error).__name__}: {error}", 300)
+        print(translate("importer_cli_failed", args.lang, detail=detail), file=sys.stderr)
         return REJECTED
 
 
@@ -98,6 +102,7 @@ def write_quality(args: argparse.Namespace) -> int:
 
 def import_files(args: argparse.Namespace) -> int:
     """Plan the import, print the plan, and apply it unless --dry-run or it has errors."""
+    clean_stale_imports(args.db)
     plan = plan_import(
         args.files,
         args.table,

@@ -9,6 +9,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -19,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pedatlas.build import derived
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import Batch
 from pedatlas.importer.columns import RESOURCE_COLUMNS, TABLES
@@ -81,6 +83,7 @@ def apply_import(
     started = time.perf_counter()
     with import_lock(db):
         refuse_live_writer(db, lang)
+        remove_stale_copies(db)
         temp = db.with_name(f"{db.name}.importing-{uuid.uuid4().hex}.duckdb")
         try:
             report(0.02, translate("importer_progress_copying", lang))
@@ -118,6 +121,42 @@ def undo_last_import(db_path: str | Path | None = None, lang: str = "zh") -> Und
     return UndoResult(db, note, translate("importer_undone", lang))
 
 
+def stale_copies(db: Path) -> list[Path]:
+    """Work files an interrupted import left next to the database (copies, their logs, stages)."""
+    work_file = re.compile(
+        re.escape(db.name) + r"\.(importing-[0-9a-f]{32}\.duckdb(\.wal)?|backup-[0-9a-f]{32})"
+    )
+    return sorted(path for path in db.parent.glob(f"{db.name}.*") if work_file.fullmatch(path.name))
+
+
+def remove_stale_copies(db: Path) -> list[Path]:
+    """Delete the work files of interrupted imports; the caller holds the import lock."""
+    found = stale_copies(db)
+    for path in found:
+        _remove(path)
+    return found
+
+
+def clean_stale_imports(db_path: str | Path | None = None) -> list[Path]:
+    """At start-up or before an import: remove what killed imports left behind.
+
+    Only when no import is running (the lock is free right now); returns the removed files.
+    """
+    db = Path(db_path) if db_path is not None else database_path()
+    lock_path = db.with_name(f"{db.name}.lock")
+    if not db.parent.is_dir():
+        return []
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return []  # an import is running: its copy is not stale
+        try:
+            return remove_stale_copies(db)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @contextlib.contextmanager
 def import_lock(db: Path) -> Iterator[None]:
     """Hold an exclusive lock so that two imports (or an import and an undo) never interleave."""
@@ -153,6 +192,7 @@ def write_copy(temp: Path, plan: ImportPlan, report: Progress) -> None:
             written = write_batch(connection, batch, plan.mode, report, written, total, lang)
         report(0.9, translate("importer_progress_verifying", lang))
         verify(connection, plan, before, counts_before)
+        derived.refresh(connection, "atlas")  # rollups commit with the rows they summarise
         connection.execute("COMMIT")
         connection.execute("CHECKPOINT atlas")
         connection.execute("DETACH atlas")
@@ -306,6 +346,7 @@ def _remove(path: Path) -> None:
 
 __all__ = [
     "ImportRejected",
+    "clean_stale_imports",
     "ImportResult",
     "UndoResult",
     "apply_import",

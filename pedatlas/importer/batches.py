@@ -12,22 +12,23 @@ from pedatlas.importer.columns import (
     INTEGER,
     NUMBER,
     TABLES,
+    TEXT,
+    Column,
     Table,
     header_lookup,
     normalised_header,
 )
-from pedatlas.importer.parsing import converted
-from pedatlas.importer.problems import WARNING, cell_problems, concat_problems, file_problem
+from pedatlas.importer.parsing import INT64_RANGE, converted, failure_reason
+from pedatlas.importer.problems import (
+    WARNING,
+    cell_problems,
+    concat_problems,
+    empty_problems,
+    file_problem,
+)
 from pedatlas.importer.reading import FileRejected, RawSheet
 
 FILE, ROW = "__file", "__row"
-BAD_KIND_REASON = {
-    INTEGER: "bad_integer",
-    NUMBER: "bad_number",
-    BOOLEAN: "bad_boolean",
-    DATE: "bad_date",
-    DATETIME: "bad_datetime",
-}
 MIN_MATCHES_TO_GUESS = 2
 
 
@@ -50,6 +51,7 @@ class Batch:
     text: pd.DataFrame  # the cells as written, for the columns the files had
     files: list[str]
     matched: np.ndarray | None = None  # rows whose key is already in the database
+    resource_matched: np.ndarray | None = None  # hospitals: rows whose year is already stored
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -87,7 +89,17 @@ def matched_sheet(sheet: RawSheet, table: Table | None) -> MappedSheet:
         {key: sheet.cells[position] for position, key in enumerate(keys) if key is not None}
     )
     cells[ROW] = sheet.rows
-    cells = without_key_row(cells, chosen)
+    cells, example_row = without_template_rows(cells, chosen)
+    if example_row is not None:
+        warnings.append(
+            file_problem(
+                sheet.file,
+                "example_row_skipped",
+                table=chosen.name,
+                row=example_row,
+                severity=WARNING,
+            )
+        )
     if cells.empty:
         raise FileRejected(file_problem(sheet.file, "header_only", table=chosen.name))
     return MappedSheet(sheet, chosen, cells.reset_index(drop=True), warnings)
@@ -111,16 +123,33 @@ def inferred_table(headers: list[str]) -> Table | None:
     return None if best is None else best[1]
 
 
-def without_key_row(cells: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """The cells without a leading row of English column keys (as in the CSV templates)."""
+def without_template_rows(cells: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, int | None]:
+    """The cells without the templates' leading rows (English keys, the example row).
+
+    Also returns the row number of the example row when it was dropped.
+    """
     if cells.empty:
-        return cells
+        return cells, None
     first = cells.drop(columns=ROW).iloc[0]
     filled = first.dropna()
     is_key_row = len(filled) > 0 and all(
         normalised_header(value) == key for key, value in filled.items()
     )
-    return cells.iloc[1:] if is_key_row else cells
+    cells = cells.iloc[1:] if is_key_row else cells
+    if is_example_row(cells, table):
+        return cells.iloc[1:], int(cells[ROW].iloc[0])
+    return cells, None
+
+
+def is_example_row(cells: pd.DataFrame, table: Table) -> bool:
+    """True when the first row is the table's template example, unchanged."""
+    if cells.empty or not table.example:
+        return False
+    first = cells.drop(columns=ROW).iloc[0]
+    return all(
+        (pd.isna(value) and not table.example.get(key)) or value == table.example.get(key)
+        for key, value in first.items()
+    )
 
 
 def _reject_duplicate_columns(sheet: RawSheet, table: Table, keys: list[str | None]) -> None:
@@ -173,11 +202,9 @@ def typed_batch(table: Table, sheets: list[MappedSheet]) -> tuple[Batch, pd.Data
         cells = text[column.key] if column.key in text else _empty_text(len(text))
         values, bad = converted(column, cells)
         if bad.any():
-            problems.append(
-                cell_problems(
-                    np.flatnonzero(bad.to_numpy()), column.key, BAD_KIND_REASON[column.kind]
-                )
-            )
+            problems.append(conversion_problems(column, cells, bad))
+        if column.kind == TEXT:
+            problems.append(length_problems(column, cells))
         if column.default is not None:
             values = values.where(cells.notna() | bad, column.default)
             values = values.astype(typed_dtype(column.kind))
@@ -188,6 +215,35 @@ def typed_batch(table: Table, sheets: list[MappedSheet]) -> tuple[Batch, pd.Data
     text_columns = [key for key in table.keys if key in text]
     batch = Batch(table, frame, text[text_columns], [sheet.sheet.file for sheet in sheets])
     return batch, concat_problems(problems)
+
+
+def conversion_problems(column: Column, cells: pd.Series, bad: pd.Series) -> pd.DataFrame:
+    """One problem per cell that failed conversion, with the particular reason for each."""
+    positions = np.flatnonzero(bad.to_numpy())
+    reasons = pd.Series([failure_reason(column, text) for text in cells.iloc[positions]])
+    details = {"integer_out_of_range": f"{INT64_RANGE[0]:,} … {INT64_RANGE[1]:,}"}
+    return concat_problems(
+        [
+            cell_problems(
+                positions[(reasons == reason).to_numpy()],
+                column.key,
+                reason,
+                details.get(reason),
+            )
+            for reason in reasons.unique()
+        ]
+    )
+
+
+def length_problems(column: Column, cells: pd.Series) -> pd.DataFrame:
+    """Text cells longer than the column accepts (detail: 'length > limit')."""
+    lengths = cells.str.len()
+    too_long = (lengths > column.text_limit).fillna(False).to_numpy(dtype=bool)
+    positions = np.flatnonzero(too_long)
+    if not len(positions):
+        return empty_problems()
+    details = np.array([f"{int(n):,} > {column.text_limit:,}" for n in lengths.iloc[positions]])
+    return cell_problems(positions, column.key, "text_too_long", details)
 
 
 def typed_dtype(kind: str) -> str:

@@ -4,6 +4,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pedatlas.importer.limits import ID_CHARS, LONG_TEXT_CHARS, NAME_CHARS, SHORT_TEXT_CHARS
+from pedatlas.importer.rules import REFERRAL_RULES, TRANSFER_RULES, RowRule
 from pedatlas.tiers import COOPERATION_DEPTH, DIRECTIONS, KINDS, ROLES, TIERS
 
 TEXT, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME = (
@@ -17,6 +19,8 @@ TEXT, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME = (
 CHINA_LON = (73.0, 136.0)
 CHINA_LAT = (3.0, 54.0)
 YEAR_RANGE = (1949, 2100)
+NAME = {"max_chars": NAME_CHARS}
+LONG = {"max_chars": LONG_TEXT_CHARS}
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,15 @@ class Column:
     non_negative: bool = False
     bounds: tuple[float, float] | None = None  # outside -> 'outside_china' (coordinates)
     is_year: bool = False
+    is_id: bool = False  # NFKC, invisible characters removed, compared ignoring case
+    max_chars: int | None = None  # text columns: longest accepted cell (default by kind)
+
+    @property
+    def text_limit(self) -> int:
+        """The longest text accepted in this column."""
+        if self.max_chars is not None:
+            return self.max_chars
+        return ID_CHARS if self.is_id else SHORT_TEXT_CHARS
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,9 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     references: dict[str, str] = field(default_factory=dict)  # column -> referenced table
+    row_rules: tuple[RowRule, ...] = ()  # plausibility checks across the cells of a row
+    example: dict[str, str] = field(default_factory=dict)  # the templates' example row
+    year_of_row: str | None = None  # SQL giving a row's year, for the quality report's counts
 
     def column(self, key: str) -> Column:
         """The column with this key."""
@@ -75,12 +91,14 @@ HOSPITALS = Table(
     "hospitals",
     "医院",
     (
-        Column("hospital_id", "医院编号", aliases=("医院代码", "机构编号", "id")),
-        Column("name", "名称", aliases=("医院名称", "机构名称")),
+        Column("hospital_id", "医院编号", aliases=("医院代码", "机构编号", "id"), is_id=True),
+        Column("name", "名称", aliases=("医院名称", "机构名称"), **NAME),
         Column("kind", "类别", choices=KINDS, aliases=("医院类别", "机构类别")),
         Column("tier", "级别", choices=TIERS, aliases=("医院级别",)),
         Column("grade", "等次", required=False, nullable=True, aliases=("等级", "等次等级")),
-        Column("county_adcode", "所在区县代码", aliases=("区县代码", "县区代码", "adcode")),
+        Column(
+            "county_adcode", "所在区县代码", aliases=("区县代码", "县区代码", "adcode"), is_id=True
+        ),
         Column("lon", "经度", NUMBER, bounds=CHINA_LON, aliases=("longitude", "lng")),
         Column("lat", "纬度", NUMBER, bounds=CHINA_LAT, aliases=("latitude",)),
         _count("ped_physicians", "儿科医师数", "儿科医生数", "儿科执业医师数"),
@@ -105,20 +123,40 @@ HOSPITALS = Table(
             aliases=("儿童医学中心", "national_center"),
         ),
         _synthetic(),
-        Column("source", "来源", required=False, default="import", aliases=("数据来源",)),
+        Column("source", "来源", required=False, default="import", aliases=("数据来源",), **LONG),
         Column("year", "年份", INTEGER, required=False, computed=True, is_year=True),
     ),
     key=("hospital_id",),
+    example={
+        "hospital_id": "H900001",
+        "name": "示例儿童医院",
+        "kind": "儿童医院",
+        "tier": "三级",
+        "grade": "甲等",
+        "county_adcode": "360102",
+        "lon": "115.914",
+        "lat": "28.717",
+        "ped_physicians": "50",
+        "ped_nurses": "80",
+        "ped_beds": "120",
+        "nicu_beds": "10",
+        "picu_beds": "5",
+        "is_transport_centre": "是",
+        "national_centre": "否",
+        "is_synthetic": "否",
+        "source": "示例",
+        "year": "2024",
+    },
 )
 
 ALLIANCES = Table(
     "alliances",
     "联盟",
     (
-        Column("alliance_id", "联盟编号", aliases=("医联体编号", "联盟代码")),
-        Column("name", "名称", aliases=("联盟名称", "医联体名称")),
-        Column("name_en", "英文名称", required=False, nullable=True),
-        Column("core_hospital_id", "核心医院编号", aliases=("牵头医院编号",)),
+        Column("alliance_id", "联盟编号", aliases=("医联体编号", "联盟代码"), is_id=True),
+        Column("name", "名称", aliases=("联盟名称", "医联体名称"), **NAME),
+        Column("name_en", "英文名称", required=False, nullable=True, **NAME),
+        Column("core_hospital_id", "核心医院编号", aliases=("牵头医院编号",), is_id=True),
         Column("founded_on", "成立日期", DATE, aliases=("成立时间",)),
         Column("scope", "范围", choices=("省内", "跨省", "市内"), aliases=("合作范围",)),
         Column(
@@ -127,7 +165,7 @@ ALLIANCES = Table(
             choices=("医联体", "专科联盟", "医院集团", "托管"),
             aliases=("联盟类型",),
         ),
-        Column("home_adcode", "所在地区代码", aliases=("属地代码", "地区代码")),
+        Column("home_adcode", "所在地区代码", aliases=("属地代码", "地区代码"), is_id=True),
         Column(
             "published_members",
             "公布成员数",
@@ -136,19 +174,33 @@ ALLIANCES = Table(
             nullable=True,
             non_negative=True,
         ),
-        Column("source", "来源", required=False, default="import", aliases=("数据来源",)),
+        Column("source", "来源", required=False, default="import", aliases=("数据来源",), **LONG),
         _synthetic(),
     ),
     key=("alliance_id",),
+    year_of_row="year(founded_on)",
     references={"core_hospital_id": "hospitals"},
+    example={
+        "alliance_id": "A900",
+        "name": "示例儿科医联体",
+        "name_en": "Example pediatric alliance",
+        "core_hospital_id": "H900001",
+        "founded_on": "2024-01-01",
+        "scope": "省内",
+        "kind": "医联体",
+        "home_adcode": "360000",
+        "published_members": "30",
+        "source": "示例",
+        "is_synthetic": "否",
+    },
 )
 
 ALLIANCE_MEMBERS = Table(
     "alliance_members",
     "联盟成员",
     (
-        Column("alliance_id", "联盟编号", aliases=("医联体编号",)),
-        Column("hospital_id", "医院编号", aliases=("成员医院编号",)),
+        Column("alliance_id", "联盟编号", aliases=("医联体编号",), is_id=True),
+        Column("hospital_id", "医院编号", aliases=("成员医院编号",), is_id=True),
         Column(
             "role",
             "角色",
@@ -167,7 +219,18 @@ ALLIANCE_MEMBERS = Table(
         _synthetic(),
     ),
     key=("alliance_id", "hospital_id"),
+    year_of_row="year(joined_on)",
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
+    example={
+        "alliance_id": "A900",
+        "hospital_id": "H900001",
+        "role": "core",
+        "cooperation": "核心",
+        "joined_on": "2024-01-01",
+        "left_on": "",
+        "is_named": "是",
+        "is_synthetic": "否",
+    },
 )
 
 REFERRALS = Table(
@@ -176,8 +239,8 @@ REFERRALS = Table(
     (
         Column("referral_id", "转诊编号", INTEGER),
         Column("referred_on", "转诊日期", DATE, aliases=("转诊时间",)),
-        Column("from_hospital_id", "转出医院编号"),
-        Column("to_hospital_id", "转入医院编号", aliases=("接收医院编号",)),
+        Column("from_hospital_id", "转出医院编号", is_id=True),
+        Column("to_hospital_id", "转入医院编号", aliases=("接收医院编号",), is_id=True),
         Column(
             "direction",
             "转诊方向",
@@ -212,7 +275,20 @@ REFERRALS = Table(
         _synthetic(),
     ),
     key=("referral_id",),
+    year_of_row="year(referred_on)",
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
+    row_rules=REFERRAL_RULES,
+    example={
+        "referral_id": "900000001",
+        "referred_on": "2024-03-05",
+        "from_hospital_id": "H900002",
+        "to_hospital_id": "H900001",
+        "direction": "up",
+        "department": "儿内科",
+        "age_group": "infant",
+        "distance_km": "12.5",
+        "is_synthetic": "否",
+    },
 )
 
 TRANSFERS = Table(
@@ -222,8 +298,8 @@ TRANSFERS = Table(
         Column("transfer_id", "转运编号", INTEGER),
         Column("dispatched_at", "出车时间", DATETIME, aliases=("派车时间", "出发时间")),
         Column("arrived_at", "到达时间", DATETIME),
-        Column("from_hospital_id", "转出医院编号"),
-        Column("to_hospital_id", "接收医院编号", aliases=("转入医院编号",)),
+        Column("from_hospital_id", "转出医院编号", is_id=True),
+        Column("to_hospital_id", "接收医院编号", aliases=("转入医院编号",), is_id=True),
         Column(
             "patient",
             "患者类型",
@@ -247,15 +323,30 @@ TRANSFERS = Table(
         _synthetic(),
     ),
     key=("transfer_id",),
+    year_of_row="year(dispatched_at)",
     references={"from_hospital_id": "hospitals", "to_hospital_id": "hospitals"},
+    row_rules=TRANSFER_RULES,
+    example={
+        "transfer_id": "900000001",
+        "dispatched_at": "2024-03-05 14:30",
+        "arrived_at": "2024-03-05 15:15",
+        "from_hospital_id": "H900002",
+        "to_hospital_id": "H900001",
+        "patient": "newborn",
+        "critical": "是",
+        "distance_km": "35.2",
+        "duration_min": "45",
+        "outcome": "admitted",
+        "is_synthetic": "否",
+    },
 )
 
 OUTREACH = Table(
     "outreach",
     "下沉帮扶",
     (
-        Column("alliance_id", "联盟编号", aliases=("医联体编号",)),
-        Column("hospital_id", "医院编号", aliases=("受援医院编号",)),
+        Column("alliance_id", "联盟编号", aliases=("医联体编号",), is_id=True),
+        Column("hospital_id", "医院编号", aliases=("受援医院编号",), is_id=True),
         Column(
             "activity",
             "活动类型",
@@ -274,21 +365,40 @@ OUTREACH = Table(
         _synthetic(),
     ),
     references={"alliance_id": "alliances", "hospital_id": "hospitals"},
+    year_of_row="year(happened_on)",
+    example={
+        "alliance_id": "A900",
+        "hospital_id": "H900002",
+        "activity": "expert_clinic",
+        "happened_on": "2024-03-05",
+        "count": "2",
+        "is_synthetic": "否",
+    },
 )
 
 TARGETS = Table(
     "targets",
     "规划目标",
     (
-        Column("indicator", "指标", aliases=("指标代码",)),
+        Column("indicator", "指标", aliases=("指标代码",), is_id=True),
         Column("year", "年份", INTEGER, is_year=True),
         Column("value", "目标值", NUMBER, aliases=("数值",)),
         Column("unit", "单位"),
-        Column("label_zh", "中文名称", aliases=("指标名称",)),
-        Column("label_en", "英文名称"),
-        Column("source", "来源", required=False, default="import", aliases=("数据来源",)),
+        Column("label_zh", "中文名称", aliases=("指标名称",), **NAME),
+        Column("label_en", "英文名称", **NAME),
+        Column("source", "来源", required=False, default="import", aliases=("数据来源",), **LONG),
     ),
     key=("indicator", "year"),
+    year_of_row="year",
+    example={
+        "indicator": "ped_physicians_per_1000",
+        "year": "2025",
+        "value": "0.87",
+        "unit": "per 1000 children",
+        "label_zh": "每千名儿童儿科执业（助理）医师数",
+        "label_en": "Pediatric physicians per 1,000 children",
+        "source": "示例",
+    },
 )
 
 TABLES: dict[str, Table] = {

@@ -1,4 +1,6 @@
-"""Vectorised conversion of text cells to typed columns, with the cells that failed."""
+"""Vectorised conversion of text cells to typed columns, with the cells that failed and why."""
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -33,6 +35,26 @@ EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # serial day 0 of Excel's 1900 date sy
 # Serials before 1949 are far likelier a year or a count typed into a date column ('2024').
 EXCEL_SERIAL_RANGE = (17898.0, 2958466.0)  # 1949-01-01 .. 9999-12-31
 EARLIEST = pd.Timestamp("1900-01-01")
+# Times without an offset are Beijing time (the whole country keeps it); '+08:00', 'Z' or
+# '-05:00' at the end is converted to Beijing time, so one column may mix both forms.
+UTC_OFFSET = r"(?:Z|[+-]\d{2}:?\d{2})$"
+LOCAL_ZONE = "Asia/Shanghai"
+
+
+# zero-width and direction marks, joiners, soft hyphen, BOM: invisible in a spreadsheet cell
+INVISIBLE = r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+INTEGER_PATTERN = r"[+-]?\d+(?:\.0*)?"
+TRAILING_ZERO_DECIMALS = r"\.0*$"
+WELL_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+SAFE_DIGITS = 18  # up to 18 digits always fit int64; longer ones are checked one by one
+INT64_RANGE = (-(2**63), 2**63 - 1)
+BAD_KIND_REASON = {
+    INTEGER: "bad_integer",
+    NUMBER: "bad_number",
+    BOOLEAN: "bad_boolean",
+    DATE: "bad_date",
+    DATETIME: "bad_datetime",
+}
 
 
 def converted(column: Column, text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -46,23 +68,71 @@ def converted(column: Column, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     if column.kind in (DATE, DATETIME):
         values, bad = timestamps(text)
         return (values.dt.normalize() if column.kind == DATE else values), bad
+    if column.is_id:
+        text = normalised_ids(text)
     return choices(column, text), pd.Series(False, index=text.index)
 
 
+def normalised_ids(text: pd.Series) -> pd.Series:
+    """Ids as NFKC text without invisible characters ('Ｈ０００８８２\u200b' -> 'H000882').
+
+    Only non-ASCII cells need the work; an id that becomes empty is missing.
+    """
+    special = ~text.str.isascii().fillna(True).astype(bool)
+    if not special.any():
+        return text
+    cleaned = text[special].str.normalize("NFKC").str.replace(INVISIBLE, "", regex=True)
+    cleaned = cleaned.str.strip()
+    result = text.copy()
+    result.loc[special] = cleaned.mask(cleaned == "")
+    return result
+
+
 def numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Floats from text (thousands commas allowed); NaN, inf and junk are failures."""
-    values = pd.to_numeric(_without_commas(text), errors="coerce").astype("float64")
-    bad = text.notna() & ~np.isfinite(values.to_numpy())
+    """Floats from text (well-grouped thousands commas allowed); NaN, inf and junk are failures."""
+    plain, misgrouped = without_thousands(text)
+    values = pd.to_numeric(plain, errors="coerce").astype("float64")
+    bad = text.notna() & (misgrouped | ~np.isfinite(values.to_numpy()))
     return values.where(~bad), bad
 
 
 def integers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Nullable Int64 from text; '12.0' is 12, '12.5' and junk are failures."""
-    values, bad = numbers(text)
-    fraction = values.notna() & (values != np.floor(values.fillna(0)))
-    bad = bad | fraction
-    result = values.where(~bad).round().astype("Int64")
-    return result, bad
+    """Nullable Int64 from text, exactly (never through float64 for whole-number text).
+
+    '12', '12.0' and '1,234' are integers; '12.5', junk and numbers beyond the 64-bit range are
+    failures. '1.5e3' is accepted when it is whole and small enough to be exact as a float.
+    """
+    plain, misgrouped = without_thousands(text)
+    whole = plain.str.fullmatch(INTEGER_PATTERN).fillna(False).astype(bool) & ~misgrouped
+    digits = plain.where(whole).str.replace(TRAILING_ZERO_DECIMALS, "", regex=True)
+    values = pd.Series(pd.NA, index=text.index, dtype="Int64")
+    bad = text.notna() & ~whole
+    long = whole & (digits.str.lstrip("+-").str.lstrip("0").str.len() > SAFE_DIGITS)
+    fits = whole & ~long
+    if fits.any():
+        values.loc[fits] = pd.to_numeric(digits[fits].str.lstrip("+")).astype("int64")
+    for index in np.flatnonzero(long.to_numpy()):
+        number = int(digits.iloc[index])
+        if INT64_RANGE[0] <= number <= INT64_RANGE[1]:
+            values.iloc[index] = number
+        else:
+            bad.iloc[index] = True
+    other = bad & ~misgrouped & text.notna()
+    if other.any():  # '1.5e3': whole floats within float64's exact range
+        floats = pd.to_numeric(plain[other], errors="coerce")
+        exact = floats.notna() & (floats == np.floor(floats)) & (floats.abs() <= 2.0**53)
+        values.loc[exact[exact].index] = floats[exact].astype("int64")
+        bad.loc[exact[exact].index] = False
+    return values, bad
+
+
+def failure_reason(column: Column, text: str) -> str:
+    """Why a cell of this column could not be converted (a reason key of problems.REASONS)."""
+    if column.kind in (INTEGER, NUMBER) and "," in text and not WELL_GROUPED.fullmatch(text):
+        return "misgrouped_thousands"
+    if column.kind == INTEGER and re.fullmatch(INTEGER_PATTERN, text.replace(",", "")):
+        return "integer_out_of_range"
+    return BAD_KIND_REASON[column.kind]
 
 
 def booleans(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -76,9 +146,10 @@ def timestamps(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Timestamps from ISO text, 2024/3/5, 2024年3月5日 (with optional time) or Excel serials."""
     values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
     long_enough = text.notna() & (text.str.len() >= 8)  # '2024' alone is not a date
-    if long_enough.any():
-        iso = pd.to_datetime(text[long_enough], format="ISO8601", errors="coerce")
-        values.loc[long_enough] = _naive(iso).astype("datetime64[us]")
+    zoned = long_enough & text.str.contains(UTC_OFFSET, regex=True).fillna(False).astype(bool)
+    for part, utc in ((long_enough & ~zoned, False), (zoned, True)):  # never mixed in one call
+        if part.any():
+            values.loc[part] = _iso(text[part], utc)
     rest = text.notna() & values.isna()
     if rest.any():
         values.loc[rest] = _pattern_dates(text[rest])
@@ -91,10 +162,12 @@ def timestamps(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     return values, bad
 
 
-def _naive(values: pd.Series) -> pd.Series:
-    if isinstance(values.dtype, pd.DatetimeTZDtype):
-        return values.dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
-    return values
+def _iso(text: pd.Series, utc: bool) -> pd.Series:
+    """ISO 8601 text as naive Beijing time; a time with an offset is converted to Beijing time."""
+    stamps = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=utc)
+    if utc:
+        stamps = stamps.dt.tz_convert(LOCAL_ZONE).dt.tz_localize(None)
+    return stamps.astype("datetime64[us]")
 
 
 def _pattern_dates(text: pd.Series) -> pd.Series:
@@ -139,7 +212,14 @@ def choices(column: Column, text: pd.Series) -> pd.Series:
     return canonical.where(canonical.notna(), text).astype("str")
 
 
-def _without_commas(text: pd.Series) -> pd.Series:
-    if not text.str.contains(",", regex=False).any():
-        return text
-    return text.str.replace(",", "", regex=False)
+def without_thousands(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(text without thousands commas, mask of cells whose commas do not group three digits).
+
+    '1,234' and '1,234,567.5' are grouped; '1,5' (a decimal comma?) and '12,34,5' are not.
+    """
+    has_comma = text.str.contains(",", regex=False).fillna(False).astype(bool)
+    if not has_comma.any():
+        return text, has_comma
+    grouped = text.str.fullmatch(WELL_GROUPED.pattern).fillna(False).astype(bool)
+    misgrouped = has_comma & ~grouped
+    return text.str.replace(",", "", regex=False).mask(misgrouped), misgrouped

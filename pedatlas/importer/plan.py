@@ -11,6 +11,7 @@ from pedatlas.db import file_identity, open_read_only
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import FILE, ROW, Batch, MappedSheet, matched_sheet, typed_batch
 from pedatlas.importer.columns import IMPORTABLE_TABLES, TABLES, Table, table_by_name
+from pedatlas.importer.limits import MAX_ROWS
 from pedatlas.importer.problems import (
     ERROR,
     MAX_LISTED_PROBLEMS,
@@ -22,7 +23,13 @@ from pedatlas.importer.problems import (
     rendered_message,
     sorted_problems,
 )
-from pedatlas.importer.reading import DEFAULT_MAX_BYTES, FileRejected, as_source, read_source
+from pedatlas.importer.reading import (
+    DEFAULT_MAX_BYTES,
+    FileRejected,
+    as_source,
+    distinct_names,
+    read_sheets,
+)
 from pedatlas.importer.validation import (
     APPEND,
     REPLACE,
@@ -163,6 +170,7 @@ def plan_import(
     progress: Progress | None = None,
     max_problems: int = MAX_LISTED_PROBLEMS,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = MAX_ROWS,
     now: pd.Timestamp | None = None,
 ) -> ImportPlan:
     """Read and validate files for import into the database at db_path; writes nothing.
@@ -178,22 +186,27 @@ def plan_import(
     if not db.exists():
         raise ImporterError(translate("importer_error_no_database", lang, path=db))
     now = now if now is not None else pd.Timestamp.now()
-    sources = [as_source(item) for item in files]
-    reports = {source.name: FileReport(source.name) for source in sources}
-    sheets, header_problems = read_all(sources, spec, max_bytes, reports, report, lang)
+    items = list(files)
+    names = distinct_names(items)
+    limits = (max_bytes, max_rows)
+    sheets, header_problems, reports = read_all(items, names, spec, limits, report, lang)
     report(0.45, translate("importer_progress_checking", lang))
     batches, cell_frames = typed_batches(sheets, now)
     identity = file_identity(db)
-    connection = open_read_only(db)
-    try:
-        cross, changes = database_problems(batches, mode, connection, now)
-        stored = {name: stored_rows(name, connection) for name in batches}
-    finally:
-        connection.close()
+    cross, changes, stored = {}, {}, {}
+    if batches:  # a plan whose files were all refused need not open the database
+        connection = open_read_only(db)
+        try:
+            cross, changes = database_problems(batches, mode, connection, now)
+            stored = {name: stored_rows(name, connection) for name in batches}
+        finally:
+            connection.close()
     report(0.9, translate("importer_progress_summarising", lang))
     problems = all_problems(batches, cell_frames, cross, header_problems)
-    problems = sorted_problems(problems, [source.name for source in sources])
-    changes = table_changes(batches, problems, mode, stored) | changes
+    problems = sorted_problems(problems, list(reports))
+    changes = table_changes(batches, problems, mode, stored) | without_rejected_resources(
+        changes, batches, problems
+    )
     fill_file_reports(reports, batches, problems)
     errors = problems["severity"] == ERROR
     listed = listed_problems(batches, problems.head(max_problems))
@@ -225,31 +238,50 @@ def requested_table(name: str | None) -> Table | None:
     return table
 
 
-def read_all(sources, spec, max_bytes, reports, report, lang) -> tuple[list[MappedSheet], list]:
-    """Each readable source matched to its table; problems of the files that cannot be used."""
+def read_all(
+    items: list, names: list[str], spec, limits: tuple[int, int], report, lang
+) -> tuple[list[MappedSheet], list[dict], dict[str, FileReport]]:
+    """Each readable upload (each table sheet of a workbook) matched to its table.
+
+    Returns the sheets, the problems of the files that cannot be used (and the notes on skipped
+    sheets), and a report per file, or per sheet when a workbook has several table sheets. The
+    rows of all files together are capped (limits.MAX_ROWS): a file beyond it is refused whole.
+    """
     sheets: list[MappedSheet] = []
     problems: list[dict] = []
-    for number, source in enumerate(sources):
-        report(
-            0.4 * number / max(len(sources), 1),
-            translate("importer_progress_reading", lang, file=source.name),
-        )
+    reports: dict[str, FileReport] = {}
+    max_bytes, max_rows = limits
+    rows = 0
+    for number, (item, name) in enumerate(zip(items, names, strict=True)):
+        progress_text = translate("importer_progress_reading", lang, file=name)
+        report(0.4 * number / max(len(items), 1), progress_text)
         try:
-            sheet = matched_sheet(read_source(source, spec, max_bytes), spec)
+            source = as_source(item, name, max_bytes)
+            raw_sheets = read_sheets(source, spec, max_bytes, max_rows - rows)
         except FileRejected as rejected:
             problems += rejected.problems
-            reports[source.name].table = rejected.problems[0].get("table")
+            reports[name] = FileReport(name, table=rejected.problems[0].get("table"))
             continue
-        problems += sheet.warnings
-        reports[source.name] = FileReport(
-            source.name,
-            table=sheet.table.name,
-            sheet=sheet.sheet.sheet,
-            encoding=sheet.sheet.encoding,
-            rows=len(sheet.cells),
-        )
-        sheets.append(sheet)
-    return sheets, problems
+        for raw in raw_sheets:
+            problems += raw.notes
+            try:
+                sheet = matched_sheet(raw, spec)
+            except FileRejected as rejected:
+                problems += rejected.problems
+                table = rejected.problems[0].get("table")
+                reports[raw.file] = FileReport(raw.file, table=table, sheet=raw.sheet)
+                continue
+            problems += sheet.warnings
+            rows += len(sheet.cells)
+            reports[raw.file] = FileReport(
+                raw.file,
+                table=sheet.table.name,
+                sheet=raw.sheet,
+                encoding=raw.encoding,
+                rows=len(sheet.cells),
+            )
+            sheets.append(sheet)
+    return sheets, problems, reports
 
 
 def typed_batches(
@@ -325,6 +357,22 @@ def table_changes(batches, problems, mode, stored) -> dict[str, TableChange]:
         change.removed = stored[name] - int(matched.sum()) if mode == REPLACE else 0
         change.rejected = int(rejected.sum())
         changes[name] = change
+    return changes
+
+
+def without_rejected_resources(
+    changes: dict[str, TableChange], batches: dict[str, Batch], problems: pd.DataFrame
+) -> dict[str, TableChange]:
+    """The hospital_resources change counted over the hospitals that are not rejected."""
+    change = changes.get("hospital_resources")
+    hospitals = batches.get("hospitals")
+    if change is None or hospitals is None or hospitals.resource_matched is None:
+        return changes
+    rejected = rejected_mask(hospitals, problems)
+    matched = hospitals.resource_matched
+    change.added = int((~rejected & ~matched).sum())
+    change.replaced = int((~rejected & matched).sum())
+    change.rejected = int(rejected.sum())
     return changes
 
 

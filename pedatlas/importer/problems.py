@@ -5,12 +5,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pedatlas.i18n import translate
+from pedatlas.i18n import all_strings, translate
 from pedatlas.importer.columns import TABLES
+from pedatlas.importer.limits import SHOWN_VALUE_CHARS
 
 ERROR, WARNING = "error", "warning"
 PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "reason", "detail", "severity"]
 MAX_LISTED_PROBLEMS = 1000
+MAX_FILE_NAME_CHARS = 200
 REASONS = (
     "empty_file",
     "header_only",
@@ -46,6 +48,24 @@ REASONS = (
     "direction_mismatch",
     "arrived_before_dispatched",
     "left_before_joined",
+    "not_a_file",
+    "too_many_rows",
+    "too_many_columns",
+    "workbook_too_many_entries",
+    "workbook_too_large",
+    "workbook_compression",
+    "corrupt_workbook",
+    "sheet_hidden",
+    "sheet_not_read",
+    "misgrouped_thousands",
+    "integer_out_of_range",
+    "text_too_long",
+    "id_lookalike",
+    "same_hospital",
+    "implausible_distance",
+    "duration_mismatch",
+    "implausible_speed",
+    "example_row_skipped",
 )
 
 
@@ -153,17 +173,35 @@ def table_label(table: str | None, lang: str) -> str:
     return translate(f"importer_table_{table}", lang)
 
 
+def shown_value(value: object, limit: int = SHOWN_VALUE_CHARS) -> str | None:
+    """A value as echoed to the user: at most limit characters, saying how long it really is."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}…({len(text):,} chars)"
+
+
+def detail_text(detail: object, lang: str) -> str:
+    """A problem's detail; a detail that names a kind (e.g. named_pipe) is said in lang."""
+    if detail is None:
+        return ""
+    key = f"importer_detail_{detail}"
+    return translate(key, lang) if key in all_strings() else str(shown_value(detail, 200))
+
+
 def rendered_message(row: dict, lang: str) -> str:
-    """The plain-language message of one problem in lang."""
+    """The plain-language message of one problem in lang (echoed values capped)."""
     table = row.get("table")
     return translate(
         f"importer_reason_{row['reason']}",
         lang,
-        file=row.get("file") or "",
+        file=shown_value(row.get("file") or "", MAX_FILE_NAME_CHARS),
         row=row.get("row") if row.get("row") is not None else "",
         column=column_label(table, row.get("column"), lang),
-        value="" if row.get("value") is None else row["value"],
-        detail="" if row.get("detail") is None else row["detail"],
+        value=shown_value(row.get("value")) or "",
+        detail=detail_text(row.get("detail"), lang),
         table=table_label(table, lang),
     )
 
@@ -178,11 +216,11 @@ def as_problems(frame: pd.DataFrame, lang: str) -> list[Problem]:
                 file=clean["file"],
                 row=None if clean["row"] is None else int(clean["row"]),
                 column=clean["column"],
-                value=clean["value"],
+                value=shown_value(clean["value"]),
                 reason=clean["reason"],
                 message=rendered_message(clean, lang),
                 severity=clean["severity"] or ERROR,
-                detail=clean["detail"],
+                detail=shown_value(clean["detail"], 200),
                 table=clean.get("table"),
             )
         )

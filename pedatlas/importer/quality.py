@@ -9,26 +9,16 @@ from pedatlas.db import open_read_only
 from pedatlas.importer.columns import CHINA_LAT, CHINA_LON, TABLES
 from pedatlas.paths import database_path
 
-# table -> expression giving the year of a row (None: the table has no year)
-YEAR_OF_ROW = {
-    "regions": None,
-    "hospitals": None,
-    "hospital_resources": "year",
-    "alliances": "year(founded_on)",
-    "alliance_members": "year(joined_on)",
-    "referrals": "year(referred_on)",
-    "transfers": "year(dispatched_at)",
-    "outreach": "year(happened_on)",
-    "targets": "year",
-}
+# table -> expression giving the year of a row (None: no year); importable tables declare theirs
+YEAR_OF_ROW = (
+    {"regions": None}
+    | {name: table.year_of_row for name, table in TABLES.items()}
+    | {"hospital_resources": "year"}
+)
+# tables with an is_synthetic flag: every importable table that has the column, and resources
 SYNTHETIC_TABLES = (
-    "hospitals",
+    *(name for name, table in TABLES.items() if "is_synthetic" in table.keys),
     "hospital_resources",
-    "alliances",
-    "alliance_members",
-    "referrals",
-    "transfers",
-    "outreach",
 )
 
 

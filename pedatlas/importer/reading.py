@@ -1,26 +1,42 @@
 """Reading upload files into cells of text: CSV in UTF-8/BOM/GBK/GB18030/UTF-16, or XLSX."""
 
 import codecs
+import errno
 import io
+import os
 import re
+import stat
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 import numpy as np
+import openpyxl
 import pandas as pd
 
 from pedatlas import safe_cells
 from pedatlas.importer.columns import Table, table_by_name
-from pedatlas.importer.limits import MAX_UPLOAD_BYTES
-from pedatlas.importer.problems import file_problem
+from pedatlas.importer.limits import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_UPLOAD_BYTES,
+    MAX_XLSX_ENTRIES,
+    MAX_XLSX_ENTRY_RATIO,
+    MAX_XLSX_ROWS,
+    MAX_XLSX_UNCOMPRESSED_BYTES,
+)
+from pedatlas.importer.problems import WARNING, file_problem
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
 SNIFF_BYTES = 65536
 MAX_CONTROL_SHARE = 0.005  # more control characters than this in the first 64 KB = not text
 DEFAULT_MAX_BYTES = MAX_UPLOAD_BYTES
+DECODE_CHUNK = 16 * 2**20
+MAX_HEADER_BYTES = 64 * 1024  # a header line longer than this is not a table's header
+RATIO_CHECKED_BYTES = 8 * 2**20  # small entries may compress well; large ones must not inflate
 
 
 class FileRejected(Exception):
@@ -54,27 +70,132 @@ class RawSheet:
     notes: list[str] = field(default_factory=list)
 
 
-def as_source(item: object) -> Source:
-    """A Source from a path, a (name, bytes) pair or an uploaded file object."""
+def item_name(item: object) -> str:
+    """The name of an upload as the user knows it (a path's file name, an upload's name)."""
     if isinstance(item, Source):
-        return item
+        return item.name
     if isinstance(item, str | Path):
-        path = Path(item)
-        return Source(path.name, path.read_bytes())
+        return Path(item).name
     if isinstance(item, tuple) and len(item) == 2:
-        return Source(str(item[0]), bytes(item[1]))
-    name = getattr(item, "name", "upload")
-    if hasattr(item, "getvalue"):
-        return Source(Path(str(name)).name, bytes(item.getvalue()))
-    if hasattr(item, "read"):
-        return Source(Path(str(name)).name, bytes(item.read()))
-    raise TypeError(f"cannot import {type(item).__name__}: give a path, (name, bytes) or a file")
+        return str(item[0])
+    return Path(str(getattr(item, "name", "upload"))).name
+
+
+def distinct_names(items: list[object]) -> list[str]:
+    """A name per item that tells files apart: same-named files get their place in the upload.
+
+    Paths with the same file name are shown by the path as given when that tells them apart.
+    """
+    names = [item_name(item) for item in items]
+    counts = Counter(names)
+    shown = [
+        str(item) if counts[name] > 1 and isinstance(item, str | Path) else name
+        for item, name in zip(items, names, strict=True)
+    ]
+    again = Counter(shown)
+    return [
+        f"{name} #{number}" if again[name] > 1 else name
+        for number, name in enumerate(shown, start=1)
+    ]
+
+
+def as_source(item: object, name: str | None = None, max_bytes: int = MAX_UPLOAD_BYTES) -> Source:
+    """A Source from a path, a (name, bytes) pair or an uploaded file object.
+
+    Raises FileRejected for paths that are not regular files (directories, devices, named pipes,
+    dangling or looping links) and for anything larger than max_bytes, before reading it.
+    """
+    name = name or item_name(item)
+    if isinstance(item, Source):
+        data = item.data
+    elif isinstance(item, str | Path):
+        data = regular_file_bytes(Path(item), name, max_bytes)
+    elif isinstance(item, tuple) and len(item) == 2:
+        data = bytes(item[1])
+    elif hasattr(item, "getvalue"):
+        refuse_larger(name, getattr(item, "size", None), max_bytes)
+        data = bytes(item.getvalue())
+    elif hasattr(item, "read"):
+        data = item.read(max_bytes + 1)
+    else:
+        raise TypeError(
+            f"cannot import {type(item).__name__}: give a path, (name, bytes) or a file"
+        )
+    if len(data) > max_bytes:
+        raise FileRejected(file_problem(name, "file_too_large", value=len(data), detail=max_bytes))
+    return Source(name, bytes(data))
+
+
+def refuse_larger(name: str, size: object, max_bytes: int) -> None:
+    """Raise FileRejected when a known size is above the limit (checked before reading)."""
+    if isinstance(size, int) and size > max_bytes:
+        raise FileRejected(file_problem(name, "file_too_large", value=size, detail=max_bytes))
+
+
+def regular_file_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file; never opens a device or a named pipe for reading."""
+    try:
+        info = path.stat()  # follows links: a dangling link raises ENOENT, a loop ELOOP
+    except OSError as error:
+        raise FileRejected(file_problem(name, "not_a_file", detail=_os_reason(error))) from error
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRejected(file_problem(name, "not_a_file", detail=_file_kind(info.st_mode)))
+    refuse_larger(name, info.st_size, max_bytes)
+    try:
+        # O_NONBLOCK: should the path become a pipe after the check, open() does not wait for it
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise FileRejected(file_problem(name, "not_a_file", detail=_os_reason(error))) from error
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise FileRejected(file_problem(name, "not_a_file", detail="special"))
+        return handle.read(max_bytes + 1)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "named_pipe"),
+        (stat.S_ISCHR, "device"),
+        (stat.S_ISBLK, "device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return kind
+    return "special"
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink_loop"
+    if error.errno == errno.ENOENT:
+        return "not_found"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission_denied"
+    return errno.errorcode.get(error.errno or 0, type(error).__name__)
 
 
 def read_source(
-    source: Source, table: Table | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    source: Source,
+    table: Table | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = MAX_ROWS,
 ) -> RawSheet:
-    """The cells of a CSV or XLSX upload; raises FileRejected when it cannot be read."""
+    """The cells of a CSV upload or of the first sheet read from an XLSX upload."""
+    return read_sheets(source, table, max_bytes, max_rows)[0]
+
+
+def read_sheets(
+    source: Source,
+    table: Table | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = MAX_ROWS,
+) -> list[RawSheet]:
+    """The cells of a CSV, or of each table sheet of an XLSX; raises FileRejected if unreadable.
+
+    Sizes are checked before parsing: bytes, lines and header columns of a CSV; entries,
+    inflated size and declared dimensions of a workbook. max_rows: data rows still allowed.
+    """
     data = source.data
     if len(data) > max_bytes:
         raise FileRejected(
@@ -83,11 +204,34 @@ def read_source(
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise FileRejected(file_problem(source.name, "empty_file"))
     if data.startswith(XLSX_MAGIC):
-        return workbook_sheet(source, table)
+        return workbook_sheets(source, table, max_rows)
     if data.startswith(OLE_MAGIC):
         raise FileRejected(file_problem(source.name, "unsupported_format", detail="xls"))
     encoding, text = decoded_text(source)
-    return csv_sheet(source.name, text, encoding)
+    refuse_oversized_csv(source.name, text, max_rows)
+    return [csv_sheet(source.name, text, encoding)]
+
+
+def refuse_oversized_csv(name: str, text: bytes, max_rows: int) -> None:
+    """Refuse a CSV with more lines than rows allowed or a header wider than MAX_COLUMNS.
+
+    Counting line breaks is a fast upper bound of the rows (a quoted cell may span lines).
+    """
+    lines = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
+    if lines - 1 > max_rows:
+        raise FileRejected(
+            file_problem(name, "too_many_rows", value=lines - 1, detail=max(max_rows, 0))
+        )
+    header = text[: text.find(b"\n")] if b"\n" in text else text
+    if len(header) > MAX_HEADER_BYTES:
+        raise FileRejected(
+            file_problem(name, "too_many_columns", row=1, value=len(header), detail=MAX_COLUMNS)
+        )
+    columns = 1 + header.count(delimiter(header).encode())
+    if columns > MAX_COLUMNS:
+        raise FileRejected(
+            file_problem(name, "too_many_columns", row=1, value=columns, detail=MAX_COLUMNS)
+        )
 
 
 def decoded_text(source: Source) -> tuple[str, bytes]:
@@ -104,12 +248,10 @@ def decoded_text(source: Source) -> tuple[str, bytes]:
         return "utf-8", _utf8_or_reject(source.name, data)
     except UnicodeDecodeError:
         pass
-    for encoding in ("gb18030",):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding, _checked_text(source.name, text).encode("utf-8")
+    try:
+        return "gb18030", _recoded(source.name, data, "gb18030")
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(data[:SNIFF_BYTES]).best()
     if best is None or best.encoding is None:
         raise FileRejected(file_problem(source.name, "binary_file"))
@@ -119,8 +261,23 @@ def decoded_text(source: Source) -> tuple[str, bytes]:
 
 def _utf8_or_reject(name: str, data: bytes) -> bytes:
     _checked_text(name, data[:SNIFF_BYTES].decode("utf-8", errors="ignore"))
-    data.decode("utf-8")  # raises UnicodeDecodeError for other encodings
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(data), DECODE_CHUNK):  # in chunks: no full copy as a str
+        decoder.decode(data[start : start + DECODE_CHUNK])  # raises for other encodings
+    decoder.decode(b"", final=True)
     return data
+
+
+def _recoded(name: str, data: bytes, encoding: str) -> bytes:
+    """data decoded from encoding, as UTF-8 bytes; chunked so that no full str copy is made."""
+    _checked_text(name, data[:SNIFF_BYTES].decode(encoding, errors="ignore"))
+    decoder = codecs.getincrementaldecoder(encoding)()
+    parts = [
+        decoder.decode(data[start : start + DECODE_CHUNK]).encode("utf-8")
+        for start in range(0, len(data), DECODE_CHUNK)
+    ]
+    parts.append(decoder.decode(b"", final=True).encode("utf-8"))
+    return b"".join(parts)
 
 
 def _checked_text(name: str, text: str) -> str:
@@ -171,8 +328,13 @@ def malformed_problem(name: str, message: str) -> dict:
     return file_problem(name, "malformed_csv", row=row, detail=detail)
 
 
-def sheet_from_table(name: str, table: pd.DataFrame, **extra) -> RawSheet:
-    """A RawSheet from a header-less table of text: trimmed, empty cells NA, blank rows dropped."""
+def sheet_from_table(
+    name: str, table: pd.DataFrame, numbers: np.ndarray | None = None, **extra
+) -> RawSheet:
+    """A RawSheet from a header-less table of text: trimmed, empty cells NA, blank rows dropped.
+
+    numbers: the file's row number of each table row (default 1, 2, ...; the header is first).
+    """
     table = table.reset_index(drop=True)
     table.columns = range(table.shape[1])
     cells = pd.DataFrame({column: stripped(table[column]) for column in table.columns})
@@ -185,7 +347,9 @@ def sheet_from_table(name: str, table: pd.DataFrame, **extra) -> RawSheet:
     headers = [("" if pd.isna(value) else str(value)) for value in cells.iloc[0]]
     data = cells.iloc[1:]
     keep = data.notna().any(axis=1).to_numpy()
-    rows = np.arange(2, len(cells) + 1, dtype=np.int64)[keep]
+    if numbers is None:
+        numbers = np.arange(1, len(cells) + 1, dtype=np.int64)
+    rows = np.asarray(numbers, dtype=np.int64)[1:][keep]
     return RawSheet(name, headers, data.loc[keep].reset_index(drop=True), rows, **extra)
 
 
@@ -199,46 +363,164 @@ def stripped(column: pd.Series) -> pd.Series:
     return safe_cells.unquoted_series(text.mask(text == ""))
 
 
-def workbook_sheet(source: Source, table: Table | None) -> RawSheet:
-    """The cells of the sheet named for the table (or the first sheet) of an XLSX workbook."""
-    import openpyxl
+def workbook_sheets(source: Source, table: Table | None, max_rows: int) -> list[RawSheet]:
+    """The cells of each table sheet of an XLSX workbook (visible sheets only).
 
+    Read: the visible sheets named for a table (only the given table's, when one is given), or
+    else the first visible sheet. Every other sheet is skipped, and a note (a warning in the
+    problem list) says which and why.
+    """
+    inspect_archive(source)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except Exception as error:  # openpyxl raises many kinds on a damaged or hostile archive
+        raise FileRejected(corrupt_problem(source.name, error)) from error
+    try:
+        names = tuple(workbook.sheetnames)
+        visible = tuple(name for name in names if workbook[name].sheet_state == "visible")
+        chosen, notes = chosen_sheets(source.name, names, visible, table)
+        several = len(chosen) > 1
+        sheets = []
+        for sheet_name, sheet_table in chosen:
+            shown = f"{source.name} [{sheet_name}]" if several else source.name
+            rows, cells = sheet_values(shown, workbook[sheet_name], max_rows)
+            max_rows -= len(rows)
+            sheets.append(
+                sheet_from_rows(
+                    shown,
+                    rows,
+                    cells,
+                    encoding="xlsx",
+                    sheet=sheet_name,
+                    sheet_names=names,
+                    sheet_table=sheet_table,
+                    notes=notes if not sheets else [],
+                )
+            )
+    except FileRejected:
+        raise
+    except Exception as error:  # a damaged sheet (bad XML, entities) found while reading
+        raise FileRejected(corrupt_problem(source.name, error)) from error
+    finally:
+        workbook.close()
+    return sheets
+
+
+def corrupt_problem(name: str, error: Exception) -> dict:
+    """The problem of a workbook that cannot be parsed (no traceback, the error's kind only)."""
+    return file_problem(name, "corrupt_workbook", detail=type(error).__name__)
+
+
+def inspect_archive(source: Source) -> None:
+    """Refuse a workbook whose zip entries are too many or inflate too much, before parsing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
         raise FileRejected(
             file_problem(source.name, "unsupported_format", detail=type(error).__name__)
         ) from error
-    try:
-        names = tuple(workbook.sheetnames)
-        sheet_name, sheet_table = chosen_sheet(names, table)
-        values = list(workbook[sheet_name].iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    if not values:
-        raise FileRejected(file_problem(source.name, "empty_file", detail=sheet_name))
-    width = max(len(row) for row in values)
-    frame = pd.DataFrame(
-        [[cell_text(cell) for cell in row] + [None] * (width - len(row)) for row in values],
-        dtype=object,
-    )
-    return sheet_from_table(
-        source.name,
-        frame,
-        encoding="xlsx",
-        sheet=sheet_name,
-        sheet_names=names,
-        sheet_table=sheet_table,
-    )
+    if not any(entry.filename == "[Content_Types].xml" for entry in entries):
+        raise FileRejected(file_problem(source.name, "unsupported_format", detail="zip"))
+    if len(entries) > MAX_XLSX_ENTRIES:
+        raise FileRejected(
+            file_problem(
+                source.name,
+                "workbook_too_many_entries",
+                value=len(entries),
+                detail=MAX_XLSX_ENTRIES,
+            )
+        )
+    inflated = sum(entry.file_size for entry in entries)
+    if inflated > MAX_XLSX_UNCOMPRESSED_BYTES:
+        raise FileRejected(
+            file_problem(
+                source.name,
+                "workbook_too_large",
+                value=inflated,
+                detail=MAX_XLSX_UNCOMPRESSED_BYTES,
+            )
+        )
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > RATIO_CHECKED_BYTES and ratio > MAX_XLSX_ENTRY_RATIO:
+            raise FileRejected(
+                file_problem(
+                    source.name,
+                    "workbook_compression",
+                    value=round(ratio),
+                    detail=MAX_XLSX_ENTRY_RATIO,
+                )
+            )
 
 
-def chosen_sheet(names: tuple[str, ...], table: Table | None) -> tuple[str, str | None]:
-    """(sheet to read, table it is named for): the sheet named for the table, else the first."""
-    for name in names:
-        named = table_by_name(name)
-        if named is not None and (table is None or named.name == table.name):
-            return name, named.name
-    return names[0], None
+def chosen_sheets(
+    file: str, names: tuple[str, ...], visible: tuple[str, ...], table: Table | None
+) -> tuple[list[tuple[str, str | None]], list[dict]]:
+    """(sheet, table it is named for) of the sheets to read, and a note per skipped sheet."""
+    named = []
+    for name in visible:
+        spec = table_by_name(name)
+        if spec is not None and (table is None or spec.name == table.name):
+            named.append((name, spec.name))
+    if not visible:
+        raise FileRejected(file_problem(file, "empty_file", detail=", ".join(names)))
+    chosen = named or [(visible[0], None)]
+    read = {name for name, _ in chosen}
+    notes = [
+        file_problem(
+            file,
+            "sheet_hidden" if name not in visible else "sheet_not_read",
+            value=name,
+            severity=WARNING,
+        )
+        for name in names
+        if name not in read
+    ]
+    return chosen, notes
+
+
+def sheet_values(file: str, sheet, max_rows: int) -> tuple[np.ndarray, list[list]]:
+    """(row numbers, cell texts) of the sheet's non-empty rows, within the row and column caps.
+
+    The declared dimensions are checked first; a sheet that declares none, or too few, is still
+    stopped at the caps while it is read, and never widened beyond MAX_COLUMNS.
+    """
+    declared_rows, declared_columns = sheet.max_row, sheet.max_column
+    allowed_rows = min(max_rows, MAX_XLSX_ROWS) + 1  # + the header row
+    if declared_columns is not None and declared_columns > MAX_COLUMNS:
+        raise FileRejected(
+            file_problem(file, "too_many_columns", value=declared_columns, detail=MAX_COLUMNS)
+        )
+    if declared_rows is not None and declared_rows > allowed_rows:
+        raise FileRejected(
+            file_problem(file, "too_many_rows", value=declared_rows - 1, detail=allowed_rows - 1)
+        )
+    numbers, rows = [], []
+    for number, values in enumerate(
+        sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True), start=1
+    ):
+        if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] is not None:
+            raise FileRejected(
+                file_problem(file, "too_many_columns", row=number, detail=MAX_COLUMNS)
+            )
+        if number > allowed_rows:
+            raise FileRejected(
+                file_problem(file, "too_many_rows", value=f">{number - 1}", detail=allowed_rows - 1)
+            )
+        if any(value is not None for value in values):
+            numbers.append(number)
+            rows.append([cell_text(value) for value in values[:MAX_COLUMNS]])
+    return np.asarray(numbers, dtype=np.int64), rows
+
+
+def sheet_from_rows(file: str, numbers: np.ndarray, rows: list[list], **extra) -> RawSheet:
+    """A RawSheet from a sheet's non-empty rows; the first one is the header."""
+    if not rows:
+        raise FileRejected(file_problem(file, "empty_file", detail=extra.get("sheet")))
+    width = max(len(row) for row in rows)
+    frame = pd.DataFrame([row + [None] * (width - len(row)) for row in rows], dtype=object)
+    return sheet_from_table(file, frame, numbers, **extra)
 
 
 def cell_text(value: object) -> str | None:

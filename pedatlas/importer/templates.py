@@ -4,6 +4,7 @@ import io
 
 import pandas as pd
 
+from pedatlas import safe_cells
 from pedatlas.i18n import translate
 from pedatlas.importer.columns import DATE, DATETIME, TEXT, Column
 from pedatlas.importer.export import importable_table
@@ -43,10 +44,19 @@ def _default_text(column: Column, lang: str) -> str:
 
 
 def template_csv(table: str) -> bytes:
-    """A CSV template: Chinese headers in row 1, the English keys in row 2 (skipped on import)."""
+    """A CSV template: Chinese headers, the English keys, one example row.
+
+    The importer skips the key row and the example row while it is unchanged.
+    """
     spec = importable_table(table)
-    lines = [",".join(column.zh for column in spec.columns), ",".join(spec.keys)]
-    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+    rows = [[column.zh for column in spec.columns], spec.keys, example_values(table)]
+    return safe_cells.csv_bytes(pd.DataFrame(rows[1:], columns=rows[0]))
+
+
+def example_values(table: str) -> list[str]:
+    """The table's example row (from the registry), in column order."""
+    spec = importable_table(table)
+    return [spec.example.get(key, "") for key in spec.keys]
 
 
 def template_xlsx(table: str, lang: str = "zh") -> bytes:
@@ -62,9 +72,14 @@ def template_xlsx(table: str, lang: str = "zh") -> bytes:
             DATE: workbook.add_format({"num_format": "yyyy-mm-dd"}),
             DATETIME: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
         }
-        for number, column in enumerate(spec.columns):
+        example = workbook.add_format({"italic": True, "font_color": "#7F7F7F"})
+        for number, (column, value) in enumerate(
+            zip(spec.columns, example_values(table), strict=True)
+        ):
             sheet.write_string(0, number, column.zh, header)
             sheet.set_column(number, number, max(12, 2 * len(column.zh)), formats.get(column.kind))
+            if value:  # row 2: the example, as text (skipped on import while unchanged)
+                sheet.write_string(1, number, value, example)
         sheet.freeze_panes(1, 0)
         keys = template_columns(table, lang)
         keys.to_excel(

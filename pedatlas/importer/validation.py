@@ -8,11 +8,13 @@ import pandas as pd
 import pandera.pandas as pa
 import shapely
 
-from pedatlas.importer.batches import Batch
+from pedatlas.importer.batches import ROW, Batch
 from pedatlas.importer.columns import (
     DATE,
     DATETIME,
+    INTEGER,
     TABLES,
+    TEXT,
     YEAR_RANGE,
     Column,
     Table,
@@ -32,6 +34,15 @@ CHECK_REASONS = {
 }
 WIDE_CHECK_COLUMNS = {"arrived_before_dispatched": "arrived_at", "left_before_joined": "left_on"}
 REFERENCE_REASONS = {"hospitals": "unknown_hospital", "alliances": "unknown_alliance"}
+SQL_INTEGER_RANGES = {
+    "TINYINT": (-(2**7), 2**7 - 1),
+    "SMALLINT": (-(2**15), 2**15 - 1),
+    "INTEGER": (-(2**31), 2**31 - 1),
+    "BIGINT": (-(2**63), 2**63 - 1),
+    "UTINYINT": (0, 2**8 - 1),
+    "USMALLINT": (0, 2**16 - 1),
+    "UINTEGER": (0, 2**32 - 1),
+}
 
 
 @dataclass
@@ -104,13 +115,54 @@ def frame_checks(table: Table) -> list[pa.Check]:
 
 
 def file_problems(batch: Batch, now: pd.Timestamp) -> pd.DataFrame:
-    """Problems pandera finds in a batch (pos, column, reason, detail)."""
+    """Problems within a batch: pandera's, look-alike duplicate keys, the table's row rules."""
     frame = batch.frame[batch.table.keys]
+    found = [lookalike_duplicates(batch), *row_rule_problems(batch)]
     try:
         table_schema(batch.table, now).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
-        return failure_problems(batch, error.failure_cases)
-    return empty_problems()
+        found.append(failure_problems(batch, error.failure_cases))
+    return concat_problems(found)
+
+
+def folded_keys(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """The key columns with id text lower-cased, so that 'h000882' equals 'H000882'."""
+    return pd.DataFrame(
+        {
+            column: frame[column].str.lower() if frame[column].dtype != "Int64" else frame[column]
+            for column in key
+        }
+    )
+
+
+def lookalike_duplicates(batch: Batch) -> pd.DataFrame:
+    """Rows whose key equals an earlier row's when case is ignored (exact repeats: pandera)."""
+    key = list(batch.table.key)
+    if not key or not len(batch):
+        return empty_problems()
+    folded = folded_keys(batch.frame, key)
+    repeated = folded.duplicated(keep="first") & ~batch.frame[key].duplicated(keep="first")
+    positions = np.flatnonzero(repeated.to_numpy())
+    if not len(positions):
+        return empty_problems()
+    first = batch.frame[ROW].groupby([folded[c] for c in key], dropna=False, sort=False)
+    first_rows = first.transform("first").to_numpy()[positions].astype(str)
+    return cell_problems(positions, key[0], "duplicate_id", first_rows)
+
+
+def row_rule_problems(batch: Batch) -> list[pd.DataFrame]:
+    """The problems of the table's row rules (rules.py), one frame per rule."""
+    found = []
+    for rule in batch.table.row_rules:
+        failures = rule.failures(batch.frame)
+        positions = np.flatnonzero(failures.mask)
+        if not len(positions):
+            continue
+        problems = cell_problems(positions, rule.column, rule.reason, failures.details)
+        if failures.values is not None:
+            problems["value"] = failures.values
+        found.append(problems)
+    return found
 
 
 def failure_problems(batch: Batch, failures: pd.DataFrame) -> pd.DataFrame:
@@ -226,28 +278,92 @@ def database_problems(
     problems: dict[str, pd.DataFrame] = {}
     changes: dict[str, TableChange] = {}
     for name, batch in batches.items():
-        found = [reference_problems(batch, lookups)]
+        found = [sql_range_problems(batch, connection), reference_problems(batch, lookups)]
         found += table_specific_problems(batch, lookups, now)
         batch.matched = matched_mask(batch, connection)
         if mode == APPEND and batch.table.key:
             duplicates = np.flatnonzero(batch.matched)
             found.append(cell_problems(duplicates, batch.table.key[0], "duplicate_in_db"))
+            found.append(stored_lookalikes(batch, connection))
         problems[name] = concat_problems(found)
     if "hospitals" in batches:
         changes["hospital_resources"] = resource_change(batches["hospitals"], mode, connection)
     return problems, changes
 
 
+def sql_range_problems(batch: Batch, connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Whole numbers outside the range of their column's SQL type (e.g. INTEGER: 32 bits)."""
+    types = dict(
+        connection.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() "
+            "WHERE database_name = 'atlas' AND schema_name = 'main' AND table_name = ?",
+            [batch.table.name],
+        ).fetchall()
+    )
+    found = []
+    for column in batch.table.columns:
+        bounds = SQL_INTEGER_RANGES.get(types.get(column.key, ""))
+        if column.kind != INTEGER or bounds is None:
+            continue
+        values = batch.frame[column.key]
+        outside = (values.notna() & ((values < bounds[0]) | (values > bounds[1]))).fillna(False)
+        positions = np.flatnonzero(outside.to_numpy(dtype=bool))
+        detail = f"{bounds[0]:,} … {bounds[1]:,}"
+        found.append(cell_problems(positions, column.key, "integer_out_of_range", detail))
+    return concat_problems(found)
+
+
 def reference_problems(batch: Batch, lookups: Lookups) -> pd.DataFrame:
-    """Rows whose hospital or alliance id is not in that table after the plan."""
+    """Rows whose hospital or alliance id is not in that table after the plan.
+
+    An id that differs from a known one only in case is reported as a look-alike of it.
+    """
     found = []
     for column, target in batch.table.references.items():
         values = batch.frame[column]
-        missing = values.notna() & ~values.isin(lookups.ids(target))
+        known = lookups.ids(target)
+        missing = (values.notna() & ~values.isin(known)).to_numpy(dtype=bool)
+        similar = np.full(len(values), None, dtype=object)
+        if missing.any():  # only unknown ids are compared ignoring case
+            canonical = pd.Series(np.asarray(known, dtype=object), index=known.str.lower())
+            canonical = canonical.groupby(level=0).first()
+            similar[missing] = values[missing].str.lower().map(canonical).to_numpy(dtype=object)
+        lookalike = missing & pd.notna(similar)
         found.append(
-            cell_problems(np.flatnonzero(missing.to_numpy()), column, REFERENCE_REASONS[target])
+            cell_problems(np.flatnonzero(missing & ~lookalike), column, REFERENCE_REASONS[target])
         )
+        positions = np.flatnonzero(lookalike)
+        found.append(cell_problems(positions, column, "id_lookalike", similar[positions]))
     return concat_problems(found)
+
+
+def stored_lookalikes(batch: Batch, connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Rows whose key differs from a stored key only in case (append mode: a clash)."""
+    key = list(batch.table.key)
+    text_key = [c for c in key if batch.table.column(c).kind == TEXT]
+    if not text_key or not len(batch):
+        return empty_problems()
+    keys = batch.frame[key].copy()
+    keys["importer_pos"] = np.arange(len(keys), dtype=np.int64)
+    same = " AND ".join(
+        f"lower(k.{c}) = lower(t.{c})" if c in text_key else f"k.{c} = t.{c}" for c in key
+    )
+    differs = " OR ".join(f"k.{c} <> t.{c}" for c in text_key)
+    shown = " || ' / ' || ".join(f"t.{c}" for c in key) if len(key) > 1 else f"t.{key[0]}"
+    connection.register("importer_keys", keys)
+    try:
+        clashes = connection.execute(
+            f"SELECT k.importer_pos, min({shown}) AS stored FROM importer_keys k "
+            f"JOIN atlas.{batch.table.name} t ON {same} WHERE {differs} GROUP BY 1 ORDER BY 1"
+        ).df()
+    finally:
+        connection.unregister("importer_keys")
+    return cell_problems(
+        clashes["importer_pos"].to_numpy(dtype=np.int64),
+        text_key[0],
+        "id_lookalike",
+        clashes["stored"].astype(str).to_numpy(),
+    )
 
 
 def table_specific_problems(batch: Batch, lookups: Lookups, now: pd.Timestamp) -> list:
@@ -445,12 +561,13 @@ def stored_rows(table: str, connection: duckdb.DuckDBPyConnection) -> int:
 def resource_change(batch: Batch, mode: str, connection: duckdb.DuckDBPyConnection) -> TableChange:
     """The hospital_resources rows an import of hospitals writes (for its year) and removes."""
     frame = batch.frame[["hospital_id", "year"]].copy()
+    frame["importer_pos"] = np.arange(len(frame), dtype=np.int64)
     connection.register("importer_resources", frame)
     try:
-        matched = connection.execute(
-            "SELECT count(*) FROM importer_resources i JOIN atlas.hospital_resources r "
+        positions = connection.execute(
+            "SELECT i.importer_pos FROM importer_resources i JOIN atlas.hospital_resources r "
             "ON r.hospital_id = i.hospital_id AND r.year = i.year"
-        ).fetchall()[0][0]
+        ).fetchnumpy()["importer_pos"]
         removed = 0
         if mode == REPLACE:
             removed = connection.execute(
@@ -459,6 +576,9 @@ def resource_change(batch: Batch, mode: str, connection: duckdb.DuckDBPyConnecti
             ).fetchall()[0][0]
     finally:
         connection.unregister("importer_resources")
+    batch.resource_matched = np.zeros(len(frame), dtype=bool)
+    batch.resource_matched[np.asarray(positions, dtype=np.int64)] = True
+    matched = int(batch.resource_matched.sum())
     years = frame["year"].dropna().unique()
     return TableChange(
         "hospital_resources",

@@ -18,11 +18,13 @@ STRINGS = {
         "Upload CSV or XLSX files (several at once)",
     ),
     "data_upload_help": (
-        "每个文件一张表：医院、联盟、联盟成员、转诊、转运、下沉帮扶或规划目标。"
-        "表头可用中文（模板第一行）或英文列名。",
-        "One table per file: hospitals, alliances, alliance members, referrals, transfers, "
-        "outreach or targets. Headers may be the Chinese names (template row 1) or the English "
-        "keys.",
+        "每个文件（或工作簿中以表名命名的每个工作表）一张表：医院、联盟、联盟成员、转诊、转运、"
+        "下沉帮扶或规划目标。表头可用中文（模板第一行）或英文列名。每个文件最大 {mb} MB；"
+        "大表请用 CSV。",
+        "One table per file (or per sheet named after a table in a workbook): hospitals, "
+        "alliances, alliance members, referrals, transfers, outreach or targets. Headers may be "
+        "the Chinese names (template row 1) or the English keys. At most {mb} MB a file; save "
+        "large tables as CSV.",
     ),
     "data_upload_not_linkable": (
         "上传的文件和检查结果只保存在本次会话中，不会写入链接：分享的链接只打开本页的同一分区。",

@@ -162,6 +162,101 @@ STRINGS = {
         "退出日期 {value} 早于加入日期。",
         "The leaving date {value} is before the joining date.",
     ),
+    "importer_reason_not_a_file": (
+        "“{file}”不是普通文件（{detail}），无法导入。",
+        "'{file}' is not a regular file ({detail}); it cannot be imported.",
+    ),
+    "importer_reason_too_many_rows": (
+        "文件的数据行太多（{value} 行，本次导入最多还能接收 {detail} 行）。请拆分后分批导入。",
+        "The file has too many data rows ({value}; this import can take at most {detail} more). "
+        "Split it and import the parts.",
+    ),
+    "importer_reason_too_many_columns": (
+        "文件的列太多（{value} 列，上限 {detail} 列）。请只保留模板中的列。",
+        "The file has too many columns ({value}, the limit is {detail}). Keep only the columns "
+        "of the template.",
+    ),
+    "importer_reason_workbook_too_many_entries": (
+        "工作簿内部包含的文件过多（{value} 个，上限 {detail} 个），可能已损坏或被恶意构造，未读取。",
+        "The workbook holds too many internal files ({value}, the limit is {detail}); it may "
+        "be damaged or crafted, and was not read.",
+    ),
+    "importer_reason_workbook_too_large": (
+        "工作簿解压后过大（{value} 字节，上限 {detail} 字节），未读取。大表请另存为 CSV 后导入。",
+        "The workbook inflates to too much data ({value} bytes, the limit is {detail}); it was "
+        "not read. Save large tables as CSV and import that.",
+    ),
+    "importer_reason_workbook_compression": (
+        "工作簿中的某个部分压缩比异常（{value} 倍，上限 {detail} 倍），可能是“压缩炸弹”，未读取。",
+        "A part of the workbook is compressed {value} times (the limit is {detail}): it may "
+        "be a zip bomb and was not read.",
+    ),
+    "importer_reason_corrupt_workbook": (
+        "工作簿已损坏或含有不允许的内容（{detail}），无法读取。请在 Excel 中打开并另存为 .xlsx 后再导入。",
+        "The workbook is damaged or holds content that is not allowed ({detail}). Open it in "
+        "Excel, save it as .xlsx and import again.",
+    ),
+    "importer_reason_sheet_hidden": (
+        "隐藏的工作表“{value}”未导入。如需导入，请在 Excel 中取消隐藏。",
+        "The hidden sheet '{value}' was not imported. Unhide it in Excel to import it.",
+    ),
+    "importer_reason_sheet_not_read": (
+        "工作表“{value}”未导入：它的名称不是可导入的表名（如 hospitals 或 医院）。",
+        "The sheet '{value}' was not imported: its name is not that of an importable table "
+        "(e.g. hospitals).",
+    ),
+    "importer_reason_misgrouped_thousands": (
+        "“{column}”的“{value}”中逗号位置不对：千位分隔符应每三位一个（如 1,234）；小数请用点号。",
+        "'{value}' in '{column}' has misplaced commas: thousands separators group three digits "
+        "(1,234); write decimals with a point.",
+    ),
+    "importer_reason_integer_out_of_range": (
+        "“{column}”的值 {value} 超出可存储的整数范围（{detail}）。",
+        "'{column}' is {value}, outside the range of whole numbers it can store ({detail}).",
+    ),
+    "importer_reason_text_too_long": (
+        "“{column}”太长（{detail}），请缩短。",
+        "'{column}' is too long ({detail}); shorten it.",
+    ),
+    "importer_reason_id_lookalike": (
+        "编号“{value}”与已有编号“{detail}”只在大小写、全角/半角或不可见字符上不同，"
+        "视为同一编号。请使用完全一致的写法。",
+        "The id '{value}' differs from the existing id '{detail}' only in case, full-width "
+        "forms or invisible characters: use exactly the same spelling.",
+    ),
+    "importer_reason_same_hospital": (
+        "转出医院与接收医院相同（{value}）。",
+        "The sending and receiving hospital are the same ({value}).",
+    ),
+    "importer_reason_implausible_distance": (
+        "“{column}”为 {value} 公里，超出合理范围（0–{detail} 公里）。",
+        "'{column}' is {value} km, outside the plausible range (0–{detail} km).",
+    ),
+    "importer_reason_duration_mismatch": (
+        "用时 {value} 分钟与出车、到达时间之差（{detail} 分钟）不符。",
+        "The duration of {value} minutes contradicts the dispatch and arrival times "
+        "({detail} minutes apart).",
+    ),
+    "importer_reason_implausible_speed": (
+        "平均速度不合理：{value}（允许 {detail}）。",
+        "The average speed is not plausible: {value} (allowed: {detail}).",
+    ),
+    "importer_reason_example_row_skipped": (
+        "第 {row} 行是模板中的示例行，未导入。",
+        "Row {row} is the template's example row and was not imported.",
+    ),
+    # details named by a key (translated when the message is written)
+    "importer_detail_directory": ("是一个文件夹", "a directory"),
+    "importer_detail_named_pipe": ("是命名管道", "a named pipe"),
+    "importer_detail_device": ("是设备文件", "a device"),
+    "importer_detail_socket": ("是套接字", "a socket"),
+    "importer_detail_special": ("不是普通文件", "not a regular file"),
+    "importer_detail_symlink_loop": ("符号链接循环", "a symbolic link loop"),
+    "importer_detail_not_found": (
+        "文件不存在或链接指向不存在的文件",
+        "missing, or a dangling link",
+    ),
+    "importer_detail_permission_denied": ("没有读取权限", "permission denied"),
     # summaries, results and errors
     "importer_summary_table": (
         "{table}（{mode}）：新增 {added} 行，替换 {replaced} 行，删除 {removed} 行",
@@ -276,4 +371,8 @@ STRINGS = {
     "importer_cli_dry_run": ("试运行：未写入数据库。", "Dry run: the database was not changed."),
     "importer_cli_backup": ("原数据库已备份为 {path}", "The previous database is kept as {path}"),
     "importer_cli_written": ("已写入 {path}", "Written {path}"),
+    "importer_cli_failed": (
+        "导入程序出错，数据库未被修改（{detail}）。",
+        "The importer failed; the database was not changed ({detail}).",
+    ),
 }
