@@ -93,6 +93,11 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("hospitals", False, parse_bool),
         Param("county", "", parse_adcode),
     ),
+    # The briefing's language ('' = the interface language) and file format.
+    "briefing": (
+        Param("brief_lang", "", choices=("", "zh", "en")),
+        Param("format", "pdf", choices=("pdf", "html")),
+    ),
     # Each page below owns its entry; see the page's script for what each parameter does.
     "alliances": (
         Param("alliance", "", str.strip),  # '' = the largest reported alliance; checked in the page
