@@ -42,11 +42,23 @@ def palette(classes: int, more_is_better: bool = True) -> list[str]:
     return [colors[i] for i in picks]
 
 
+def geojson_source(features: dict | str) -> dict | str:
+    """What a trace's geojson should be: the collection's URL when it has one, else itself.
+
+    Collections from pedatlas.data carry the URL where the app serves the same GeoJSON (a
+    foreign member "url", allowed by RFC 7946): the figure then holds a short link instead of
+    megabytes of shapes that plotly copied, validated and serialised again on every rerun.
+    """
+    if isinstance(features, str):  # already a URL or a registered asset name
+        return features
+    return features.get("url") or features
+
+
 def _area_trace(
     features, locations, color, name, hover, showlegend=True, line_width=0.4
 ) -> go.Choropleth:
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=list(locations),
         z=np.ones(len(locations)),
         featureidkey="id",
@@ -87,7 +99,7 @@ def class_trace(
         else classes + 1
     )
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=list(frame["adcode"]),
         z=z,
         featureidkey="id",
@@ -180,7 +192,7 @@ def base_trace(features: dict, name: str = "") -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     names = [feature["properties"].get("name", "") for feature in features["features"]]
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=ids,
         z=np.zeros(len(ids)),
         featureidkey="id",

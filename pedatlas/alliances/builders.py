@@ -391,7 +391,7 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
 def _outline_traces(features, counties, mask, color, width, name, hover) -> list:
     """Counties outlined in color, plus a legend entry (a transparent area shows no swatch)."""
     outline = go.Choropleth(
-        geojson=features,
+        geojson=map_traces.geojson_source(features),
         locations=list(counties.loc[mask, "adcode"]),
         z=np.ones(int(mask.sum())),
         featureidkey="id",
@@ -420,7 +420,7 @@ def _outline_traces(features, counties, mask, color, width, name, hover) -> list
 def _province_outline(features) -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     return go.Choropleth(
-        geojson=features,
+        geojson=map_traces.geojson_source(features),
         locations=ids,
         z=np.ones(len(ids)),
         featureidkey="id",

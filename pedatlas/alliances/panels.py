@@ -5,6 +5,7 @@ import streamlit as st
 
 from pedatlas import data, fmt, map_traces, ui, view
 from pedatlas.alliances import builders as av
+from pedatlas.alliances import growth_panel
 
 PAGE = "alliances"
 
@@ -102,6 +103,9 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     counties = data.query("alliances/map_counties", alliance=info.name, year=year)
     layer, scopes = av.map_scopes(counties, info["home_adcode"])
     features = av.merge_features([data.features(layer, s) for s in scopes], counties["adcode"])
+    # Linked, not embedded: the figure carries the served file's URL instead of the shapes.
+    key = (layer, tuple(scopes), tuple(counties["adcode"]))
+    features["url"] = data.published_url(features, "alliance_map", *key)
     provinces = (
         av.merge_features([data.features("province")], scopes) if layer == "county" else None
     )
@@ -207,6 +211,8 @@ def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
 def show_alliance(alliances: pd.DataFrame, year: int) -> None:
     label = labeller(alliances)
     info = pick_alliance(alliances, label)
+    with ui.friendly_errors():
+        growth_panel.show_playback(info)
     reach = data.query("alliances/reach", year=year).set_index("alliance_id").loc[info.name]
     members = data.query("alliances/member_list", alliance=info.name, year=year)
     if members.empty:
