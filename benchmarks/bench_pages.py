@@ -234,16 +234,19 @@ class Meter:
         url = response.url
         try:
             size = len(response.body())
+            sent = response.request.sizes()["responseBodySize"]  # as transferred (gzip)
         except Exception:  # redirects and aborted responses have no body
             return
         if "/app/static/geo/" in url:
-            self.add("geojson", size)
+            kind = "geojson"
         elif "/app/static/" in url:
-            self.add("app_static", size)
+            kind = "app_static"
         elif "/_stcore/" in url:
-            self.add("streamlit_api", size)
+            kind = "streamlit_api"
         else:
-            self.add("streamlit_bundle", size)
+            kind = "streamlit_bundle"
+        self.add(kind, size)
+        self.add(kind + "_transferred", sent)
 
     def _socket(self, socket) -> None:
         socket.on("framereceived", lambda payload: self.add("websocket", len(payload)))

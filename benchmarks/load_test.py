@@ -30,6 +30,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -238,6 +239,23 @@ def start_replicas(count: int) -> tuple[list[subprocess.Popen], list[str]]:
     return servers, urls
 
 
+def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
+    """scripts/serve.sh: replicas app processes behind nginx (sticky sessions); returns it and its URL."""
+    listen, first = free_port(), free_port()
+    server = subprocess.Popen(
+        ["bash", "scripts/serve.sh", "--replicas", str(replicas), "--listen", f"127.0.0.1:{listen}",
+         "--first-port", str(first), "--run-dir", str(run_dir)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{listen}"
+    deadline = time.monotonic() + 180
+    while _get(url + "/_stcore/health")[0] != 200:
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise RuntimeError(f"scripts/serve.sh did not come up (see {run_dir})")
+        time.sleep(1)
+    return server, url
+
+
 def tree_rss_mb(pids: list[int]) -> float:
     """Resident memory of these processes and all their descendants, MB."""
     children: dict[int, list[int]] = {}
@@ -324,7 +342,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=3)
     parser.add_argument("--think", default="1,3", help="think time range between views, seconds")
-    parser.add_argument("--replicas", type=int, default=1)
+    parser.add_argument("--replicas", type=int, default=1, help="app processes started directly")
+    parser.add_argument(
+        "--serve", type=int, default=0, help="this many replicas behind nginx (scripts/serve.sh)"
+    )
     parser.add_argument(
         "--url", action="append", default=[], help="an app (or proxy) already running"
     )
@@ -336,7 +357,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     servers, urls, pids = [], list(args.url), list(args.pid)
-    if not urls:
+    if not urls and args.serve:
+        proxy, url = start_proxy(args.serve, Path(tempfile.mkdtemp(prefix="pedatlas-serve-")))
+        servers, urls, pids = [proxy], [url], [proxy.pid]
+    elif not urls:
         servers, urls = start_replicas(args.replicas)
         pids = [s.pid for s in servers]
     try:

@@ -66,9 +66,13 @@ def parse_int(text: str) -> int:
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
 MAP_METRICS = (
-    "physicians_per_1000", "beds_per_1000", "icu_beds_per_1000", "children_per_physician",
-    "target_share", "members_per_county",
-)  # fmt: skip
+    "physicians_per_1000",
+    "beds_per_1000",
+    "icu_beds_per_1000",
+    "children_per_physician",
+    "target_share",
+    "members_per_county",
+)
 CLASS_SCHEMES = ("quantiles", "natural_breaks", "target")
 
 GLOBAL_PARAMS = (
@@ -122,6 +126,11 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("tab", "import", choices=("import", "quality", "export", "templates", "dictionary")),
     ),
 }
+
+
+def param_choices(page: str, name: str) -> tuple:
+    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
+    return next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
 
 
 def params_for(page: str) -> tuple[Param, ...]:

@@ -6,7 +6,8 @@ PYTHON=${PYTHON:-python3}
 
 # shellcheck source=scripts/debian_packages.sh
 source scripts/debian_packages.sh
-install_debian_packages chromium fonts-noto-cjk poppler-utils
+# nginx: the replica test runs two app processes behind the shipped proxy config (deploy/nginx/)
+install_debian_packages chromium fonts-noto-cjk poppler-utils nginx
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/ruff check .

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from pedatlas.build import derived
 from pedatlas.paths import SCHEMA_SQL
 
 # adcode, name, level, parent, province, city, lon, lat, area_km2, pop_total, pop_0_14, urban
@@ -107,6 +108,7 @@ def build_alliance_db(path: Path) -> Path:
         ]
         _insert(connection, "transfers", transfers)
         _insert(connection, "outreach", [(*row, True) for row in OUTREACH])
+        derived.refresh(connection)  # the rollups page queries read, as the build writes them
         connection.execute("CHECKPOINT")
     finally:
         connection.close()

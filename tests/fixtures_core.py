@@ -5,6 +5,7 @@ from pathlib import Path
 import duckdb
 import shapely
 
+from pedatlas.build import derived
 from pedatlas.paths import SCHEMA_SQL
 
 
@@ -259,4 +260,5 @@ def build_core_fixture(path: Path) -> Path:
         connection.execute(
             "INSERT INTO targets VALUES ('ped_physicians_per_1000', 2025, 0.87, 'per 1000 children', '每千', 'per 1,000', 'plan')"
         )
+        derived.refresh(connection)  # the rollups page queries read, as the build writes them
     return path

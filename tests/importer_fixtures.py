@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import shapely
 
+from pedatlas.build import derived
 from pedatlas.db import open_read_only
 from pedatlas.paths import SCHEMA_SQL
 
@@ -160,6 +161,7 @@ def build_fixture_db(path: Path) -> Path:
         _insert(connection, "outreach", OUTREACH)
         _insert(connection, "targets", TARGETS)
         _insert(connection, "build_info", [("built_at", "2024-05-01T00:00:00"), ("schema", "1")])
+        derived.refresh(connection)  # the rollups page queries read, as the build writes them
         connection.execute("CHECKPOINT")
     finally:
         connection.close()

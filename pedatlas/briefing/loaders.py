@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from pedatlas import geo
+from pedatlas import geometry
 from pedatlas.briefing.model import Scope
 from pedatlas.scope import child_level
 
@@ -18,17 +18,17 @@ QueryRunner = Callable[..., pd.DataFrame]
 
 # Query file names in one place (queries/ is being regrouped into folders).
 QUERY = {
-    "region_list": "region_list",
-    "resource_years": "resource_years",
-    "scope_summary": "scope_summary",
-    "targets": "targets",
-    "region_resources": "region_resources",
-    "shapes": "shapes",
-    "alliance_list": "alliance_list",
-    "alliance_reach": "alliance_reach",
-    "referral_shares": "referral_shares",
-    "transport_summary": "transport_summary",
-    "equity_county_resources": "equity_county_resources",
+    "region_list": "common/region_list",
+    "resource_years": "common/resource_years",
+    "scope_summary": "overview/scope_summary",
+    "targets": "common/targets",
+    "region_resources": "resource_map/region_resources",
+    "shapes": "common/shapes",
+    "alliance_list": "alliances/list",
+    "alliance_reach": "alliances/reach",
+    "referral_shares": "referrals/shares",
+    "transport_summary": "transport/summary",
+    "equity_county_resources": "equity/county_resources",
     "build_info": "briefing/build_info",
 }
 
@@ -71,7 +71,7 @@ def map_shapes(run: QueryRunner, scope: Scope) -> dict[str, dict]:
     if scope.level == "national":
         shapes["context"] = run_named(run, "shapes", layer="context", scope="")
         shapes["sea_line"] = run_named(run, "shapes", layer="sea_line", scope="")
-    return {name: geo.feature_collection(frame) for name, frame in shapes.items()}
+    return {name: geometry.feature_collection(frame) for name, frame in shapes.items()}
 
 
 def counties(run: QueryRunner, scope: Scope) -> pd.DataFrame:

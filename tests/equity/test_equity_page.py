@@ -75,8 +75,15 @@ def test_default_view_shows_the_province_gini_and_theil_of_physicians(monkeypatc
 
 
 def test_lorenz_curve_of_counties_in_a_province_for_a_linked_year(monkeypatch, demo_db, demo):
-    app = open_page(monkeypatch, demo_db, EQUITY, region="360000", unit="county", year=2022,
-                    resource="nicu_beds")  # fmt: skip
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        EQUITY,
+        region="360000",
+        unit="county",
+        year=2022,
+        resource="nicu_beds",
+    )
     assert errors(app) == []
     assert app.selectbox(key="w_unit").value == "county"
     assert app.selectbox(key="w_resource").value == "nicu_beds"
@@ -98,8 +105,16 @@ def test_city_scope_reports_theil_without_decomposition(monkeypatch, demo_db):
 
 
 def test_accessibility_link_matches_2sfca_on_the_data(monkeypatch, demo_db, demo):
-    app = open_page(monkeypatch, demo_db, EQUITY, section="access", resource="beds",
-                    method="2sfca", catchment=150, region="360000")  # fmt: skip
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        EQUITY,
+        section="access",
+        resource="beds",
+        method="2sfca",
+        catchment=150,
+        region="360000",
+    )
     assert errors(app) == []
     assert app.radio(key="w_section").value == "access"
     assert app.selectbox(key="w_method").value == "2sfca"
@@ -166,10 +181,16 @@ def test_shortage_list_of_shanxi_is_the_top_scores(monkeypatch, demo_db, demo):
 
 @pytest.mark.parametrize(
     ("name", "value", "widget", "default"),
-    [("section", "charts", "w_section", "inequality"), ("resource", "doctors", "w_resource", "physicians"),
-     ("unit", "street", "w_unit", "province"), ("method", "3sfca", None, None),
-     ("catchment", "35", None, None), ("catchment", "far", None, None), ("top", "7", None, None)],
-)  # fmt: skip
+    [
+        ("section", "charts", "w_section", "inequality"),
+        ("resource", "doctors", "w_resource", "physicians"),
+        ("unit", "street", "w_unit", "province"),
+        ("method", "3sfca", None, None),
+        ("catchment", "35", None, None),
+        ("catchment", "far", None, None),
+        ("top", "7", None, None),
+    ],
+)
 def test_bad_values_fall_back_with_a_notice(monkeypatch, demo_db, name, value, widget, default):
     app = open_page(monkeypatch, demo_db, EQUITY, **{name: value})
     assert app.exception == []

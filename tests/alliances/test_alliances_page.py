@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pedatlas import alliance_views as av
+from pedatlas.alliances import builders as av
 from tests.apptest_helpers import errors, open_page, texts
 from tests.helpers import rows, scalar
 
@@ -15,10 +15,14 @@ REPORTED = ["SX", "BD", "JX", "HH", "QH", "HN", "XH", "BCH", "FZ", "SER", "TJ", 
 
 # --- pure builders -------------------------------------------------------------------------
 
-ALLIANCES = pd.DataFrame({
-    "alliance_id": ["A", "B", "P1", "P2"], "name": ["甲", "乙", "丙（合成）", "丁（合成）"],
-    "name_en": ["Alpha", None, "Gamma", "Delta"], "is_synthetic": [False, False, True, True],
-})  # fmt: skip
+ALLIANCES = pd.DataFrame(
+    {
+        "alliance_id": ["A", "B", "P1", "P2"],
+        "name": ["甲", "乙", "丙（合成）", "丁（合成）"],
+        "name_en": ["Alpha", None, "Gamma", "Delta"],
+        "is_synthetic": [False, False, True, True],
+    }
+)
 
 
 def test_default_alliance_is_the_first_reported_one():
@@ -28,32 +32,48 @@ def test_default_alliance_is_the_first_reported_one():
     assert av.reported_ids(ALLIANCES) == ["A", "B"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", (["A", "B"], True)), ("-", ([], True)), ("P2,A", (["P2", "A"], True)),
-    ("A,A,B", (["A", "B"], True)), ("A,ZZ", (["A", "B"], False)),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (["A", "B"], True)),
+        ("-", ([], True)),
+        ("P2,A", (["P2", "A"], True)),
+        ("A,A,B", (["A", "B"], True)),
+        ("A,ZZ", (["A", "B"], False)),
+    ],
+)
 def test_compare_choice_reads_the_parameter(text, expected):
     assert av.compare_choice(text, ["A", "B", "P1", "P2"], ["A", "B"]) == expected
 
 
-@pytest.mark.parametrize(("chosen", "expected"), [(["A", "B"], ""), ([], "-"), (["B", "A"], "B,A"), (["P1"], "P1")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("chosen", "expected"), [(["A", "B"], ""), ([], "-"), (["B", "A"], "B,A"), (["P1"], "P1")]
+)
 def test_compare_value_writes_the_parameter(chosen, expected):
     assert av.compare_value(chosen, ["A", "B"]) == expected
 
 
-MEMBERS = pd.DataFrame({
-    "hospital_id": ["H1", "H2", "H3", "H4", "H5"], "role": ["core", "member", "member", "member", "协作科室"],
-    "cooperation": ["核心", "合作办院", "普通成员", "普通成员", "科室共建"],
-    "kind": ["儿童医院", "民营医院", "综合医院", "综合医院", "妇幼保健院"], "tier": ["三级", "一级", "二级", "三级", "二级"],
-    "lon": [100.0, 101.0, 102.0, 103.0, 104.0], "lat": [30.0, 31.0, 32.0, 33.0, 34.0],
-})  # fmt: skip
+MEMBERS = pd.DataFrame(
+    {
+        "hospital_id": ["H1", "H2", "H3", "H4", "H5"],
+        "role": ["core", "member", "member", "member", "协作科室"],
+        "cooperation": ["核心", "合作办院", "普通成员", "普通成员", "科室共建"],
+        "kind": ["儿童医院", "民营医院", "综合医院", "综合医院", "妇幼保健院"],
+        "tier": ["三级", "一级", "二级", "三级", "二级"],
+        "lon": [100.0, 101.0, 102.0, 103.0, 104.0],
+        "lat": [30.0, 31.0, 32.0, 33.0, 34.0],
+    }
+)
 
 
-@pytest.mark.parametrize(("column", "expected"), [
-    ("cooperation", [("普通成员", 2), ("科室共建", 1), ("合作办院", 1)]),
-    ("tier", [("三级", 1), ("二级", 2), ("一级", 1)]),
-    ("kind", [("妇幼保健院", 1), ("综合医院", 2), ("民营医院", 1)]),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("cooperation", [("普通成员", 2), ("科室共建", 1), ("合作办院", 1)]),
+        ("tier", [("三级", 1), ("二级", 2), ("一级", 1)]),
+        ("kind", [("妇幼保健院", 1), ("综合医院", 2), ("民营医院", 1)]),
+    ],
+)
 def test_member_breakdown_excludes_the_core_in_natural_order(column, expected):
     frame = av.member_breakdown(MEMBERS, column)
     assert list(zip(frame[column], frame["members"], strict=True)) == expected
@@ -66,13 +86,19 @@ def test_link_lines_join_the_core_to_each_member():
     assert av.link_lines(MEMBERS.iloc[1:]) == ([], [])
 
 
-COUNTIES = pd.DataFrame({
-    "adcode": ["100001", "100002", "100003", "100004", "200001"], "name": ["一", "二", "三", "四", "五"],
-    "province_adcode": ["100000"] * 4 + ["200000"], "city_adcode": ["100100"] * 3 + ["100200", "200100"],
-    "city_name": ["甲市"] * 3 + ["乙市", "丙市"], "children": [1000, 3000, 3000, None, 9000],
-    "children_per_km2": [10.0, 30.0, 60.0, None, 5.0], "members": [2, 0, 0, 0, 0],
-    "in_home": [True, True, True, True, False],
-})  # fmt: skip
+COUNTIES = pd.DataFrame(
+    {
+        "adcode": ["100001", "100002", "100003", "100004", "200001"],
+        "name": ["一", "二", "三", "四", "五"],
+        "province_adcode": ["100000"] * 4 + ["200000"],
+        "city_adcode": ["100100"] * 3 + ["100200", "200100"],
+        "city_name": ["甲市"] * 3 + ["乙市", "丙市"],
+        "children": [1000, 3000, 3000, None, 9000],
+        "children_per_km2": [10.0, 30.0, 60.0, None, 5.0],
+        "members": [2, 0, 0, 0, 0],
+        "in_home": [True, True, True, True, False],
+    }
+)
 
 
 def test_recruitment_gap_lists_home_counties_without_members_most_children_first():
@@ -86,10 +112,13 @@ def test_recruitment_gap_lists_home_counties_without_members_most_children_first
     }
 
 
-@pytest.mark.parametrize(("home", "expected"), [
-    ("100000", ("county", ["100000", "200000"])),
-    ("200000", ("county", ["100000", "200000"])),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("home", "expected"),
+    [
+        ("100000", ("county", ["100000", "200000"])),
+        ("200000", ("county", ["100000", "200000"])),
+    ],
+)
 def test_map_scopes_across_provinces_use_coarse_counties(home, expected):
     assert av.map_scopes(COUNTIES, home) == expected
 
@@ -107,7 +136,9 @@ def test_merge_features_keeps_only_the_wanted_ids():
     assert len(av.merge_features([one, two])["features"]) == 3
 
 
-@pytest.mark.parametrize(("sent", "children", "expected"), [(30, 20000, 1.5), (0, 500, 0.0), (5, 0, None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("sent", "children", "expected"), [(30, 20000, 1.5), (0, 500, 0.0), (5, 0, None)]
+)
 def test_referrals_per_1000_children(sent, children, expected):
     value = av.referrals_per_1000(sent, children)
     assert np.isnan(value) if expected is None else value == pytest.approx(expected)
@@ -120,10 +151,27 @@ def test_downward_share(up, down, expected):
 
 
 def test_compare_table_in_the_order_chosen_with_measures():
-    reach = pd.DataFrame({"alliance_id": ["A", "B"], "members": [3, 1], "named_members": [1, 0],
-                          "provinces": [1, 1], "cities": [1, 1], "counties": [2, 1], "children": [20000, 0]})  # fmt: skip
-    activity = pd.DataFrame({"alliance_id": ["A", "B"], "referrals_sent": [30, 2], "up": [90, 0], "down": [10, 0],
-                             "transports": [4, 0], "transport_km": [123.44, 0.0]})  # fmt: skip
+    reach = pd.DataFrame(
+        {
+            "alliance_id": ["A", "B"],
+            "members": [3, 1],
+            "named_members": [1, 0],
+            "provinces": [1, 1],
+            "cities": [1, 1],
+            "counties": [2, 1],
+            "children": [20000, 0],
+        }
+    )
+    activity = pd.DataFrame(
+        {
+            "alliance_id": ["A", "B"],
+            "referrals_sent": [30, 2],
+            "up": [90, 0],
+            "down": [10, 0],
+            "transports": [4, 0],
+            "transport_km": [123.44, 0.0],
+        }
+    )
     table = av.compare_table(ALLIANCES, reach, activity, ["B", "A"], "en")
     assert list(table["alliance_id"]) == ["B", "A"]
     assert list(table["name"]) == ["乙", "Alpha"]  # no English name: the Chinese one
@@ -139,8 +187,13 @@ def test_compare_table_in_the_order_chosen_with_measures():
 
 
 def test_outreach_totals_set_the_data_against_the_published_figures():
-    outreach = pd.DataFrame({"year": [2016, 2017, 2017], "activity": ["expert_clinic", "expert_clinic", "lecture"],
-                             "events": [700, 501, 100]})  # fmt: skip
+    outreach = pd.DataFrame(
+        {
+            "year": [2016, 2017, 2017],
+            "activity": ["expert_clinic", "expert_clinic", "lecture"],
+            "events": [700, 501, 100],
+        }
+    )
     totals = av.outreach_totals(outreach, "BD").set_index("activity")
     assert totals.loc["expert_clinic", ["total", "published", "met"]].tolist() == [1201, 1200, True]
     assert totals.loc["lecture", ["total", "published", "met"]].tolist() == [100, 180, False]
@@ -148,10 +201,15 @@ def test_outreach_totals_set_the_data_against_the_published_figures():
     assert av.outreach_totals(outreach, "XX")["published"].isna().all()
 
 
-@pytest.mark.parametrize(("total", "figure", "kind", "met"), [
-    (1200, 1200, "at_least", True), (1199, 1200, "at_least", False), (1800, 2000, "about", True),
-    (2201, 2000, "about", False),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("total", "figure", "kind", "met"),
+    [
+        (1200, 1200, "at_least", True),
+        (1199, 1200, "at_least", False),
+        (1800, 2000, "about", True),
+        (2201, 2000, "about", False),
+    ],
+)
 def test_published_met(total, figure, kind, met):
     assert av.published_met(total, figure, kind) is met
 
@@ -172,9 +230,21 @@ def test_density_text(value, text):
 
 def test_alliance_map_layers():
     features = {"type": "FeatureCollection", "features": []}
-    labels = {k: k for k in ("density", "footprint", "gap", "links", "core", "children", "no_data", "joined",
-                             "hover_gap", "hover_no_member")} | {"hover_members": "{n}", "kind": str, "tier": str,
-                                                                  "cooperation": str}  # fmt: skip
+    labels = {
+        k: k
+        for k in (
+            "density",
+            "footprint",
+            "gap",
+            "links",
+            "core",
+            "children",
+            "no_data",
+            "joined",
+            "hover_gap",
+            "hover_no_member",
+        )
+    } | {"hover_members": "{n}", "kind": str, "tier": str, "cooperation": str}
     members = MEMBERS.assign(
         name="x", county_name="c", city_name="m", joined_on=pd.Timestamp("2020-01-01")
     )
@@ -254,8 +324,11 @@ def test_huaihai_gap_table_and_map(monkeypatch, demo_db, demo):
     data = chart_data(app, "choropleth")
     drawn = {loc for t in data if t["type"] == "choropleth" for loc in t.get("locations", [])}
     provinces = {"320000", "370000", "410000", "340000"}  # outlined: the alliance crosses provinces
-    counties = scalar(demo, "SELECT count(*) FROM regions WHERE level = 'county' AND province_adcode IN "
-                            "('320000', '370000', '410000', '340000')")  # fmt: skip
+    counties = scalar(
+        demo,
+        "SELECT count(*) FROM regions WHERE level = 'county' AND province_adcode IN "
+        "('320000', '370000', '410000', '340000')",
+    )
     assert provinces <= drawn and len(drawn - provinces) == counties
     outlined = next(
         t
@@ -271,8 +344,11 @@ def test_baoding_outreach_totals_next_to_published_figures(monkeypatch, demo_db,
     app = open_page(monkeypatch, demo_db, PAGE, alliance="BD")
     assert errors(app) == []
     totals = table_with(app, "数据合计").set_index("帮扶活动")
-    for activity, label, published in (("expert_clinic", "下派专家出诊", "≥ 1,200"), ("lecture", "培训讲座", "≥ 180"),
-                                       ("technique", "推广适宜技术", "≥ 30")):  # fmt: skip
+    for activity, label, published in (
+        ("expert_clinic", "下派专家出诊", "≥ 1,200"),
+        ("lecture", "培训讲座", "≥ 180"),
+        ("technique", "推广适宜技术", "≥ 30"),
+    ):
         total = scalar(
             demo,
             "SELECT sum(count) FROM outreach WHERE alliance_id = 'BD' AND activity = ?",
@@ -333,10 +409,13 @@ def test_comparison_measures_match_sql_for_the_chosen_year(monkeypatch, demo_db,
             AND m.joined_on <= DATE '2022-12-31')""",
             [alliance],
         )
-        up, down = rows(demo, f"""SELECT count(*) FILTER (WHERE direction = 'up'), count(*) FILTER (WHERE direction = 'down')
+        up, down = rows(
+            demo,
+            f"""SELECT count(*) FILTER (WHERE direction = 'up'), count(*) FILTER (WHERE direction = 'down')
             FROM referrals r WHERE year(r.referred_on) = 2022 AND EXISTS (SELECT 1 FROM alliance_members m
             WHERE m.alliance_id = ? AND m.hospital_id IN (r.from_hospital_id, r.to_hospital_id) AND {active})""",
-                        [alliance])[0]  # fmt: skip
+            [alliance],
+        )[0]
         assert compare.loc[alliance, "Referrals sent by members"] == sent
         assert compare.loc[alliance, "Children in covered counties"] == children
         assert compare.loc[alliance, "Referrals per 1,000 children"] == round(
@@ -357,10 +436,15 @@ def test_synthetic_alliance_says_so(monkeypatch, demo_db):
     assert "合成联盟（演示用）" in texts(app) and "生成目标：82 家（非报道数字）" in texts(app)
 
 
-@pytest.mark.parametrize(("params", "bad"), [
-    ({"alliance": "ZZ"}, "alliance=ZZ"), ({"alliance": "hh"}, "alliance=hh"),
-    ({"compare": "JX,NOPE"}, "compare=JX,NOPE"), ({"alliance": "'; DROP TABLE x"}, "alliance='; DROP TABLE x"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("params", "bad"),
+    [
+        ({"alliance": "ZZ"}, "alliance=ZZ"),
+        ({"alliance": "hh"}, "alliance=hh"),
+        ({"compare": "JX,NOPE"}, "compare=JX,NOPE"),
+        ({"alliance": "'; DROP TABLE x"}, "alliance='; DROP TABLE x"),
+    ],
+)
 def test_unknown_ids_fall_back_to_the_default_with_a_notice(monkeypatch, demo_db, params, bad):
     app = open_page(monkeypatch, demo_db, PAGE, **params)
     assert errors(app) == []
@@ -391,8 +475,12 @@ def test_widget_choices_go_into_the_url(monkeypatch, demo_db):
 def test_every_alliance_opens_with_its_reach_from_the_data(monkeypatch, demo_db, demo, alliance):
     app = open_page(monkeypatch, demo_db, PAGE, alliance=alliance, lang="en")
     assert errors(app) == []
-    reach = rows(demo, """SELECT count(DISTINCT r.province_adcode), count(DISTINCT r.city_adcode), count(DISTINCT r.adcode)
+    reach = rows(
+        demo,
+        """SELECT count(DISTINCT r.province_adcode), count(DISTINCT r.city_adcode), count(DISTINCT r.adcode)
         FROM alliance_members m JOIN hospitals h USING (hospital_id) JOIN regions r ON r.adcode = h.county_adcode
-        WHERE m.alliance_id = ?""", [alliance])[0]  # fmt: skip
+        WHERE m.alliance_id = ?""",
+        [alliance],
+    )[0]
     assert metric(app, "Provinces / cities / counties") == " / ".join(str(n) for n in reach)
     assert chart_data(app, "choropleth")

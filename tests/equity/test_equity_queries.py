@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from pedatlas import db
-from pedatlas import equity_views as ev
+from pedatlas.equity import builders as ev
 from pedatlas.paths import SCHEMA_SQL
 
 # adcode, name, level, parent, province, city, lon, lat, area, pop_total, pop_0_14, urban_pop
@@ -98,7 +98,7 @@ def rows(connection, name: str, **params) -> list[tuple]:
 def test_county_resources_of_a_province_every_year(fixture_db):
     # year, adcode, name, province, city, lon, lat, pop, children, urban, phys, beds, nicu, picu
     # fmt: off
-    assert rows(fixture_db, "equity_county_resources", scope="630000") == [
+    assert rows(fixture_db, "equity/county_resources", scope="630000") == [
         (2022, "630102", "城东区", "630000", "630100", 101.80, 36.60, 500000, 80000, 490000, 110, 430, 52, 20),
         (2022, "630121", "大通县", "630000", "630100", 101.68, 36.93, 400000, 90000, 150000, 11, 35, 0, 0),
         (2022, "632801", "格尔木市", "630000", "632800", 94.90, 36.40, 220000, 40000, 180000, 6, 20, 0, 0),
@@ -110,7 +110,7 @@ def test_county_resources_of_a_province_every_year(fixture_db):
 
 
 def test_county_resources_keep_counties_without_hospitals_or_children(fixture_db):
-    result = db.run_query(fixture_db, "equity_county_resources", scope="640000")
+    result = db.run_query(fixture_db, "equity/county_resources", scope="640000")
     xixia = result[result["adcode"] == "640105"]
     assert list(xixia["year"]) == [2022, 2023]
     assert xixia["children"].isna().all()
@@ -122,14 +122,14 @@ def test_county_resources_keep_counties_without_hospitals_or_children(fixture_db
     [("", 5), ("630000", 3), ("632800", 1), ("640100", 2)],
 )
 def test_county_resources_scope_filter(fixture_db, scope, counties):
-    result = db.run_query(fixture_db, "equity_county_resources", scope=scope)
+    result = db.run_query(fixture_db, "equity/county_resources", scope=scope)
     assert len(result) == 2 * counties
 
 
 def test_hospitals_of_2023_with_site_flags(fixture_db):
     # id, name, kind, tier, county, lon, lat, phys, beds, nicu, picu, tertiary centre, member
     # fmt: off
-    assert rows(fixture_db, "equity_hospitals", year=2023) == [
+    assert rows(fixture_db, "equity/hospitals", year=2023) == [
         ("H1", "青海省妇女儿童医院", "儿童医院", "三级", "630102", 101.80, 36.60, 110, 420, 55, 22, True, True),
         ("H2", "城东区妇幼保健院", "妇幼保健院", "二级", "630102", 101.81, 36.61, 12, 32, 2, 0, False, False),
         ("H3", "大通县人民医院", "综合医院", "二级", "630121", 101.68, 36.93, 9, 26, 0, 0, False, True),
@@ -143,31 +143,47 @@ def test_hospitals_of_2023_with_site_flags(fixture_db):
 
 
 def test_hospitals_membership_follows_joining_and_leaving_dates(fixture_db):
-    result = db.run_query(fixture_db, "equity_hospitals", year=2022)
+    result = db.run_query(fixture_db, "equity/hospitals", year=2022)
     assert list(result.loc[result["member"], "hospital_id"]) == ["H1", "H3", "H5", "H6"]
 
 
 @pytest.mark.parametrize(
     ("year", "scope", "add", "expected"),
-    [(2023, "630000", "members", ["H2", "H4", "H5"]), (2022, "630000", "members", ["H2", "H4"]),
-     (2023, "630000", "nicu", ["H3", "H4", "H5"]), (2023, "640000", "nicu", ["H8"]),
-     (2022, "640000", "nicu", []), (2023, "630100", "members", ["H2", "H4"]),
-     (2023, "", "members", ["H2", "H4", "H5", "H8"]), (2023, "630000", "other", [])],
-)  # fmt: skip
+    [
+        (2023, "630000", "members", ["H2", "H4", "H5"]),
+        (2022, "630000", "members", ["H2", "H4"]),
+        (2023, "630000", "nicu", ["H3", "H4", "H5"]),
+        (2023, "640000", "nicu", ["H8"]),
+        (2022, "640000", "nicu", []),
+        (2023, "630100", "members", ["H2", "H4"]),
+        (2023, "", "members", ["H2", "H4", "H5", "H8"]),
+        (2023, "630000", "other", []),
+    ],
+)
 def test_planning_candidates(fixture_db, year, scope, add, expected):
-    result = db.run_query(fixture_db, "planning_candidates", year=year, scope=scope, add=add)
+    result = db.run_query(fixture_db, "planning/candidates", year=year, scope=scope, add=add)
     assert list(result["hospital_id"]) == expected
 
 
 def test_planning_candidate_row(fixture_db):
-    result = rows(fixture_db, "planning_candidates", year=2023, scope="630000", add="nicu")
+    result = rows(fixture_db, "planning/candidates", year=2023, scope="630000", add="nicu")
     assert result[1] == (
-        "H4", "大通县妇幼保健院", "妇幼保健院", "二级", "630121", "大通县", 101.69, 36.92, 4, 12, 0,
-    )  # fmt: skip
+        "H4",
+        "大通县妇幼保健院",
+        "妇幼保健院",
+        "二级",
+        "630121",
+        "大通县",
+        101.69,
+        36.92,
+        4,
+        12,
+        0,
+    )
 
 
 def test_gini_and_theil_by_year_from_the_fixture(fixture_db):
-    county_rows = db.run_query(fixture_db, "equity_county_resources", scope="630000")
+    county_rows = db.run_query(fixture_db, "equity/county_resources", scope="630000")
     trend = ev.inequality_by_year(county_rows, "physicians", "county", "city_adcode")
     # 2023 physicians against children: 大通 13/90000 < 格尔木 6/40000 < 城东 122/80000
     x = [Fraction(90, 210), Fraction(130, 210), Fraction(1)]
@@ -185,7 +201,7 @@ def test_gini_and_theil_by_year_from_the_fixture(fixture_db):
 
 
 def test_city_level_gini_sums_counties_into_cities(fixture_db):
-    county_rows = db.run_query(fixture_db, "equity_county_resources", scope="630000")
+    county_rows = db.run_query(fixture_db, "equity/county_resources", scope="630000")
     names = {"630100": "西宁市", "632800": "海西州"}
     units = ev.unit_totals(county_rows[county_rows["year"] == 2023], "city", "physicians", names)
     assert list(units.itertuples(index=False, name=None)) == [
@@ -195,8 +211,8 @@ def test_city_level_gini_sums_counties_into_cities(fixture_db):
 
 
 def test_coverage_shares_of_the_fixture_province(fixture_db):
-    counties = ev.year_rows(db.run_query(fixture_db, "equity_county_resources", scope=""), 2023)
-    hospitals = db.run_query(fixture_db, "equity_hospitals", year=2023)
+    counties = ev.year_rows(db.run_query(fixture_db, "equity/county_resources", scope=""), 2023)
+    hospitals = db.run_query(fixture_db, "equity/hospitals", year=2023)
     shares = ev.coverage_shares(counties, hospitals, "630000").set_index("site_type")
     # Tertiary centre H1 sits on 城东's point; 大通 is about 38 km away, 格尔木 over 600 km.
     assert shares.loc["tertiary_centre", "sites"] == 1
@@ -210,8 +226,8 @@ def test_coverage_shares_of_the_fixture_province(fixture_db):
 
 
 def test_shortage_ranking_of_the_fixture_province(fixture_db):
-    counties = ev.year_rows(db.run_query(fixture_db, "equity_county_resources", scope=""), 2023)
-    hospitals = db.run_query(fixture_db, "equity_hospitals", year=2023)
+    counties = ev.year_rows(db.run_query(fixture_db, "equity/county_resources", scope=""), 2023)
+    hospitals = db.run_query(fixture_db, "equity/hospitals", year=2023)
     worst = ev.shortage_ranking(counties, hospitals, "630000", 10)
     # 格尔木: 40000/6 = 6,667 children per physician (8), > 100 km from H1/H2/H6 (5),
     # children 18.2% (1), rural 18.2% (0) -> 14. 大通: 90000/13 = 6,923 (8), about 38 km (1),

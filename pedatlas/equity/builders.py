@@ -1,7 +1,7 @@
 """Equity page builders: inequality by year, accessibility, coverage and shortage (query rows in, tables and figures out).
 
-Everything here is a pure function of query results except the cached accessibility wrapper and
-the select_slider widget, which read the database through data.query and the URL through view.
+Everything here is a pure function of query results; the cached accessibility over all of China
+lives in equity/panels.py, which runs the queries.
 """
 
 from collections.abc import Callable
@@ -9,9 +9,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from pedatlas import data, fmt, maps, state, view
+from pedatlas import fmt, map_traces
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import shortage
 from pedatlas.metrics.equity import (
@@ -20,12 +19,7 @@ from pedatlas.metrics.equity import (
     per_capita,
     theil_decomposition,
 )
-
-
-def param_choices(page: str, name: str) -> tuple:
-    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
-    return next(param.choices for param in state.PAGE_PARAMS[page] if param.name == name)
-
+from pedatlas.state import param_choices
 
 SECTIONS = param_choices("equity", "section")
 RESOURCES = param_choices("equity", "resource")
@@ -56,17 +50,6 @@ FORMULAS = {
     r"\ \ (\text{all counties of China})",
     "coverage": r"\mathrm{share}(t)=\frac{\sum_{i:\,d_i\le t}P_i}{\sum_i P_i}",
 }
-
-
-def select_slider(name: str, label: str, options, format_func=str, container=st, **kwargs):
-    """A select_slider bound to URL parameter name (view.selectbox's pattern)."""
-    options = list(options)
-    labels = view.frozen_labels(options, format_func)
-    chosen = container.select_slider(
-        label, options, key=view.bind(name, options), format_func=labels, **kwargs
-    )
-    view.record(name, chosen)
-    return chosen
 
 
 def with_children(rows: pd.DataFrame) -> pd.DataFrame:
@@ -146,10 +129,13 @@ def trend_direction(trend: pd.DataFrame) -> tuple[str, dict] | None:
 
 def _chart_layout(figure: go.Figure, title: str, height: int = 420, **axes) -> go.Figure:
     figure.update_layout(
-        height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10}, title=title,
-        legend={"orientation": "h", "y": -0.2}, font={"family": "Noto Sans CJK SC, sans-serif"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        title=title,
+        legend={"orientation": "h", "y": -0.2},
+        font={"family": "Noto Sans CJK SC, sans-serif"},
         **axes,
-    )  # fmt: skip
+    )
     return figure
 
 
@@ -164,38 +150,55 @@ def lorenz_figure(units: pd.DataFrame, title: str, t: Callable) -> go.Figure:
     x_label, y_label = t("equity_lorenz_x"), t("equity_lorenz_y")
     figure = go.Figure()
     figure.add_trace(
-        go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=t("equity_lorenz_equality"),
-                   line={"color": EQUAL_COLOR, "dash": "dash"}, hoverinfo="skip")
-    )  # fmt: skip
+        go.Scatter(
+            x=[0, 1],
+            y=[0, 1],
+            mode="lines",
+            name=t("equity_lorenz_equality"),
+            line={"color": EQUAL_COLOR, "dash": "dash"},
+            hoverinfo="skip",
+        )
+    )
     figure.add_trace(
         go.Scatter(
-            x=curve["cum_population_share"], y=curve["cum_resource_share"], text=names,
-            name=t("equity_lorenz_curve"), mode="lines+markers" if len(units) <= 60 else "lines",
-            fill="tonexty", line={"color": LINE_COLOR, "width": 2.5}, marker={"size": 5},
+            x=curve["cum_population_share"],
+            y=curve["cum_resource_share"],
+            text=names,
+            name=t("equity_lorenz_curve"),
+            mode="lines+markers" if len(units) <= 60 else "lines",
+            fill="tonexty",
+            line={"color": LINE_COLOR, "width": 2.5},
+            marker={"size": 5},
             hovertemplate=f"%{{text}}<br>{x_label} %{{x:.1%}}<br>{y_label} %{{y:.1%}}<extra></extra>",
         )
-    )  # fmt: skip
+    )
     return _chart_layout(
-        figure, title,
+        figure,
+        title,
         xaxis={"title": x_label, "tickformat": ".0%", "range": [0, 1], "constrain": "domain"},
         yaxis={"title": y_label, "tickformat": ".0%", "range": [0, 1], "scaleanchor": "x"},
-    )  # fmt: skip
+    )
 
 
 def gini_trend_figure(trend: pd.DataFrame, t: Callable) -> go.Figure:
     """Gini per year as a line with labelled points."""
     figure = go.Figure(
         go.Scatter(
-            x=trend["year"], y=trend["gini"], mode="lines+markers+text", name="Gini",
-            text=[fmt.rate(v, 3) for v in trend["gini"]], textposition="top center",
+            x=trend["year"],
+            y=trend["gini"],
+            mode="lines+markers+text",
+            name="Gini",
+            text=[fmt.rate(v, 3) for v in trend["gini"]],
+            textposition="top center",
             line={"color": LINE_COLOR, "width": 2.5},
         )
-    )  # fmt: skip
+    )
     return _chart_layout(
-        figure, t("equity_gini_trend_title"),
+        figure,
+        t("equity_gini_trend_title"),
         xaxis={"title": t("equity_year_label"), "dtick": 1},
         yaxis={"title": "Gini", "rangemode": "tozero"},
-    )  # fmt: skip
+    )
 
 
 def theil_figure(trend: pd.DataFrame, group: str | None, t: Callable) -> go.Figure:
@@ -204,20 +207,34 @@ def theil_figure(trend: pd.DataFrame, group: str | None, t: Callable) -> go.Figu
     if group:
         for part, color in (("between", BETWEEN_COLOR), ("within", WITHIN_COLOR)):
             figure.add_trace(
-                go.Bar(x=trend["year"], y=trend[part], name=t(f"equity_theil_{part}", group=group),
-                       marker_color=color, text=[fmt.percent(s) for s in trend[f"{part}_share"]],
-                       textposition="inside")
-            )  # fmt: skip
+                go.Bar(
+                    x=trend["year"],
+                    y=trend[part],
+                    name=t(f"equity_theil_{part}", group=group),
+                    marker_color=color,
+                    text=[fmt.percent(s) for s in trend[f"{part}_share"]],
+                    textposition="inside",
+                )
+            )
         title = t("equity_theil_title", group=group)
     else:
-        figure.add_trace(go.Bar(x=trend["year"], y=trend["theil"], name=t("equity_theil_total"),
-                                marker_color=BETWEEN_COLOR))  # fmt: skip
+        figure.add_trace(
+            go.Bar(
+                x=trend["year"],
+                y=trend["theil"],
+                name=t("equity_theil_total"),
+                marker_color=BETWEEN_COLOR,
+            )
+        )
         title = t("equity_theil_title_total")
     figure.update_layout(barmode="stack")
     return _chart_layout(
-        figure, title, 380, xaxis={"title": t("equity_year_label"), "dtick": 1},
+        figure,
+        title,
+        380,
+        xaxis={"title": t("equity_year_label"), "dtick": 1},
         yaxis={"title": "Theil T"},
-    )  # fmt: skip
+    )
 
 
 def decay_for(method: str, catchment_km: float) -> acc.DistanceDecay | None:
@@ -254,22 +271,6 @@ def accessibility_scores(
         acc.normalized_to_mean(scores, demand["children"]) if total > 0 else np.nan
     )
     return result
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_accessibility(
-    identity: tuple, year: int, resource: str, method: str, catchment_km: int
-) -> pd.DataFrame:
-    counties = data.query("equity_county_resources", scope="")
-    hospitals = data.query("equity_hospitals", year=year)
-    return accessibility_scores(
-        counties[counties["year"] == year], hospitals, resource, method, catchment_km
-    )
-
-
-def county_accessibility(year: int, resource: str, method: str, catchment_km: int) -> pd.DataFrame:
-    """accessibility_scores for all of China, computed once per (year, resource, method, catchment)."""
-    return _cached_accessibility(data.current_identity(), year, resource, method, catchment_km)
 
 
 def in_scope(frame: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -325,8 +326,12 @@ def coverage_shares(counties: pd.DataFrame, hospitals: pd.DataFrame, region: str
     local = set(demand["adcode"])
     records = []
     for site_type in SITE_TYPES:
-        record = {"site_type": site_type,
-                  "sites": int((site_mask(hospitals, site_type) & hospitals["county_adcode"].isin(local)).sum())}  # fmt: skip
+        record = {
+            "site_type": site_type,
+            "sites": int(
+                (site_mask(hospitals, site_type) & hospitals["county_adcode"].isin(local)).sum()
+            ),
+        }
         if demand.empty:
             record |= {f"within_{km}": np.nan for km in COVERAGE_KM}
         else:
@@ -344,14 +349,22 @@ def coverage_figure(shares: pd.DataFrame, year: int, t: Callable) -> go.Figure:
     for km, color in zip(COVERAGE_KM, ("#bae4bc", "#43a2ca", "#0868ac"), strict=True):
         values = shares[f"within_{km}"]
         figure.add_trace(
-            go.Bar(x=labels, y=values, name=f"≤ {km} km", marker_color=color,
-                   text=[fmt.percent(v) for v in values], textposition="outside")
-        )  # fmt: skip
+            go.Bar(
+                x=labels,
+                y=values,
+                name=f"≤ {km} km",
+                marker_color=color,
+                text=[fmt.percent(v) for v in values],
+                textposition="outside",
+            )
+        )
     figure.update_layout(barmode="group")
     return _chart_layout(
-        figure, t("equity_coverage_title", year=year), 380,
+        figure,
+        t("equity_coverage_title", year=year),
+        380,
         yaxis={"tickformat": ".0%", "range": [0, 1.1], "title": t("equity_coverage_y")},
-    )  # fmt: skip
+    )
 
 
 def coverage_table(shares: pd.DataFrame, t: Callable) -> pd.DataFrame:
@@ -446,8 +459,10 @@ def points_table_markdown(t: Callable) -> str:
             shortage.RURAL_SHARE_BANDS, False, lambda v: fmt.percent(v, 0), t
         ),
     }
-    lines = [f"| {t('equity_points_component')} | {t('equity_points_band')} | {t('equity_points_points')} |",
-             "|---|---|---:|"]  # fmt: skip
+    lines = [
+        f"| {t('equity_points_component')} | {t('equity_points_band')} | {t('equity_points_points')} |",
+        "|---|---|---:|",
+    ]
     for component, rows in parts.items():
         for number, (label, points) in enumerate(rows):
             name = t(f"equity_component_{component}") if number == 0 else ""
@@ -468,12 +483,19 @@ def access_summary(scores: pd.DataFrame) -> dict:
 def access_hover(scores: pd.DataFrame, t: Callable, lang: str) -> np.ndarray:
     """Hover text per county: name, index, supply per 1,000 children, children."""
     return np.array(
-        [f"<b>{name}</b><br>{t('equity_col_access_index')}：{fmt.rate(index)}"
-         f"<br>{t('equity_col_access_per_1000')}：{fmt.rate(per, 3)}"
-         f"<br>{t('equity_col_children')}：{fmt.big_number(kids, lang)}"
-         for name, index, per, kids in zip(scores["name"], scores["access_index"],
-                                           scores["access_per_1000"], scores["children"], strict=True)]
-    )  # fmt: skip
+        [
+            f"<b>{name}</b><br>{t('equity_col_access_index')}：{fmt.rate(index)}"
+            f"<br>{t('equity_col_access_per_1000')}：{fmt.rate(per, 3)}"
+            f"<br>{t('equity_col_children')}：{fmt.big_number(kids, lang)}"
+            for name, index, per, kids in zip(
+                scores["name"],
+                scores["access_index"],
+                scores["access_per_1000"],
+                scores["children"],
+                strict=True,
+            )
+        ]
+    )
 
 
 def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go.Figure:
@@ -487,11 +509,22 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     )
     measures = ["adcode", "access_index", "access_per_1000", "children"]
     scores = drawn.merge(scores[measures].astype({"children": float}), on="adcode", how="left")
-    classes, labels, _ = maps.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
-    texts = {"context": t("context_regions"), "sea_line": t("sea_line"), "no_data": t("no_data"),
-             "legend": t("equity_access_legend")}  # fmt: skip
+    classes, labels, _ = map_traces.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
+    texts = {
+        "context": t("context_regions"),
+        "sea_line": t("sea_line"),
+        "no_data": t("no_data"),
+        "legend": t("equity_access_legend"),
+    }
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
-    return maps.choropleth_figure(
-        layers.get("counties_url", layers["counties"]), scores, classes, labels, maps.palette(len(labels)),
-        access_hover(scores, t, lang), texts, layers.get("context"), layers.get("sea_line"),
-    )  # fmt: skip
+    return map_traces.choropleth_figure(
+        layers.get("counties_url", layers["counties"]),
+        scores,
+        classes,
+        labels,
+        map_traces.palette(len(labels)),
+        access_hover(scores, t, lang),
+        texts,
+        layers.get("context"),
+        layers.get("sea_line"),
+    )

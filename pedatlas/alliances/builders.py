@@ -8,17 +8,20 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import classify, fmt, maps
+from pedatlas import classify, fmt, map_traces
 from pedatlas.tiers import COOPERATION_DEPTH, KINDS, TIER_RANK
 
 ACTIVITIES = ("expert_clinic", "lecture", "trainee", "technique", "remote_consult")
 COMPARE_NONE = "-"  # the compare parameter's value when nothing is chosen
 # Published outreach since founding (DOMAIN.md): (figure, "at_least" | "about").
 PUBLISHED_OUTREACH = {
-    "BD": {"expert_clinic": (1200, "at_least"), "lecture": (180, "at_least"),
-           "technique": (30, "at_least")},
+    "BD": {
+        "expert_clinic": (1200, "at_least"),
+        "lecture": (180, "at_least"),
+        "technique": (30, "at_least"),
+    },
     "JX": {"trainee": (2000, "about")},
-}  # fmt: skip
+}
 ABOUT_TOLERANCE = 0.1  # "about N" is met within ±10%
 DEPTH_COLORS = {0: "#9ecae1", 1: "#4292c6", 2: "#2171b5", 3: "#08519c", 4: "#08306b"}
 DEPTH_SYMBOLS = {"联合门诊": "square", "托管": "diamond"}  # tell apart values sharing a depth
@@ -28,27 +31,69 @@ FOOTPRINT_LINE = "#08306b"
 GAP_LINE = "#e31a1c"
 TRANSPARENT = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
 COMPARE_COLUMNS = (
-    "alliance_id", "name", "members", "counties", "children", "referrals_sent",
-    "referrals_per_1000", "downward_share", "transports", "transport_km",
-)  # fmt: skip
+    "alliance_id",
+    "name",
+    "members",
+    "counties",
+    "children",
+    "referrals_sent",
+    "referrals_per_1000",
+    "downward_share",
+    "transports",
+    "transport_km",
+)
 
 
-VALUE_PREFIXES = {"kind": "kind_", "tier": "tier_", "cooperation": "alliances_coop_",
-                  "role": "alliances_role_", "activity": "alliances_activity_"}  # fmt: skip
+VALUE_PREFIXES = {
+    "kind": "kind_",
+    "tier": "tier_",
+    "cooperation": "alliances_coop_",
+    "role": "alliances_role_",
+    "activity": "alliances_activity_",
+}
 HEADINGS = {
-    "hospital_id": "alliances_col_hospital_id", "name": "alliances_col_hospital", "kind": "alliances_col_kind",
-    "tier": "alliances_col_tier", "role": "alliances_col_role", "cooperation": "alliances_col_cooperation",
-    "joined_on": "alliances_col_joined", "is_named": "alliances_col_named", "province_name": "alliances_col_province",
-    "city_name": "alliances_col_city", "county_name": "alliances_col_county", "county_adcode": "alliances_col_adcode",
-    "adcode": "alliances_col_adcode", "children": "alliances_col_children_county",
-    "children_per_km2": "alliances_col_density", "activity": "alliances_col_activity", "total": "alliances_col_total",
-    "published": "alliances_col_published", "met": "alliances_col_check", "year": "alliances_year",
-    "joined": "alliances_joined", "departed": "alliances_col_departed", "members": "alliances_members_year_end",
-}  # fmt: skip
-COMPARE_HEADINGS = dict(zip(COMPARE_COLUMNS, (
-    "alliances_col_id", "alliances_col_alliance", "alliances_col_members", "alliances_col_counties",
-    "alliances_col_children", "alliances_col_referrals", "alliances_col_per_1000", "alliances_col_down_share",
-    "alliances_col_transports", "alliances_col_km"), strict=True))  # fmt: skip
+    "hospital_id": "alliances_col_hospital_id",
+    "name": "alliances_col_hospital",
+    "kind": "alliances_col_kind",
+    "tier": "alliances_col_tier",
+    "role": "alliances_col_role",
+    "cooperation": "alliances_col_cooperation",
+    "joined_on": "alliances_col_joined",
+    "is_named": "alliances_col_named",
+    "province_name": "alliances_col_province",
+    "city_name": "alliances_col_city",
+    "county_name": "alliances_col_county",
+    "county_adcode": "alliances_col_adcode",
+    "adcode": "alliances_col_adcode",
+    "children": "alliances_col_children_county",
+    "children_per_km2": "alliances_col_density",
+    "activity": "alliances_col_activity",
+    "total": "alliances_col_total",
+    "published": "alliances_col_published",
+    "met": "alliances_col_check",
+    "year": "alliances_year",
+    "joined": "alliances_joined",
+    "departed": "alliances_col_departed",
+    "members": "alliances_members_year_end",
+}
+COMPARE_HEADINGS = dict(
+    zip(
+        COMPARE_COLUMNS,
+        (
+            "alliances_col_id",
+            "alliances_col_alliance",
+            "alliances_col_members",
+            "alliances_col_counties",
+            "alliances_col_children",
+            "alliances_col_referrals",
+            "alliances_col_per_1000",
+            "alliances_col_down_share",
+            "alliances_col_transports",
+            "alliances_col_km",
+        ),
+        strict=True,
+    )
+)
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -85,10 +130,13 @@ def map_labels(t) -> dict:
         "hover_members",
     )
     return {key: t(f"alliances_{key}") for key in keys} | {
-        "children": t("alliances_col_children_county"), "no_data": t("no_data"),
-        "joined": t("alliances_joined_on"), "kind": value_translator("kind", t),
-        "tier": value_translator("tier", t), "cooperation": value_translator("cooperation", t),
-    }  # fmt: skip
+        "children": t("alliances_col_children_county"),
+        "no_data": t("no_data"),
+        "joined": t("alliances_joined_on"),
+        "kind": value_translator("kind", t),
+        "tier": value_translator("tier", t),
+        "cooperation": value_translator("cooperation", t),
+    }
 
 
 def published_text(info: pd.Series, t) -> str:
@@ -190,15 +238,24 @@ def breakdown_figure(breakdown: pd.DataFrame, column: str, label) -> go.Figure:
         if column == "cooperation"
         else "#4292c6"
     )
-    figure = go.Figure(go.Bar(
-        x=breakdown["members"], y=[label(v) for v in breakdown[column]], orientation="h",
-        marker_color=colors, text=breakdown["members"], textposition="auto",
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    ))  # fmt: skip
+    figure = go.Figure(
+        go.Bar(
+            x=breakdown["members"],
+            y=[label(v) for v in breakdown[column]],
+            orientation="h",
+            marker_color=colors,
+            text=breakdown["members"],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
     figure.update_layout(
-        height=70 + 30 * max(len(breakdown), 1), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"autorange": "reversed"}, xaxis={"rangemode": "tozero"}, showlegend=False,
-    )  # fmt: skip
+        height=70 + 30 * max(len(breakdown), 1),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"autorange": "reversed"},
+        xaxis={"rangemode": "tozero"},
+        showlegend=False,
+    )
     return figure
 
 
@@ -211,8 +268,20 @@ def member_table(members: pd.DataFrame) -> pd.DataFrame:
     """The member list as shown: core first, then by depth (deepest first) and joining date."""
     table = members.assign(depth=members["cooperation"].map(depth_rank))
     table = table.sort_values(["depth", "joined_on", "hospital_id"], ascending=[False, True, True])
-    columns = ["hospital_id", "name", "kind", "tier", "role", "cooperation", "joined_on",
-               "is_named", "province_name", "city_name", "county_name", "county_adcode"]  # fmt: skip
+    columns = [
+        "hospital_id",
+        "name",
+        "kind",
+        "tier",
+        "role",
+        "cooperation",
+        "joined_on",
+        "is_named",
+        "province_name",
+        "city_name",
+        "county_name",
+        "county_adcode",
+    ]
     table = table[columns].reset_index(drop=True)
     table["joined_on"] = pd.to_datetime(table["joined_on"]).dt.date
     return table
@@ -280,38 +349,62 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
     lines = []
     for row in counties.itertuples():
         members = (
-            labels["hover_members"].format(n=int(row.members)) if row.members
-            else labels["hover_gap"] if row.in_home else labels["hover_no_member"]
-        )  # fmt: skip
+            labels["hover_members"].format(n=int(row.members))
+            if row.members
+            else labels["hover_gap"]
+            if row.in_home
+            else labels["hover_no_member"]
+        )
         lines.append(
             f"<b>{row.name}</b>（{row.city_name}）<br>{labels['children']}：{fmt.big_number(row.children, lang)}"
             f"<br>{labels['density']}：{density_text(row.children_per_km2)}<br>{members}"
-        )  # fmt: skip
+        )
     return np.array(lines, dtype=object)
 
 
 def _outline_traces(features, counties, mask, color, width, name, hover) -> list:
     """Counties outlined in color, plus a legend entry (a transparent area shows no swatch)."""
     outline = go.Choropleth(
-        geojson=features, locations=list(counties.loc[mask, "adcode"]),
-        z=np.ones(int(mask.sum())), featureidkey="id", colorscale=TRANSPARENT, showscale=False,
-        marker_line_color=color, marker_line_width=width, name=name, legendgroup=name,
-        showlegend=False, hovertext=list(hover[mask.to_numpy()]), hoverinfo="text",
-    )  # fmt: skip
+        geojson=features,
+        locations=list(counties.loc[mask, "adcode"]),
+        z=np.ones(int(mask.sum())),
+        featureidkey="id",
+        colorscale=TRANSPARENT,
+        showscale=False,
+        marker_line_color=color,
+        marker_line_width=width,
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+        hovertext=list(hover[mask.to_numpy()]),
+        hoverinfo="text",
+    )
     legend = go.Scattergeo(
-        lon=[None], lat=[None], mode="markers", name=name, legendgroup=name, hoverinfo="skip",
+        lon=[None],
+        lat=[None],
+        mode="markers",
+        name=name,
+        legendgroup=name,
+        hoverinfo="skip",
         marker={"symbol": "square-open", "size": 13, "color": color, "line": {"width": width}},
-    )  # fmt: skip
+    )
     return [outline, legend]
 
 
 def _province_outline(features) -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     return go.Choropleth(
-        geojson=features, locations=ids, z=np.ones(len(ids)), featureidkey="id",
-        colorscale=TRANSPARENT, showscale=False, marker_line_color="#555",
-        marker_line_width=1.3, hoverinfo="skip", showlegend=False,
-    )  # fmt: skip
+        geojson=features,
+        locations=ids,
+        z=np.ones(len(ids)),
+        featureidkey="id",
+        colorscale=TRANSPARENT,
+        showscale=False,
+        marker_line_color="#555",
+        marker_line_width=1.3,
+        hoverinfo="skip",
+        showlegend=False,
+    )
 
 
 def link_lines(members: pd.DataFrame) -> tuple[list, list]:
@@ -330,11 +423,13 @@ def link_lines(members: pd.DataFrame) -> tuple[list, list]:
 def member_hover(members: pd.DataFrame, labels: dict) -> pd.Series:
     """Hover text per member hospital."""
     return members.apply(
-        lambda m: f"<b>{m['name']}</b><br>{labels['kind'](m['kind'])} · {labels['tier'](m['tier'])}"
-        f"<br>{m['county_name']}（{m['city_name']}）<br>{labels['cooperation'](m['cooperation'])}"
-        f" · {labels['joined']} {pd.Timestamp(m['joined_on']).date()}",
+        lambda m: (
+            f"<b>{m['name']}</b><br>{labels['kind'](m['kind'])} · {labels['tier'](m['tier'])}"
+            f"<br>{m['county_name']}（{m['city_name']}）<br>{labels['cooperation'](m['cooperation'])}"
+            f" · {labels['joined']} {pd.Timestamp(m['joined_on']).date()}"
+        ),
         axis=1,
-    )  # fmt: skip
+    )
 
 
 def member_traces(members: pd.DataFrame, labels: dict) -> list[go.Scattergeo]:
@@ -346,27 +441,53 @@ def member_traces(members: pd.DataFrame, labels: dict) -> list[go.Scattergeo]:
         group = members.loc[(members["cooperation"] == value) & (members["role"] != "core")]
         if group.empty:
             continue
-        traces.append(go.Scattergeo(
-            lon=group["lon"], lat=group["lat"], mode="markers",
-            name=f"{labels['cooperation'](value)}（{len(group)}）",
-            marker={"size": 7 + 1.5 * max(depth_rank(value), 0), "color": DEPTH_COLORS.get(depth_rank(value), "#888"),
-                    "symbol": DEPTH_SYMBOLS.get(value, "circle"), "line": {"width": 0.6, "color": "#fff"}},
-            hovertext=hover.loc[group.index], hoverinfo="text", customdata=group["hospital_id"],
-        ))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=group["lon"],
+                lat=group["lat"],
+                mode="markers",
+                name=f"{labels['cooperation'](value)}（{len(group)}）",
+                marker={
+                    "size": 7 + 1.5 * max(depth_rank(value), 0),
+                    "color": DEPTH_COLORS.get(depth_rank(value), "#888"),
+                    "symbol": DEPTH_SYMBOLS.get(value, "circle"),
+                    "line": {"width": 0.6, "color": "#fff"},
+                },
+                hovertext=hover.loc[group.index],
+                hoverinfo="text",
+                customdata=group["hospital_id"],
+            )
+        )
     core = members.loc[members["role"] == "core"]
     if not core.empty:
-        traces.append(go.Scattergeo(
-            lon=core["lon"], lat=core["lat"], mode="markers", name=labels["core"],
-            marker={"size": 18, "color": CORE_COLOR, "symbol": "star", "line": {"width": 1, "color": "#fff"}},
-            hovertext=hover.loc[core.index], hoverinfo="text", customdata=core["hospital_id"],
-        ))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=core["lon"],
+                lat=core["lat"],
+                mode="markers",
+                name=labels["core"],
+                marker={
+                    "size": 18,
+                    "color": CORE_COLOR,
+                    "symbol": "star",
+                    "line": {"width": 1, "color": "#fff"},
+                },
+                hovertext=hover.loc[core.index],
+                hoverinfo="text",
+                customdata=core["hospital_id"],
+            )
+        )
     return traces
 
 
 def alliance_map(
-    features: dict, counties: pd.DataFrame, members: pd.DataFrame, labels: dict, lang: str,
+    features: dict,
+    counties: pd.DataFrame,
+    members: pd.DataFrame,
+    labels: dict,
+    lang: str,
     provinces: dict | None = None,
-) -> go.Figure:  # fmt: skip
+) -> go.Figure:
     """Child density by county, footprint and gap outlines, core-to-member lines, members."""
     # nullable integer columns (a county without census population) become NaN floats
     counties = counties.reset_index(drop=True).astype(
@@ -379,10 +500,12 @@ def alliance_map(
     colors = density_palette(len(class_labels))
     hover = county_hover(counties, labels, lang)
     figure = go.Figure()
-    figure.add_trace(maps.class_trace(features, counties, classes, colors, hover))
+    figure.add_trace(map_traces.class_trace(features, counties, classes, colors, hover))
     counts = classify.class_counts(classes, len(class_labels))
     missing = int((classes == -1).sum())
-    figure.add_traces(maps.legend_entries(class_labels, colors, counts, labels["no_data"], missing))
+    figure.add_traces(
+        map_traces.legend_entries(class_labels, colors, counts, labels["no_data"], missing)
+    )
     if provinces is not None and provinces["features"]:
         figure.add_trace(_province_outline(provinces))
     footprint = counties["members"] > 0
@@ -393,14 +516,22 @@ def alliance_map(
     ):
         if mask.any():
             name = f"{labels[key]}（{int(mask.sum())}）"
-            figure.add_traces(_outline_traces(features, counties, mask, color, width, name, hover))  # fmt: skip
+            figure.add_traces(_outline_traces(features, counties, mask, color, width, name, hover))
     lon, lat = link_lines(members)
     if lon:
-        figure.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip", name=labels["links"],
-                                       line={"width": 0.8, "color": "rgba(60,60,60,0.45)"}))  # fmt: skip
+        figure.add_trace(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                name=labels["links"],
+                line={"width": 0.8, "color": "rgba(60,60,60,0.45)"},
+            )
+        )
     for trace in member_traces(members, labels):
         figure.add_trace(trace)
-    return maps.geo_layout(figure, height=660, legend_title=labels["density"])
+    return map_traces.geo_layout(figure, height=660, legend_title=labels["density"])
 
 
 # --- growth and outreach -------------------------------------------------------------------
@@ -409,19 +540,35 @@ def alliance_map(
 def growth_figure(growth: pd.DataFrame, labels: dict) -> go.Figure:
     """Members joining per year (bars) and members at year end (line, right axis)."""
     figure = go.Figure()
-    figure.add_trace(go.Bar(x=growth["year"], y=growth["joined"], name=labels["joined"],
-                            marker_color="#9ecae1"))  # fmt: skip
-    figure.add_trace(go.Scatter(x=growth["year"], y=growth["members"], name=labels["members"],
-                                mode="lines+markers", line={"color": "#08519c", "width": 2.5},
-                                yaxis="y2"))  # fmt: skip
+    figure.add_trace(
+        go.Bar(x=growth["year"], y=growth["joined"], name=labels["joined"], marker_color="#9ecae1")
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=growth["year"],
+            y=growth["members"],
+            name=labels["members"],
+            mode="lines+markers",
+            line={"color": "#08519c", "width": 2.5},
+            yaxis="y2",
+        )
+    )
     figure.update_layout(
-        height=400, margin={"l": 10, "r": 10, "t": 20, "b": 10}, hovermode="x unified",
+        height=400,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        hovermode="x unified",
         xaxis={"dtick": 1, "title": labels["year"]},
         yaxis={"title": labels["joined"], "rangemode": "tozero"},
-        yaxis2={"title": labels["members"], "overlaying": "y", "side": "right", "rangemode": "tozero",
-                "showgrid": False, "tickmode": "auto"},
+        yaxis2={
+            "title": labels["members"],
+            "overlaying": "y",
+            "side": "right",
+            "rangemode": "tozero",
+            "showgrid": False,
+            "tickmode": "auto",
+        },
         legend={"orientation": "h", "y": -0.25, "x": 0},
-    )  # fmt: skip
+    )
     return figure
 
 
@@ -439,13 +586,22 @@ def outreach_figure(outreach: pd.DataFrame, labels: dict) -> go.Figure:
     wide = outreach_wide(outreach)
     figure = go.Figure()
     for activity in ACTIVITIES:
-        figure.add_trace(go.Scatter(x=wide["year"], y=wide[activity], mode="lines+markers",
-                                    name=labels["activity"](activity)))  # fmt: skip
+        figure.add_trace(
+            go.Scatter(
+                x=wide["year"],
+                y=wide[activity],
+                mode="lines+markers",
+                name=labels["activity"](activity),
+            )
+        )
     figure.update_layout(
-        height=400, margin={"l": 10, "r": 10, "t": 20, "b": 10}, hovermode="x unified",
-        xaxis={"dtick": 1, "title": labels["year"]}, yaxis={"title": labels["events"], "rangemode": "tozero"},
+        height=400,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        hovermode="x unified",
+        xaxis={"dtick": 1, "title": labels["year"]},
+        yaxis={"title": labels["events"], "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.25, "x": 0},
-    )  # fmt: skip
+    )
     return figure
 
 
@@ -502,9 +658,12 @@ def compare_table(
     if lang == "en":
         frame["name"] = frame["name_en"].fillna(frame["name"])
     frame["referrals_per_1000"] = [
-        referrals_per_1000(s, c) for s, c in zip(frame["referrals_sent"], frame["children"], strict=True)
-    ]  # fmt: skip
-    frame["downward_share"] = [downward_share(u, d) for u, d in zip(frame["up"], frame["down"], strict=True)]  # fmt: skip
+        referrals_per_1000(s, c)
+        for s, c in zip(frame["referrals_sent"], frame["children"], strict=True)
+    ]
+    frame["downward_share"] = [
+        downward_share(u, d) for u, d in zip(frame["up"], frame["down"], strict=True)
+    ]
     frame["referrals_per_1000"] = frame["referrals_per_1000"].round(2)
     frame["downward_share"] = frame["downward_share"].round(4)
     frame["transport_km"] = frame["transport_km"].astype(float).round(0)

@@ -37,7 +37,7 @@ def rows(connection, name: str, **params) -> list[tuple]:
 
 # fmt: off
 def test_alliance_list_reported_first_then_by_listed_members(fixture_db):
-    assert rows(fixture_db, "alliance_list") == [
+    assert rows(fixture_db, "alliances/list") == [
         ("A", "甲联盟", "Alliance A", "H1", "甲儿童医院", "2019-01-01", "跨省", "专科联盟", "360100", "南昌市",
          "city", 10, "news", False, 2),
         ("B", "乙联盟（合成）", None, "H5", "戊儿童医院", "2018-01-01", "省内", "医联体", "340000", "安徽省",
@@ -53,13 +53,13 @@ def test_alliance_list_reported_first_then_by_listed_members(fixture_db):
     (2015, [("A", 0, 0, 0, 0, 0, 0), ("B", 0, 0, 0, 0, 0, 0), ("C", 0, 0, 0, 0, 0, 0)]),
 ])
 def test_alliance_reach_counts_members_active_at_year_end(fixture_db, year, expected):
-    assert rows(fixture_db, "alliance_reach", year=year) == expected
+    assert rows(fixture_db, "alliances/reach", year=year) == expected
 
 
 def test_alliance_activity_referrals_and_transports_of_one_year(fixture_db):
     # A sends 2, 3, 4 (H3 left before referral 5); touches 1, 2, 3, 4, 5, 8, 11: up 1, 2, 4, 5, down 3, 8.
     # B sends 2, 6, 7, 8; touches 2, 3, 4, 6, 7, 8: up 2, 4, 6, down 3, 7, 8.
-    assert rows(fixture_db, "alliance_activity", year=2023) == [
+    assert rows(fixture_db, "alliances/activity", year=2023) == [
         ("A", 3, 4, 2, 2, 170.5),
         ("B", 4, 3, 3, 1, 30.0),
         ("C", 0, 0, 0, 0, 0.0),
@@ -75,7 +75,7 @@ def test_alliance_activity_referrals_and_transports_of_one_year(fixture_db):
     (2018, []),
 ])
 def test_alliance_member_list_core_first_then_by_joining(fixture_db, year, expected):
-    assert rows(fixture_db, "alliance_member_list", alliance="A", year=year) == expected
+    assert rows(fixture_db, "alliances/member_list", alliance="A", year=year) == expected
 
 
 @pytest.mark.parametrize(("alliance", "expected"), [
@@ -91,7 +91,7 @@ def test_alliance_member_list_core_first_then_by_joining(fixture_db, year, expec
     ("C", [("420102", "江岸区", "420000", "420100", "武汉市", 100, 1.0, 100.0, 1, True)]),
 ])
 def test_alliance_map_counties_home_region_and_reach(fixture_db, alliance, expected):
-    assert rows(fixture_db, "alliance_map_counties", alliance=alliance, year=2023) == expected
+    assert rows(fixture_db, "alliances/map_counties", alliance=alliance, year=2023) == expected
 
 
 @pytest.mark.parametrize(("alliance", "expected"), [
@@ -99,7 +99,7 @@ def test_alliance_map_counties_home_region_and_reach(fixture_db, alliance, expec
     ("C", [(year, 0, 0, 0) for year in range(2016, 2025)]),
 ])
 def test_alliance_growth_joining_leaving_and_year_end_members(fixture_db, alliance, expected):
-    assert rows(fixture_db, "alliance_growth", alliance=alliance) == expected
+    assert rows(fixture_db, "alliances/growth", alliance=alliance) == expected
 
 
 @pytest.mark.parametrize(("alliance", "expected"), [
@@ -108,5 +108,5 @@ def test_alliance_growth_joining_leaving_and_year_end_members(fixture_db, allian
     ("C", []),
 ])
 def test_alliance_outreach_sums_by_year_and_activity(fixture_db, alliance, expected):
-    assert rows(fixture_db, "alliance_outreach", alliance=alliance) == expected
+    assert rows(fixture_db, "alliances/outreach", alliance=alliance) == expected
 # fmt: on

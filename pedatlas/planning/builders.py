@@ -28,13 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from pedatlas import data, fmt, maps
-from pedatlas.equity_views import in_scope, param_choices, with_children
+from pedatlas import fmt, map_traces
+from pedatlas.equity.builders import in_scope, with_children
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics.equity import gini_coefficient, theil_index
 from pedatlas.metrics.planning import covered_weight, greedy_largest_sites, solve_mclp
+from pedatlas.state import param_choices
 
 ADDS = param_choices("planning", "add")
 KS = param_choices("planning", "k")
@@ -75,9 +75,13 @@ def existing_sites(hospitals: pd.DataFrame, add: str) -> pd.DataFrame:
 
 
 def site_inputs(
-    counties: pd.DataFrame, hospitals: pd.DataFrame, candidates: pd.DataFrame, region: str,
-    add: str, radius_km: float,
-) -> SiteInputs:  # fmt: skip
+    counties: pd.DataFrame,
+    hospitals: pd.DataFrame,
+    candidates: pd.DataFrame,
+    region: str,
+    add: str,
+    radius_km: float,
+) -> SiteInputs:
     """Demand counties of the region, fixed sites within the radius of one, and the candidates."""
     demand = with_children(in_scope(counties, region)).reset_index(drop=True)
     existing = existing_sites(hospitals, add)
@@ -112,9 +116,12 @@ def solve_plan(inputs: SiteInputs, k: int, radius_km: float) -> Plan:
     naive = greedy_largest_sites(beds, k, inputs.fixed)
     naive_cover = covered_weight(weight, inputs.distance_km, radius_km, [*inputs.fixed, *naive])
     return Plan(
-        result.new_sites, naive, result.covered_weight_before, result.covered_weight_after,
+        result.new_sites,
+        naive,
+        result.covered_weight_before,
+        result.covered_weight_after,
         naive_cover,
-    )  # fmt: skip
+    )
 
 
 def typical_capacity(hospitals: pd.DataFrame, add: str, region_counties: set) -> float:
@@ -146,15 +153,22 @@ def region_access(
 
 
 def plan_measures(
-    counties: pd.DataFrame, hospitals: pd.DataFrame, inputs: SiteInputs, plan: Plan, add: str,
+    counties: pd.DataFrame,
+    hospitals: pd.DataFrame,
+    inputs: SiteInputs,
+    plan: Plan,
+    add: str,
     radius_km: float,
-) -> pd.DataFrame:  # fmt: skip
+) -> pd.DataFrame:
     """Coverage, Gini, Theil and accessibility before and after each plan (rows = plans)."""
     total = float(inputs.demand["children"].sum())
     existing = existing_sites(hospitals, add)[["lon", "lat", "capacity"]]
     capacity = typical_capacity(hospitals, add, set(inputs.demand["adcode"]))
-    covered = {"before": plan.covered_before, "optimized": plan.covered_optimized,
-               "naive": plan.covered_naive}  # fmt: skip
+    covered = {
+        "before": plan.covered_before,
+        "optimized": plan.covered_optimized,
+        "naive": plan.covered_naive,
+    }
     chosen = {"before": [], "optimized": plan.optimized, "naive": plan.naive}
     records = []
     for name in PLANS:
@@ -162,55 +176,31 @@ def plan_measures(
         supply = pd.concat([existing, new], ignore_index=True)
         access = region_access(counties, supply, inputs.demand["adcode"], radius_km)
         records.append(
-            {"plan": name, "sites_added": len(chosen[name]), "children_covered": covered[name],
-             "coverage_share": covered[name] / total if total else np.nan,
-             "new_site_capacity": capacity} | access
-        )  # fmt: skip
+            {
+                "plan": name,
+                "sites_added": len(chosen[name]),
+                "children_covered": covered[name],
+                "coverage_share": covered[name] / total if total else np.nan,
+                "new_site_capacity": capacity,
+            }
+            | access
+        )
     return pd.DataFrame(records).set_index("plan")
 
 
 def plan_scenario(
-    counties: pd.DataFrame, hospitals: pd.DataFrame, candidates: pd.DataFrame, region: str,
-    add: str, k: int, radius_km: float,
-) -> tuple[SiteInputs, Plan, pd.DataFrame]:  # fmt: skip
+    counties: pd.DataFrame,
+    hospitals: pd.DataFrame,
+    candidates: pd.DataFrame,
+    region: str,
+    add: str,
+    k: int,
+    radius_km: float,
+) -> tuple[SiteInputs, Plan, pd.DataFrame]:
     """The whole scenario from query results: inputs, chosen sites and measures."""
     inputs = site_inputs(counties, hospitals, candidates, region, add, radius_km)
     plan = solve_plan(inputs, k, radius_km)
     return inputs, plan, plan_measures(counties, hospitals, inputs, plan, add, radius_km)
-
-
-def _scenario_data(year: int, region: str, add: str):
-    counties = data.query("equity_county_resources", scope="")
-    hospitals = data.query("equity_hospitals", year=year)
-    candidates = data.query("planning_candidates", year=year, scope=region, add=add)
-    return counties[counties["year"] == year].reset_index(drop=True), hospitals, candidates
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cached_inputs(identity, year: int, region: str, add: str, radius_km: int) -> SiteInputs:
-    counties, hospitals, candidates = _scenario_data(year, region, add)
-    return site_inputs(counties, hospitals, candidates, region, add, radius_km)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_plan(identity, year: int, region: str, add: str, radius_km: int, k: int) -> Plan:
-    return solve_plan(_cached_inputs(identity, year, region, add, radius_km), k, radius_km)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_measures(identity, year, region, add, radius_km, k) -> pd.DataFrame:
-    counties, hospitals, _ = _scenario_data(year, region, add)
-    inputs = _cached_inputs(identity, year, region, add, radius_km)
-    plan = _cached_plan(identity, year, region, add, radius_km, k)
-    return plan_measures(counties, hospitals, inputs, plan, add, radius_km)
-
-
-def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):
-    """The scenario in three cached steps (inputs, plan, measures), for a progress display."""
-    identity = data.current_identity()
-    yield _cached_inputs(identity, year, region, add, radius_km)
-    yield _cached_plan(identity, year, region, add, radius_km, k)
-    yield _cached_measures(identity, year, region, add, radius_km, k)
 
 
 def sites_table(inputs: SiteInputs, plan: Plan, radius_km: float, t: Callable) -> pd.DataFrame:
@@ -222,18 +212,20 @@ def sites_table(inputs: SiteInputs, plan: Plan, radius_km: float, t: Callable) -
         for column in getattr(plan, name):
             site = inputs.columns.iloc[column]
             reach = uncovered & (inputs.distance_km[:, column] <= radius_km)
-            rows.append({
-                t("planning_col_plan"): t(f"planning_plan_{name}"),
-                t("planning_col_hospital"): site["name"],
-                t("planning_col_hospital_id"): site["hospital_id"],
-                t("planning_col_county"): site["county_name"],
-                t("planning_col_kind"): t(f"kind_{site['kind']}"),
-                t("planning_col_beds"): int(site["beds"]),
-                t("planning_col_physicians"): int(site["physicians"]),
-                t("planning_col_new_children"): int(weight[reach].sum()),
-                t("planning_col_lon"): site["lon"],
-                t("planning_col_lat"): site["lat"],
-            })  # fmt: skip
+            rows.append(
+                {
+                    t("planning_col_plan"): t(f"planning_plan_{name}"),
+                    t("planning_col_hospital"): site["name"],
+                    t("planning_col_hospital_id"): site["hospital_id"],
+                    t("planning_col_county"): site["county_name"],
+                    t("planning_col_kind"): t(f"kind_{site['kind']}"),
+                    t("planning_col_beds"): int(site["beds"]),
+                    t("planning_col_physicians"): int(site["physicians"]),
+                    t("planning_col_new_children"): int(weight[reach].sum()),
+                    t("planning_col_lon"): site["lon"],
+                    t("planning_col_lat"): site["lat"],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -251,8 +243,10 @@ def scenario_table(
     """One long table of the scenario (inputs, measures, chosen sites) for download."""
     plans = [t(f"planning_plan_{p}") for p in PLANS]
     header = [t("planning_col_section"), t("planning_col_item"), *plans]
-    rows = [[t("planning_section_inputs"), t(f"planning_input_{key}"), str(value), "", ""]
-            for key, value in inputs.items()]  # fmt: skip
+    rows = [
+        [t("planning_section_inputs"), t(f"planning_input_{key}"), str(value), "", ""]
+        for key, value in inputs.items()
+    ]
     for measure in MEASURES:
         values = [raw_text(measure, measures.at[plan, measure]) for plan in PLANS]
         rows.append([t("planning_section_measures"), t(f"planning_measure_{measure}"), *values])
@@ -304,17 +298,29 @@ def plan_map(
         [f"<b>{n}</b><br>{labels[c]}" for n, c in zip(inputs.demand["name"], classes, strict=True)]
     )
     texts = {"no_data": t("no_data"), "legend": t("planning_map_legend", radius=radius_km)}
-    figure = maps.choropleth_figure(features, inputs.demand, classes, labels, list(COVER_COLORS),
-                                    hover, texts)  # fmt: skip
-    markers = (("existing", inputs.columns.iloc[inputs.fixed], "#636363", "circle", 6),
-               ("naive", inputs.columns.iloc[plan.naive], "#2171b5", "diamond", 13),
-               ("optimized", inputs.columns.iloc[plan.optimized], "#d7301f", "star", 17))  # fmt: skip
+    figure = map_traces.choropleth_figure(
+        features, inputs.demand, classes, labels, list(COVER_COLORS), hover, texts
+    )
+    markers = (
+        ("existing", inputs.columns.iloc[inputs.fixed], "#636363", "circle", 6),
+        ("naive", inputs.columns.iloc[plan.naive], "#2171b5", "diamond", 13),
+        ("optimized", inputs.columns.iloc[plan.optimized], "#d7301f", "star", 17),
+    )
     for name, sites, color, symbol, size in markers:
         figure.add_trace(
             go.Scattergeo(
-                lon=sites["lon"], lat=sites["lat"], mode="markers", name=t(f"planning_marker_{name}"),
-                marker={"color": color, "symbol": symbol, "size": size, "line": {"width": 1, "color": "#fff"}},
-                hovertext=sites["name"], hoverinfo="text",
+                lon=sites["lon"],
+                lat=sites["lat"],
+                mode="markers",
+                name=t(f"planning_marker_{name}"),
+                marker={
+                    "color": color,
+                    "symbol": symbol,
+                    "size": size,
+                    "line": {"width": 1, "color": "#fff"},
+                },
+                hovertext=sites["name"],
+                hoverinfo="text",
             )
-        )  # fmt: skip
-    return maps.geo_layout(figure, legend_title=texts["legend"])
+        )
+    return map_traces.geo_layout(figure, legend_title=texts["legend"])

@@ -24,17 +24,31 @@ def drawn_locations(app) -> set[str]:
 
 @pytest.mark.parametrize(
     ("params", "count"),
-    [({}, 31 + 3), ({"level": "county"}, 2848 + 3), ({"region": "360000"}, 11), ({"region": "360100"}, 9),
-     ({"region": "360000", "level": "county"}, 100)],
-)  # fmt: skip
+    [
+        ({}, 31 + 3),
+        ({"level": "county"}, 2848 + 3),
+        ({"region": "360000"}, 11),
+        ({"region": "360100"}, 9),
+        ({"region": "360000", "level": "county"}, 100),
+    ],
+)
 def test_map_draws_each_region_of_the_level(monkeypatch, demo_db, params, count):
     app = open_page(monkeypatch, demo_db, MAP, **params)
     assert errors(app) == []
     assert len(drawn_locations(app)) == count
 
 
-@pytest.mark.parametrize("metric", ["physicians_per_1000", "beds_per_1000", "icu_beds_per_1000",
-                                    "children_per_physician", "target_share", "members_per_county"])  # fmt: skip
+@pytest.mark.parametrize(
+    "metric",
+    [
+        "physicians_per_1000",
+        "beds_per_1000",
+        "icu_beds_per_1000",
+        "children_per_physician",
+        "target_share",
+        "members_per_county",
+    ],
+)
 @pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "target"])
 def test_every_measure_and_scheme_renders_with_a_legend(monkeypatch, demo_db, metric, scheme):
     app = open_page(monkeypatch, demo_db, MAP, metric=metric, scheme=scheme, region="360000")
@@ -45,8 +59,18 @@ def test_every_measure_and_scheme_renders_with_a_legend(monkeypatch, demo_db, me
 
 
 def test_link_reproduces_widgets_and_table(monkeypatch, demo_db):
-    app = open_page(monkeypatch, demo_db, MAP, lang="en", year=2022, region="140000", level="county",
-                    metric="beds_per_1000", scheme="natural_breaks", hospitals="1")  # fmt: skip
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        MAP,
+        lang="en",
+        year=2022,
+        region="140000",
+        level="county",
+        metric="beds_per_1000",
+        scheme="natural_breaks",
+        hospitals="1",
+    )
     assert errors(app) == []
     assert app.selectbox(key="w_level").value == "county"
     assert app.selectbox(key="w_metric").value == "beds_per_1000"

@@ -3,7 +3,7 @@
 import pytest
 
 from pedatlas import db, fmt
-from pedatlas import planning_views as pv
+from pedatlas.planning import builders as pv
 from tests.apptest_helpers import errors, open_page, texts
 
 PLANNING = "pages/planning.py"
@@ -19,10 +19,10 @@ def scenario(demo_db, year: int, region: str, add: str, k: int, radius_km: int):
     """plan_scenario on the same query results the page reads."""
     connection = db.open_read_only(demo_db)
     try:
-        counties = db.run_query(connection, "equity_county_resources", scope="")
-        hospitals = db.run_query(connection, "equity_hospitals", year=year)
+        counties = db.run_query(connection, "equity/county_resources", scope="")
+        hospitals = db.run_query(connection, "equity/hospitals", year=year)
         candidates = db.run_query(
-            connection, "planning_candidates", year=year, scope=region, add=add
+            connection, "planning/candidates", year=year, scope=region, add=add
         )
     finally:
         connection.close()
@@ -47,8 +47,9 @@ def test_national_scope_asks_for_a_province(monkeypatch, demo_db):
 
 
 def test_qinghai_members_link_beats_the_naive_pick_and_shows_the_pure_results(monkeypatch, demo_db):
-    app = open_page(monkeypatch, demo_db, PLANNING, region="630000", add="members", k=3,
-                    radius_km=50)  # fmt: skip
+    app = open_page(
+        monkeypatch, demo_db, PLANNING, region="630000", add="members", k=3, radius_km=50
+    )
     assert errors(app) == []
     inputs, plan, measures = scenario(demo_db, 2024, "630000", "members", 3, 50)
     optimized = sorted(inputs.columns.iloc[plan.optimized]["hospital_id"])
@@ -75,8 +76,17 @@ def test_qinghai_members_link_beats_the_naive_pick_and_shows_the_pure_results(mo
 
 
 def test_link_reproduces_the_widgets(monkeypatch, demo_db):
-    app = open_page(monkeypatch, demo_db, PLANNING, region="630000", add="nicu", k=5,
-                    radius_km=100, lang="en", year=2023)  # fmt: skip
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        PLANNING,
+        region="630000",
+        add="nicu",
+        k=5,
+        radius_km=100,
+        lang="en",
+        year=2023,
+    )
     assert errors(app) == []
     assert app.radio(key="w_add").value == "nicu"
     assert app.select_slider(key="w_k").value == 5
@@ -97,9 +107,14 @@ def test_more_sites_than_candidates_are_capped_with_a_warning(monkeypatch, demo_
 
 @pytest.mark.parametrize(
     ("name", "value", "widget", "default"),
-    [("add", "beds", "w_add", "members"), ("k", "0", "w_k", 3), ("k", "many", "w_k", 3),
-     ("radius_km", "55", "w_radius_km", 50), ("radius_km", "500", "w_radius_km", 50)],
-)  # fmt: skip
+    [
+        ("add", "beds", "w_add", "members"),
+        ("k", "0", "w_k", 3),
+        ("k", "many", "w_k", 3),
+        ("radius_km", "55", "w_radius_km", 50),
+        ("radius_km", "500", "w_radius_km", 50),
+    ],
+)
 def test_bad_values_fall_back_with_a_notice(monkeypatch, demo_db, name, value, widget, default):
     app = open_page(monkeypatch, demo_db, PLANNING, region="630000", **{name: value})
     assert app.exception == []
