@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pedatlas import data, scope, shell, ui, view
+from pedatlas.equity import analysis_panels, panels
 from pedatlas.equity import builders as ev
-from pedatlas.equity import panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
@@ -41,6 +41,14 @@ with ui.friendly_errors():
         panels.show_coverage(
             ev.year_rows(rows, year), data.query("equity/hospitals", year=year), region, year
         )
-    else:
+    elif section == "shortage":
         hospitals = data.query("equity/hospitals", year=year)
         panels.show_shortage(ev.year_rows(rows, year), hospitals, region, year, names)
+    elif section == "hotspots":
+        hospitals = data.query("equity/hospitals", year=year)
+        analysis_panels.show_hotspots(rows, hospitals, region, scope_kind, year, names)
+    elif section == "time":
+        hospitals = data.query("equity/hospitals", year=year)
+        analysis_panels.show_time_to_care(rows, hospitals, region, scope_kind, year, names)
+    else:
+        analysis_panels.show_service_quality(region, year, names)

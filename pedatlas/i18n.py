@@ -5,7 +5,9 @@ as ``STRINGS = {key: (zh, en)}`` so each page's text sits with its code; this mo
 """
 
 import importlib
+import os
 import pkgutil
+import string
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -46,10 +48,38 @@ def all_strings() -> dict[str, tuple[str, str]]:
     return merged
 
 
+STRICT_ENV_VAR = "PEDATLAS_STRICT_I18N"
+
+
+class _TextFormatter(string.Formatter):
+    """str.format plus English plurals: ``{rows:row|rows}`` gives "1 row" or "5 rows"."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return f"{value} {one if is_one(value) else other}"
+        return super().format_field(value, format_spec)
+
+
+def is_one(value) -> bool:
+    """Whether a count (a number or its displayed text) is exactly one."""
+    text = str(value).strip()
+    return text in ("1", "1.0", "一")
+
+
+_FORMATTER = _TextFormatter()
+
+
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text for key in lang, with {placeholders} filled; an unknown key shows itself."""
+    """The text for key in lang, with {placeholders} filled.
+
+    An unknown key shows itself to users (a missing label must not break a page) but raises
+    KeyError when PEDATLAS_STRICT_I18N=1, which the test suite sets, so a typo fails a test.
+    """
     pair = all_strings().get(key)
     if pair is None:
+        if os.environ.get(STRICT_ENV_VAR) == "1":
+            raise KeyError(f"unknown i18n key {key!r}")
         return key
     text = pair[1] if lang == "en" else pair[0]
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
