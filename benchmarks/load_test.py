@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -126,8 +127,14 @@ class User:
         ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         try:
             await asyncio.to_thread(_get, self.base + "/")  # the page shell, as a browser loads it
+            # No websocket-level pings, like the browser: under load a late pong would end the
+            # session on the client's side and count as the server's error.
             async with websockets.connect(
-                ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S
+                ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=TIMEOUT_S,
+                ping_interval=None,
             ) as socket:
                 self.tally.connect_s.append(time.monotonic() - started)
                 while time.monotonic() < deadline:
@@ -247,6 +254,7 @@ def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
          "--first-port", str(first), "--run-dir", str(run_dir)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
+    server.own_group = True  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{listen}"
     deadline = time.monotonic() + 180
     while _get(url + "/_stcore/health")[0] != 200:
@@ -291,7 +299,7 @@ async def warm_up(url: str) -> None:
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
     async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None) as socket:  # fmt: skip
+                                  max_size=None, ping_interval=None) as socket:  # fmt: skip
         for page, query in VIEWS:
             await user.view(socket, page, query)
     print(
@@ -372,7 +380,13 @@ def main() -> None:
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a server stuck in a page run
+                server.kill()
+            if getattr(server, "own_group", False):  # serve.sh: its replicas and nginx too
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
     report["load_average"] = os.getloadavg()[0]
     print(json.dumps(report, ensure_ascii=False, indent=1))
     if args.json:

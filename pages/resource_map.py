@@ -16,7 +16,9 @@ with ui.friendly_errors():
     with link:
         ui.copy_link(panels.PAGE)
     panels.breadcrumb(region, regions)
-    level, metric, scheme, show_hospitals = panels.controls(scope.levels_below(scope_kind), target)
+    level, metric, scheme, show_hospitals = panels.controls(
+        scope.levels_inside(region, regions), target
+    )
     rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
     if measures.empty:
@@ -27,7 +29,11 @@ with ui.friendly_errors():
         missing = measures.loc[measures["children"].isna() | (measures["children"] == 0), "name"]
         if not missing.empty:
             st.caption(view.t("map_missing_children", names="、".join(missing)))
-        figure = panels.map_figure(measures, metric, scheme, target, scope_kind, level, region)
+        figure, notes = panels.map_figure(
+            measures, metric, scheme, target, scope_kind, level, region
+        )
+        for note in notes:
+            st.caption(note)
         if show_hospitals:
             panels.add_hospitals(figure, year, region, scope_kind)
         st.caption(view.t("map_click_hint"))

@@ -57,11 +57,23 @@ def palette(classes: int, more_is_better: bool = True) -> list[str]:
     return [colors[i] for i in picks]
 
 
+def geojson_source(features: dict | str) -> dict | str:
+    """What a trace's geojson should be: the collection's URL when it has one, else itself.
+
+    Collections from pedatlas.data carry the URL where the app serves the same GeoJSON (a
+    foreign member "url", allowed by RFC 7946): the figure then holds a short link instead of
+    megabytes of shapes that plotly copied, validated and serialised again on every rerun.
+    """
+    if isinstance(features, str):  # already a URL or a registered asset name
+        return features
+    return features.get("url") or features
+
+
 def _area_trace(
     features, locations, color, name, hover, showlegend=True, line_width=0.4
 ) -> go.Choropleth:
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=list(locations),
         z=np.ones(len(locations)),
         featureidkey="id",
@@ -86,13 +98,25 @@ def stepped_colorscale(colors: list[str]) -> list[list]:
     return scale
 
 
-def class_trace(features, frame: pd.DataFrame, classes: np.ndarray, colors, hover) -> go.Choropleth:
-    """All regions in ONE trace (the GeoJSON is sent once), coloured by class; -1 = no data."""
-    steps = [NO_DATA_COLOR, *colors]
+def class_trace(
+    features, frame: pd.DataFrame, classes: np.ndarray, colors, hover, flagged_color=None
+) -> go.Choropleth:
+    """All regions in ONE trace (the GeoJSON is sent once), coloured by class; -1 = no data.
+
+    Flagged regions (class -2, e.g. small populations) take flagged_color, a step after the classes.
+    """
+    classes = np.asarray(classes)
+    flagged = classes == classify.FLAGGED
+    steps = [NO_DATA_COLOR, *colors] + ([flagged_color] if flagged.any() and flagged_color else [])
+    z = (
+        np.where(flagged, len(colors) + 1, classes + 1)
+        if len(steps) > len(colors) + 1
+        else classes + 1
+    )
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=list(frame["adcode"]),
-        z=classes + 1,
+        z=z,
         featureidkey="id",
         zmin=0,
         zmax=max(len(steps) - 1, 1),
@@ -183,7 +207,7 @@ def base_trace(features: dict, name: str = "") -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     names = [feature["properties"].get("name", "") for feature in features["features"]]
     return go.Choropleth(
-        geojson=features,
+        geojson=geojson_source(features),
         locations=ids,
         z=np.zeros(len(ids)),
         featureidkey="id",
@@ -265,29 +289,42 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
 
 
 def choropleth_figure(
-    features, frame, classes, labels, colors, hover, texts: dict, context=None, sea_line=None
+    features,
+    frame,
+    classes,
+    labels,
+    colors,
+    hover,
+    texts: dict,
+    context=None,
+    sea_line=None,
+    flagged: tuple[str, str] | None = None,
 ):
-    """The full map: one class-coloured trace, context areas, the sea line, a legend of classes."""
+    """The full map: one class-coloured trace, context areas, the sea line, a legend of classes.
+
+    flagged = (legend label, colour) of regions drawn outside the classes (class -2), if any.
+    """
     figure = go.Figure()
     if context is not None and context["features"]:
         figure.add_trace(context_trace(context, texts["context"]))
-    figure.add_trace(class_trace(features, frame, classes, colors, hover))
+    flagged_color = flagged[1] if flagged else None
+    figure.add_trace(class_trace(features, frame, classes, colors, hover, flagged_color))
     if sea_line is not None and sea_line["features"]:
         figure.add_trace(line_trace(sea_line, texts["sea_line"]))
     counts = classify.class_counts(classes, len(labels))
-    for entry in legend_entries(
-        labels, colors, counts, texts["no_data"], int((classes == -1).sum())
-    ):
+    entries = legend_entries(labels, colors, counts, texts["no_data"], int((classes == -1).sum()))
+    if flagged:
+        count = int((np.asarray(classes) == classify.FLAGGED).sum())
+        entries += legend_entries([flagged[0]], [flagged[1]], [count], "", 0)
+    for entry in entries:
         figure.add_trace(entry)
     return geo_layout(figure, legend_title=texts["legend"])
 
 
 def measure_classes(values: pd.Series, scheme: str, target: float | None, formatter):
-    """(class index per region, legend labels, colours) for one measure."""
-    bins = classify.class_bins(values, scheme, target)
-    classes = classify.class_index(values, bins)
-    labels = classify.class_labels(bins, values, formatter)
-    return classes, labels, bins
+    """(class index per region, legend labels, bins) for one measure (repaired classes, see classify)."""
+    classes = classify.classify_values(values, scheme, target, formatter)
+    return classes.index, classes.labels, classes.bins
 
 
 def region_hover(

@@ -81,7 +81,11 @@ GLOBAL_PARAMS = (
     Param("region", "", parse_adcode),  # allowed codes come from the database
 )
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
-    "overview": (),
+    "overview": (
+        Param(
+            "level", "", choices=("",) + LEVELS
+        ),  # '' = one level below the scope (ranking lists)
+    ),
     "resource_map": (
         Param("level", "", choices=("",) + LEVELS),  # '' = one level below the scope
         Param("metric", "physicians_per_1000", choices=MAP_METRICS),

@@ -290,21 +290,47 @@ def member_table(members: pd.DataFrame) -> pd.DataFrame:
 # --- map and recruitment gap ---------------------------------------------------------------
 
 
+# The gap is measured over the home region for an alliance whose members all lie there, and over
+# its footprint (home region + every prefecture-level city holding a member) for one that reaches
+# beyond it: 淮海经济区儿科联盟 (home 徐州市) has members in 11 cities of 4 provinces.
+
+
+def gap_region(counties: pd.DataFrame) -> pd.Series:
+    """Which counties (rows of alliance_map_counties) the gap is measured over."""
+    member_cities = set(counties.loc[counties["members"] > 0, "city_adcode"])
+    return counties["in_home"].astype(bool) | counties["city_adcode"].isin(member_cities)
+
+
+def reaches_beyond_home(counties: pd.DataFrame) -> bool:
+    """Whether any member lies outside the home region."""
+    return bool(((counties["members"] > 0) & ~counties["in_home"].astype(bool)).any())
+
+
+def region_summary(counties: pd.DataFrame) -> dict:
+    """The gap region in numbers: kind ('home' or 'footprint'), its cities and provinces."""
+    region = counties.loc[gap_region(counties)]
+    return {
+        "kind": "footprint" if reaches_beyond_home(counties) else "home",
+        "cities": region["city_adcode"].nunique(),
+        "provinces": region["province_adcode"].nunique(),
+    }
+
+
 def recruitment_gap(counties: pd.DataFrame) -> pd.DataFrame:
-    """Counties of the home region without a member, most children first."""
-    gap = counties.loc[counties["in_home"].astype(bool) & (counties["members"] == 0)]
+    """Counties of the gap region without a member, most children first."""
+    gap = counties.loc[gap_region(counties) & (counties["members"] == 0)]
     gap = gap.sort_values(["children", "adcode"], ascending=[False, True], na_position="last")
     columns = ["adcode", "name", "city_name", "children", "children_per_km2"]
     return gap[columns].reset_index(drop=True)
 
 
-def home_coverage(counties: pd.DataFrame) -> dict:
-    """Counties of the home region, those with a member, and the children in the gap."""
-    home = counties.loc[counties["in_home"].astype(bool)]
-    gap = home.loc[home["members"] == 0]
+def region_coverage(counties: pd.DataFrame) -> dict:
+    """Counties of the gap region, those with a member, and the children in the gap."""
+    region = counties.loc[gap_region(counties)]
+    gap = region.loc[region["members"] == 0]
     return {
-        "counties": len(home),
-        "covered": int((home["members"] > 0).sum()),
+        "counties": len(region),
+        "covered": int((region["members"] > 0).sum()),
         "gap": len(gap),
         "gap_children": int(gap["children"].fillna(0).sum()),
     }
@@ -347,12 +373,12 @@ def density_palette(classes: int) -> list[str]:
 def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
     """Hover text per county: name, children, density, members (or the gap)."""
     lines = []
-    for row in counties.itertuples():
+    for row, in_region in zip(counties.itertuples(), gap_region(counties), strict=True):
         members = (
             labels["hover_members"].format(n=int(row.members))
             if row.members
             else labels["hover_gap"]
-            if row.in_home
+            if in_region
             else labels["hover_no_member"]
         )
         lines.append(
@@ -365,7 +391,7 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
 def _outline_traces(features, counties, mask, color, width, name, hover) -> list:
     """Counties outlined in color, plus a legend entry (a transparent area shows no swatch)."""
     outline = go.Choropleth(
-        geojson=features,
+        geojson=map_traces.geojson_source(features),
         locations=list(counties.loc[mask, "adcode"]),
         z=np.ones(int(mask.sum())),
         featureidkey="id",
@@ -394,7 +420,7 @@ def _outline_traces(features, counties, mask, color, width, name, hover) -> list
 def _province_outline(features) -> go.Choropleth:
     ids = [feature["id"] for feature in features["features"]]
     return go.Choropleth(
-        geojson=features,
+        geojson=map_traces.geojson_source(features),
         locations=ids,
         z=np.ones(len(ids)),
         featureidkey="id",
@@ -509,7 +535,7 @@ def alliance_map(
     if provinces is not None and provinces["features"]:
         figure.add_trace(_province_outline(provinces))
     footprint = counties["members"] > 0
-    gap = counties["in_home"].astype(bool) & ~footprint
+    gap = gap_region(counties) & ~footprint
     for mask, color, width, key in (
         (footprint, FOOTPRINT_LINE, 1.6, "footprint"),
         (gap, GAP_LINE, 2.4, "gap"),

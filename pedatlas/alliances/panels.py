@@ -102,11 +102,15 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     counties = data.query("alliances/map_counties", alliance=info.name, year=year)
     layer, scopes = av.map_scopes(counties, info["home_adcode"])
     features = av.merge_features([data.features(layer, s) for s in scopes], counties["adcode"])
+    # Linked, not embedded: the figure carries the served file's URL instead of the shapes.
+    key = (layer, tuple(scopes), tuple(counties["adcode"]))
+    features["url"] = data.published_url(features, "alliance_map", *key)
     provinces = (
         av.merge_features([data.features("province")], scopes) if layer == "county" else None
     )
     region = view.t("alliances_map_region_cross") if len(scopes) > 1 else info["home_name"]
-    st.caption(view.t("alliances_map_caption", region=region, home=info["home_name"]))
+    gap_region = gap_region_name(counties, info["home_name"])
+    st.caption(view.t("alliances_map_caption", region=region, home=gap_region))
     figure = av.alliance_map(
         features, counties, members, av.map_labels(view.t), view.lang(), provinces
     )
@@ -115,14 +119,14 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     )
     gap = av.recruitment_gap(counties)
     if gap.empty:
-        ui.empty_state("alliances_gap_empty", home=info["home_name"])
+        ui.empty_state("alliances_gap_empty", home=gap_region)
         return
-    cover = av.home_coverage(counties)
+    cover = av.region_coverage(counties)
     children = fmt.big_number(cover["gap_children"], view.lang())
     st.markdown(
         view.t(
             "alliances_coverage",
-            home=info["home_name"],
+            home=gap_region,
             children=children,
             **{k: cover[k] for k in ("counties", "covered", "gap")},
         )
@@ -220,3 +224,16 @@ def show_alliance(alliances: pd.DataFrame, year: int) -> None:
         show_growth(info)
     with ui.friendly_errors():
         show_compare(alliances, label, year)
+
+
+def gap_region_name(counties, home_name: str) -> str:
+    """What the recruitment gap is measured over, in words: the home region, or the footprint."""
+    summary = av.region_summary(counties)
+    if summary["kind"] == "home":
+        return home_name
+    return view.t(
+        "alliances_gap_footprint",
+        home=home_name,
+        cities=summary["cities"],
+        provinces=summary["provinces"],
+    )

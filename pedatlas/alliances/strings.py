@@ -74,15 +74,22 @@ STRINGS = {
     "alliances_map_title": ("成员分布与招募空白", "Where the members are, and the recruitment gap"),
     "alliances_map_caption": (
         "底色：{region}各区县每平方公里 0–14 岁儿童数（五分位）。蓝色边框：有成员的区县（覆盖范围）；"
-        "红色粗边框：联盟所在地区（{home}）内尚无成员的区县（招募空白）。连线：核心医院到各成员。",
+        "红色粗边框：招募空白统计范围——{home}——内尚无成员的区县。连线：核心医院到各成员。",
         "Background: children aged 0–14 per km² in the counties of {region} (quintiles). Blue "
-        "outline: counties with a member (footprint); thick red outline: counties of the home region "
-        "({home}) with no member (recruitment gap). Lines join the core hospital to each member.",
+        "outline: counties with a member (footprint); thick red outline: counties with no member in the "
+        "region the recruitment gap is measured over, {home}. Lines join the core hospital to each member.",
     ),
     "alliances_map_region_cross": ("所到各省", "every province reached"),
     "alliances_density": ("每平方公里儿童数", "Children per km²"),
     "alliances_footprint": ("有成员的区县", "Counties with a member"),
-    "alliances_gap": ("招募空白（所在地区内无成员）", "Recruitment gap (home region, no member)"),
+    "alliances_gap": (
+        "招募空白（统计范围内无成员）",
+        "Recruitment gap (no member in the measured region)",
+    ),
+    "alliances_gap_footprint": (
+        "联盟覆盖范围（{home}及有成员的全部 {cities} 个地市，涉及 {provinces} 个省）",
+        "the alliance's footprint ({home} and all {cities} cities with a member, in {provinces} provinces)",
+    ),
     "alliances_links": ("核心—成员连线", "Core–member links"),
     "alliances_core": ("核心医院", "Core hospital"),
     "alliances_hover_members": ("成员医院：{n} 家", "Member hospitals: {n}"),
@@ -99,8 +106,8 @@ STRINGS = {
         "Counties without a member (most children first)",
     ),
     "alliances_gap_empty": (
-        "所在地区（{home}）的每个区县都已有成员，没有招募空白。",
-        "Every county of the home region ({home}) has a member: there is no recruitment gap.",
+        "招募空白统计范围（{home}）的每个区县都已有成员，没有招募空白。",
+        "Every county of the measured region ({home}) has a member: there is no recruitment gap.",
     ),
     # growth and outreach
     "alliances_growth_title": ("历年发展", "Growth over time"),

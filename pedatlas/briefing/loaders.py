@@ -30,6 +30,8 @@ QUERY = {
     "transport_summary": "transport/summary",
     "equity_county_resources": "equity/county_resources",
     "build_info": "briefing/build_info",
+    "equity_hospitals": "equity/hospitals",
+    "transfer_routes": "equity/transfer_routes",
 }
 
 
@@ -106,6 +108,26 @@ def county_years(run: QueryRunner, scope: Scope) -> pd.DataFrame:
     return run_named(run, "equity_county_resources", scope=scope.region)
 
 
+def equity_hospitals(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """Every hospital of China with its resources in the year (care sites may lie outside a scope)."""
+    return run_named(run, "equity_hospitals", year=scope.year)
+
+
+def transfer_routes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """Recorded transfer routes of the whole database (the road detour factor is fitted on them)."""
+    return run_named(run, "transfer_routes")
+
+
+def county_shapes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """County boundaries of the scope (contiguity for the hot spots)."""
+    return run_named(run, "shapes", layer="county", scope=scope.region)
+
+
+def county_features(run: QueryRunner, scope: Scope) -> dict:
+    """The same counties as a FeatureCollection for the cluster map."""
+    return geometry.feature_collection(county_shapes(run, scope))
+
+
 def build_info(run: QueryRunner, scope: Scope) -> dict[str, str]:
     frame = run_named(run, "build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
@@ -124,4 +146,8 @@ LOADERS: dict[str, Callable[[QueryRunner, Scope], Any]] = {
     "transport_summary": transport_summary,
     "county_years": county_years,
     "build_info": build_info,
+    "equity_hospitals": equity_hospitals,
+    "transfer_routes": transfer_routes,
+    "county_shapes": county_shapes,
+    "county_features": county_features,
 }

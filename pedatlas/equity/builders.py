@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import fmt, map_traces
+from pedatlas import fmt, map_traces, trends
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import shortage
 from pedatlas.metrics.equity import (
@@ -18,6 +18,7 @@ from pedatlas.metrics.equity import (
     lorenz_curve,
     per_capita,
     theil_decomposition,
+    theil_index,
 )
 from pedatlas.state import param_choices
 
@@ -78,21 +79,26 @@ def unit_totals(rows: pd.DataFrame, level: str, resource: str, names: dict) -> p
     return totals
 
 
-NAN_PARTS = {"theil": np.nan, "between": np.nan, "within": np.nan}
+NAN_PARTS = {"theil": np.nan, "county_theil": np.nan, "between": np.nan, "within": np.nan}
 NAN_SHARES = {"between_share": np.nan, "within_share": np.nan}
 
 
 def year_inequality(frame: pd.DataFrame, resource: str, level: str, group_key: str | None) -> dict:
-    """Gini over units of level and Theil T over counties (split by group_key) for one year's rows."""
+    """Gini and Theil T over the same units of level, and Theil T over counties split by group_key.
+
+    Gini and Theil of one row describe the same units, so they can be read (and compared) together;
+    the decomposition needs units nested in groups, so it is over counties and labelled so.
+    """
     units = unit_totals(frame, level, resource, {})
     total = float(units["resource"].sum())
     record = {"units": len(units), "resource": total, "gini": np.nan} | NAN_PARTS | NAN_SHARES
     if total <= 0:
         return record
     record["gini"] = gini_coefficient(units["resource"], units["children"])
+    record["theil"] = theil_index(units["resource"], units["children"])
     groups = frame[group_key] if group_key else np.zeros(len(frame))
     parts = theil_decomposition(frame[resource], frame["children"], groups)
-    record["theil"] = parts.total
+    record["county_theil"] = parts.total
     if group_key:
         record |= {"between": parts.between, "within": parts.within}
         record |= {"between_share": parts.between_share, "within_share": parts.within_share}
@@ -116,15 +122,25 @@ def inequality_table(trend: pd.DataFrame, t: Callable) -> pd.DataFrame:
 
 
 def trend_direction(trend: pd.DataFrame) -> tuple[str, dict] | None:
-    """('closing'|'widening'|'flat', {first, last, first_year, last_year}) of the Gini, or None."""
+    """('closing'|'widening'|'flat', values) of Gini and Theil T together (trends.direction), or None.
+
+    values: first/last Gini and Theil with their years, and whether the two measures disagree.
+    """
     valid = trend.dropna(subset=["gini"])
     if len(valid) < 2:
         return None
+    gini, theil = trends.direction(valid["gini"]), trends.direction(valid["theil"])
     first, last = valid.iloc[0], valid.iloc[-1]
-    change = last["gini"] - first["gini"]
-    direction = "flat" if abs(change) < 0.005 else ("closing" if change < 0 else "widening")
-    values = {"first": fmt.rate(first["gini"], 3), "last": fmt.rate(last["gini"], 3)}
-    return direction, values | {"first_year": int(first["year"]), "last_year": int(last["year"])}
+    values = {
+        "first": fmt.rate(first["gini"], 3),
+        "last": fmt.rate(last["gini"], 3),
+        "theil_first": fmt.rate(first["theil"], 4),
+        "theil_last": fmt.rate(last["theil"], 4),
+        "first_year": int(first["year"]),
+        "last_year": int(last["year"]),
+        "disagree": trends.measures_disagree(gini, theil),
+    }
+    return trends.agreed_direction(gini, theil), values
 
 
 def _chart_layout(figure: go.Figure, title: str, height: int = 420, **axes) -> go.Figure:
@@ -221,7 +237,7 @@ def theil_figure(trend: pd.DataFrame, group: str | None, t: Callable) -> go.Figu
         figure.add_trace(
             go.Bar(
                 x=trend["year"],
-                y=trend["theil"],
+                y=trend["county_theil"],
                 name=t("equity_theil_total"),
                 marker_color=BETWEEN_COLOR,
             )

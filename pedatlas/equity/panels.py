@@ -3,15 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import classify, data, fmt, map_traces, scope, trends, ui, view
 from pedatlas.equity import builders as ev
 
 PAGE = "equity"
 
 
-def unit_level(scope_kind: str, container) -> str:
-    """The compared level: one below the scope unless the link chose another valid one."""
-    levels = scope.levels_below(scope_kind)
+def unit_level(region: str, container) -> str:
+    """The compared level: one below the scope (a municipality's districts) unless the link chose
+    another valid one."""
+    levels = scope.levels_inside(region, data.query("common/region_list"))
     if view.value("unit") not in ("",) + levels:
         value, default = view.value("unit"), view.t("default_word")
         st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
@@ -23,36 +24,47 @@ def unit_level(scope_kind: str, container) -> str:
     return unit
 
 
-def inequality_metrics(trend, year: int, group: str | None) -> None:
+def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
+    """Gini and Theil T of the same units in one row (changes against the first year), then the
+    county-level decomposition."""
     now, first = trend[trend["year"] == year].iloc[0], trend.dropna(subset=["gini"]).iloc[0]
     since = int(first["year"]) if int(first["year"]) != year else None
+    units = view.t(f"equity_units_{unit}")
     cells = [("equity_metric_gini", "gini", 3), ("equity_metric_theil", "theil", 4)]
     if group:
         cells += [("equity_metric_between_share", "between_share", 0)]
         cells += [("equity_metric_within_share", "within_share", 0)]
     for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
         value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
-        delta = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
+        change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
+        delta = trends.labelled_delta(change, since, view.lang()) if change else None
         help_text = view.t("equity_metric_help", year=since) if delta else None
-        label = view.t(key, year=year, group=group)
+        label = view.t(key, year=year, group=group, unit=units)
         column.metric(label, value, delta, delta_color="inverse", help=help_text)
 
 
 def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
-    unit = unit_level(scope_kind, controls[1])
-    group_key = ev.GROUP_OF_SCOPE.get(scope_kind)
+    region = view.value("region")
+    unit = unit_level(region, controls[1])
+    # A municipality has one city: its districts are compared, with no grouping to decompose by.
+    municipality = scope.is_municipality(region, data.query("common/region_list"))
+    group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
     group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
     group = group if group_key else None
     trend = ev.inequality_by_year(rows, resource, unit, group_key)
     if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
         ui.empty_state("equity_no_resource" if not trend.empty else "equity_no_units", year=year)
         return
-    inequality_metrics(trend, year, group)
+    inequality_metrics(trend, year, group, unit)
     unit_name = view.t(f"equity_unit_{unit}")
     direction = ev.trend_direction(trend)
     if direction:
         units_phrase = view.t(f"equity_units_{unit}")
-        st.markdown(view.t(f"equity_trend_{direction[0]}", unit=units_phrase, **direction[1]))
+        words, values = direction
+        sentence = view.t(f"equity_trend_{words}", unit=units_phrase, **values)
+        if values["disagree"]:
+            sentence += view.t("equity_trend_disagree")
+        st.markdown(sentence)
     units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
     left, right = st.columns(2)
     lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
@@ -99,6 +111,10 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
         layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
     figure = ev.access_map(scores, layers, view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    index = scores["access_index"]
+    if not classify.target_in_range(index, 1.0) and index.notna().any():
+        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
+                          high=fmt.rate(index.max())))  # fmt: skip
     st.subheader(view.t("equity_access_table_title"))
     table = ev.access_ranking(scores, names, view.t)
     st.dataframe(table, hide_index=True, width="stretch")

@@ -31,10 +31,16 @@ STRINGS = {
     "equity_top": ("列出区县数", "Counties listed"),
     "equity_year_label": ("年份", "Year"),
     # inequality
-    "equity_metric_gini": ("Gini 系数（{year}）", "Gini coefficient ({year})"),
-    "equity_metric_theil": ("Theil T（{year}）", "Theil T ({year})"),
-    "equity_metric_between_share": ("{group}间差异占比", "Between-{group} share"),
-    "equity_metric_within_share": ("{group}内差异占比", "Within-{group} share"),
+    "equity_metric_gini": ("Gini 系数（{unit}，{year}）", "Gini coefficient ({unit}, {year})"),
+    "equity_metric_theil": ("Theil T（{unit}，{year}）", "Theil T ({unit}, {year})"),
+    "equity_metric_between_share": (
+        "区县 Theil：{group}间占比",
+        "County Theil: between-{group} share",
+    ),
+    "equity_metric_within_share": (
+        "区县 Theil：{group}内占比",
+        "County Theil: within-{group} share",
+    ),
     "equity_metric_help": (
         "与 {year} 年相比；数值越低越均衡。",
         "Change since {year}; lower is more equal.",
@@ -42,16 +48,26 @@ STRINGS = {
     "equity_group_province": ("省", "province"),
     "equity_group_city": ("地市", "city"),
     "equity_trend_closing": (
-        "差距在缩小：{unit}之间的 Gini 系数从 {first_year} 年的 {first} 降至 {last_year} 年的 {last}。",
-        "The gap is closing: the Gini coefficient across {unit} fell from {first} in {first_year} to {last} in {last_year}.",
+        "差距在缩小：{unit}之间的 Gini 系数从 {first_year} 年的 {first} 降至 {last_year} 年的 {last}，"
+        "Theil T 从 {theil_first} 降至 {theil_last}（变化超过 5%，或逐年下降）。",
+        "The gap is closing: across {unit} the Gini coefficient fell from {first} in {first_year} to {last} "
+        "in {last_year} and Theil T from {theil_first} to {theil_last} (a change of over 5%, or a fall every year).",
     ),
     "equity_trend_widening": (
-        "差距在扩大：{unit}之间的 Gini 系数从 {first_year} 年的 {first} 升至 {last_year} 年的 {last}。",
-        "The gap is widening: the Gini coefficient across {unit} rose from {first} in {first_year} to {last} in {last_year}.",
+        "差距在扩大：{unit}之间的 Gini 系数从 {first_year} 年的 {first} 升至 {last_year} 年的 {last}，"
+        "Theil T 从 {theil_first} 升至 {theil_last}（变化超过 5%，或逐年上升）。",
+        "The gap is widening: across {unit} the Gini coefficient rose from {first} in {first_year} to {last} "
+        "in {last_year} and Theil T from {theil_first} to {theil_last} (a change of over 5%, or a rise every year).",
     ),
     "equity_trend_flat": (
-        "差距基本不变：{unit}之间的 Gini 系数 {first_year} 年 {first}，{last_year} 年 {last}。",
-        "The gap is about unchanged: the Gini coefficient across {unit} was {first} in {first_year} and {last} in {last_year}.",
+        "差距基本不变：{unit}之间的 Gini 系数 {first_year} 年 {first}、{last_year} 年 {last}，"
+        "Theil T {theil_first}、{theil_last}（变化未超过 5%，且非逐年同向）。",
+        "The gap is roughly unchanged: across {unit} the Gini coefficient was {first} in {first_year} and {last} "
+        "in {last_year}, Theil T {theil_first} and {theil_last} (a change under 5%, not in the same direction every year).",
+    ),
+    "equity_trend_disagree": (
+        "Gini 与 Theil T 的变化方向相反，不据此判断差距缩小或扩大。",
+        " Gini and Theil T moved in opposite directions, so neither closing nor widening is claimed.",
     ),
     "equity_lorenz_title": ("洛伦兹曲线（{year} 年，{unit}）", "Lorenz curve ({year}, {unit})"),
     "equity_lorenz_x": ("累计儿童份额", "Cumulative share of children"),
@@ -227,6 +243,7 @@ STRINGS = {
     "equity_col_resource": ("资源合计", "Resource total"),
     "equity_col_gini": ("Gini", "Gini"),
     "equity_col_theil": ("Theil T", "Theil T"),
+    "equity_col_county_theil": ("Theil T（区县）", "Theil T (counties)"),
     "equity_col_between": ("组间", "Between"),
     "equity_col_within": ("组内", "Within"),
     "equity_col_between_share": ("组间占比", "Between share"),
@@ -260,7 +277,7 @@ STRINGS = {
         "正值表示相似的值在空间上聚在一起；期望值 E[I] = {expected}。",
         "Positive: similar values sit next to each other; E[I] = {expected}.",
     ),
-    "hotspot_and_more": ("等 {count} 个", " and {count} more"),
+    "hotspot_and_more": ("等", " and {count} more"),
     "hotspot_sentence_bad_high_high": (
         "**短缺热点（高-高）{count} 个区县**：{names}。自身短缺得分高，周边区县也高，需要在片区层面统筹投入，而不是只补单个县。",
         "**Shortage hot spot (high-high), {count} counties**: {names}. High scores surrounded by high scores: plan for the whole area, not one county.",

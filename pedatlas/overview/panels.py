@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, shell, state, ui, view
-from pedatlas.metrics import density
+from pedatlas import data, fmt, rates, scope, shell, state, trends, ui, view
+from pedatlas.metrics import density, small_population
 from pedatlas.overview import builders
-from pedatlas.scope import child_level, scope_level
 
 PAGE = "overview"
 
@@ -29,7 +28,7 @@ def show_headlines(year: int, region: str) -> None:
             column.metric(
                 figure.label,
                 figure.value,
-                figure.delta,
+                trends.labelled_delta(figure.delta, "previous", view.lang()),
                 help=view.t("kpi_vs_previous") if figure.delta else None,
             )
             if figure.note:
@@ -37,12 +36,30 @@ def show_headlines(year: int, region: str) -> None:
     st.caption(view.t("overview_flow_caption"))
 
 
+def ranking_level(region: str, regions) -> str:
+    """One level below the scope by default (a municipality's districts); the counties of a
+    province (or of all China) when the reader asks for them."""
+    levels = scope.levels_inside(region, regions)
+    if len(levels) == 1:
+        view.record("level", "")
+        return levels[0]
+    level = view.radio(
+        "level",
+        view.t("overview_rank_level"),
+        levels,
+        lambda v: view.t(f"unit_{v}"),
+        horizontal=True,
+    )
+    view.record("level", "" if level == levels[0] else level)
+    return level
+
+
 def show_rankings(year: int, region: str) -> None:
-    level = child_level(scope_level(region, data.query("common/region_list")))
+    level = ranking_level(region, data.query("common/region_list"))
     rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     target = density.target_value(data.query("common/targets"), "ped_physicians_per_1000", year)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
-    best, worst = density.ranked(measures, "physicians_per_1000")
+    best, worst, left_out = small_population.ranked(measures, "physicians_per_1000")
     if best.empty:
         ui.empty_state("overview_ranking_empty")
         return
@@ -56,15 +73,34 @@ def show_rankings(year: int, region: str) -> None:
                 "pages/resource_map.py",
                 query_params=link_params,
                 icon=":material/map:",
-                label=f"{row['name']} · {fmt.rate(row['physicians_per_1000'])}（{fmt.big_number(row['children'], view.lang())}）",
+                label=f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}（{fmt.big_number(row['children'], view.lang())}）",
             )
+    note = rates.left_out_note(left_out, view.lang())
+    if note:
+        st.caption(note)
+
+
+def place_name(row, level: str) -> str:
+    """A region's name; a county with its city ('南昌县（南昌市）'), since county names repeat."""
+    if level != "county":
+        return row["name"]
+    county = data.query("common/county_lookup", county=row["adcode"])
+    city = county["city_adcode"].iloc[0] if not county.empty else ""
+    names = data.query("common/region_list").set_index("adcode")["name"]
+    return (
+        f"{row['name']}（{names[city]}）"
+        if city in names.index and city != row["adcode"]
+        else row["name"]
+    )
 
 
 def map_link_params(adcode: str, level: str, region: str) -> dict:
     """URL parameters that open the map on this region (a county opens inside its city)."""
     values = view.values()
     if level == "county":
-        overrides = {"region": region or adcode, "county": adcode}
+        county = data.query("common/county_lookup", county=adcode)
+        city = county["city_adcode"].iloc[0] if not county.empty else region
+        overrides = {"region": city or region, "county": adcode, "level": ""}
     else:
-        overrides = {"region": adcode}
+        overrides = {"region": adcode, "level": ""}
     return state.url_params({**values, **overrides}, state.params_for("resource_map"))

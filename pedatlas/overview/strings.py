@@ -28,6 +28,7 @@ STRINGS = {
         "每千儿童儿科医师最少的 5 个{unit}",
         "5 {unit} with the fewest pediatricians per 1,000 children",
     ),
+    "overview_rank_level": ("排名层级", "Rank"),
     "unit_province": ("省份", "provinces"),
     "unit_city": ("地市", "cities"),
     "unit_county": ("区县", "counties"),

@@ -5,7 +5,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, shell, ui, view
+from pedatlas import data, fmt, map_traces, shell, trends, ui, view
 from pedatlas.planning import builders as pv
 
 PAGE = "planning"
@@ -58,11 +58,12 @@ def solve(year: int, region: str, add: str, k: int, radius: int):
     return inputs, plan, measures
 
 
-def headline(measures, plan) -> None:
+def headline(measures, plan, add: str) -> None:
     before = measures.loc["before"]
     new_optimized = plan.covered_optimized - plan.covered_before
     new_naive = plan.covered_naive - plan.covered_before
     after = measures.loc["optimized"]
+    lang, supply = view.lang(), view.t(f"planning_supply_{add}")
     cells = st.columns(4)
     cells[0].metric(view.t("planning_metric_new_children"), fmt.integer(new_optimized))
     cells[1].metric(
@@ -74,15 +75,17 @@ def headline(measures, plan) -> None:
     cells[2].metric(
         view.t("planning_metric_coverage"),
         fmt.percent(after["coverage_share"]),
-        f"{change * 100:+.1f} pp",
+        trends.labelled_delta(f"{change * 100:+.1f} pp", "before", lang),
         help=view.t("planning_metric_help_coverage"),
     )
+    # Supply in reach per 1,000 children: not the equity page's index (1.0 = national mean).
     relative = fmt.relative_change(after["access_per_1000"], before["access_per_1000"])
+    delta = fmt.signed_percent(relative) if relative is not None else None
     cells[3].metric(
-        view.t("planning_metric_access"),
+        view.t("planning_metric_access", supply=supply),
         fmt.rate(after["access_per_1000"], 3),
-        fmt.signed_percent(relative) if relative is not None else None,
-        help=view.t("planning_metric_help_access"),
+        trends.labelled_delta(delta, "before", lang),
+        help=view.t("planning_metric_help_access", supply=supply),
     )
     extra = plan.covered_optimized - plan.covered_naive
     gain = (
@@ -107,12 +110,12 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
         return
     if count < k:
         st.warning(view.t("planning_k_capped", count=count))
-    headline(measures, plan)
+    headline(measures, plan, add)
     st.subheader(view.t("planning_map_title"))
     figure = pv.plan_map(inputs, plan, radius, data.features("county_fine", region), view.t)
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     st.subheader(view.t("planning_compare_title"))
-    summary = pv.summary_table(measures, view.t)
+    summary = pv.summary_table(measures, supply_text(add))
     st.dataframe(summary, hide_index=True, width="stretch")
     ui.table_downloads(summary, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_measures", "summary")
     st.subheader(view.t("planning_sites_title"))
@@ -130,7 +133,7 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
             "capacity": capacity,
             "link": view.link(PAGE, ui.base_url()),
         }
-        scenario = pv.scenario_table(values, measures, sites, view.t)
+        scenario = pv.scenario_table(values, measures, sites, supply_text(add))
         st.dataframe(scenario, hide_index=True, width="stretch")
         ui.table_downloads(scenario, f"pedatlas_plan_{region}_{add}_{k}_{radius}km", "scenario")
     with st.expander(view.t("planning_assumptions")):
@@ -169,3 +172,9 @@ def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):
     yield _cached_inputs(identity, year, region, add, radius_km)
     yield _cached_plan(identity, year, region, add, radius_km, k)
     yield _cached_measures(identity, year, region, add, radius_km, k)
+
+
+def supply_text(add: str):
+    """view.t that names the scenario's supply ({supply}) wherever a string asks for it."""
+    supply = view.t(f"planning_supply_{add}")
+    return lambda key, **values: view.t(key, **({"supply": supply} | values))

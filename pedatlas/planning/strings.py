@@ -57,15 +57,22 @@ STRINGS = {
     "planning_metric_new_children": ("新增覆盖儿童（优化）", "Newly covered (optimized)"),
     "planning_metric_new_children_naive": ("新增覆盖（按规模挑选）", "Newly covered (largest)"),
     "planning_metric_coverage": ("覆盖率（优化后）", "Coverage (optimized)"),
-    "planning_metric_access": ("平均可达性（优化后）", "Mean access (optimized)"),
+    "planning_metric_access": (
+        "每千儿童可达{supply}（优化后）",
+        "{supply} in reach per 1,000 children (optimized)",
+    ),
+    "planning_supply_members": ("成员医院儿科医师", "Member pediatricians"),
+    "planning_supply_nicu": ("NICU 床位", "NICU beds"),
     "planning_metric_help_coverage": (
         "服务半径内的儿童占本地区儿童的比例；变化为相对现状的百分点。",
         "Share of the region's children within the radius of a site; change in points against now.",
     ),
     "planning_metric_help_access": (
-        "本地区各区县 E2SFCA 可达性的儿童加权平均（每千儿童）；变化相对现状。",
-        "Child-weighted mean E2SFCA accessibility of the region's counties (per 1,000 children); "
-        "change against now.",
+        "本地区各区县在服务半径内可达的{supply}（E2SFCA，每千儿童）的儿童加权平均；变化相对现状。"
+        "这是供给量，不是均衡分析页的可达性指数（全国平均 = 1.0）。",
+        "Child-weighted mean of the {supply} each county reaches within the radius (E2SFCA, per 1,000 "
+        "children); change against now. A supply per child, not the equity page's accessibility index "
+        "(1.0 = national average).",
     ),
     "planning_metric_help_naive": (
         "对照：选儿科床位最多的 k 家候选医院。",
@@ -106,8 +113,8 @@ STRINGS = {
     "planning_measure_gini": ("Gini（区县间可达资源）", "Gini (supply reached, counties)"),
     "planning_measure_theil": ("Theil T（区县间可达资源）", "Theil T (supply reached, counties)"),
     "planning_measure_access_per_1000": (
-        "平均可达性（E2SFCA，每千儿童）",
-        "Mean accessibility (E2SFCA, per 1,000 children)",
+        "每千儿童可达{supply}（E2SFCA，儿童加权平均）",
+        "{supply} in reach per 1,000 children (E2SFCA, child-weighted mean)",
     ),
     "planning_col_measure": ("指标", "Measure"),
     "planning_col_plan": ("方案", "Plan"),

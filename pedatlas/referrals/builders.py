@@ -403,7 +403,7 @@ def category_map(
     z = colour.fillna(-1).astype(int).to_numpy() + 1
     figure.add_trace(
         go.Choropleth(
-            geojson=features,
+            geojson=map_traces.geojson_source(features),
             locations=frame["adcode"].tolist(),
             featureidkey="id",
             z=z.tolist(),

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, geometry, map_traces, scope, ui, view
+from pedatlas import data, fmt, footprint, geometry, map_traces, scope, ui, view
 from pedatlas.metrics import service_areas
 from pedatlas.referrals import builders
 
@@ -134,6 +134,13 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
         layer = "city" if scope_kind == "province" else "county_fine"
         base = base_layers("", "province") if leaves else base_layers(region, layer)
         figure = builders.corridor_figure(corridors, base, view.t)
+        if filters["alliance"] or filters["hospital"]:
+            # A chosen alliance or hospital: show its corridors, not a blob on the national map.
+            footprint.zoom_to_footprint(
+                figure,
+                [*corridors["from_lon"], *corridors["to_lon"]],
+                [*corridors["from_lat"], *corridors["to_lat"]],
+            )
         st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
@@ -176,12 +183,24 @@ def show_levels(filters: dict) -> None:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=24)
-def merged(identity, layer: str, region: str, groups: tuple, tolerance: float) -> dict:
-    """A boundary layer merged by group (cached: merging the national counties takes a moment)."""
-    return geometry.dissolved_features(
+# A resource (one shared object per process, never changed) rather than data: st.cache_data
+# unpickled the merged national layer again on every rerun. The user's scope is part of the key
+# because the shapes query is scoped.
+@st.cache_resource(show_spinner=False, max_entries=24)
+def _merged(identity, user_scope: str, layer: str, region: str, groups: tuple, tolerance: float):
+    collection = geometry.dissolved_features(
         data.query("common/shapes", layer=layer, scope=region), dict(groups), tolerance
     )
+    url = data.published_url(collection, layer, region, groups, tolerance)
+    return {**collection, "url": url}
+
+
+def merged(identity, layer: str, region: str, groups: tuple, tolerance: float) -> dict:
+    """A boundary layer merged by group (cached: merging the national counties takes a moment).
+
+    It carries "url" (served by the app), so figures link it instead of embedding it.
+    """
+    return _merged(identity, data.current_scope(), layer, region, groups, tolerance)
 
 
 def group_map(shown, group, county_hover, group_hover: dict, region: str, layer: str, missing: str):
@@ -210,8 +229,11 @@ def group_map(shown, group, county_hover, group_hover: dict, region: str, layer:
     )
 
 
-def show_service_areas(year: int, region: str, scope_kind: str) -> None:
-    st.subheader(view.t("referrals_areas_title"))
+# The service-area maps are the same for everyone looking at the same year, scope and language;
+# computing them (plurality rule, colouring, hover text, figures) took seconds per rerun nationally.
+# Resources: shared per process and never changed (st.plotly_chart only reads a figure).
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _area_inputs(identity, user_scope: str, year: int, region: str) -> dict:
     county_flows = data.query("referrals/county_flows", year=year)
     areas = service_areas.plurality_areas(county_flows)
     index = service_areas.localization_index(county_flows, areas).set_index("area")
@@ -228,6 +250,18 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
             (counties["province_adcode"] == region) | (counties["city_adcode"] == region)
         ]
     )
+    return {"areas": areas, "index": index, "counties": counties, "shown": shown}
+
+
+def area_inputs(year: int, region: str) -> dict:
+    """Service areas, their localization index and the counties shown (cached per scope)."""
+    return _area_inputs(data.current_identity(), data.current_scope(), year, region)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _areas_figure(identity, user_scope: str, lang: str, year: int, region: str, scope_kind: str):
+    inputs = area_inputs(year, region)
+    index, counties, shown = inputs["index"], inputs["counties"], inputs["shown"]
     names = counties.drop_duplicates("city_adcode").set_index("city_adcode")["city_name"]
     no_area, li_label = view.t("referrals_no_area"), view.t("referrals_col_li")
     county_hover = [
@@ -239,22 +273,14 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
         for a, row in index.iterrows()
     }
     layer = scope.boundary_layer(scope_kind, "county")
-    left, right = st.columns(2)
-    left.markdown(f"**{view.t('referrals_areas_map')}**")
-    left.plotly_chart(
-        group_map(shown, shown["area"], county_hover, area_hover, region, layer, no_area),
-        config=map_traces.PLOTLY_CONFIG,
-        width="stretch",
-        key="areas_map",
-    )
-    compare = view.radio(
-        "compare",
-        view.t("referrals_compare"),
-        ("admin", "alliance"),
-        lambda v: view.t(f"referrals_compare_{v}"),
-        container=right,
-        horizontal=True,
-    )
+    return group_map(shown, shown["area"], county_hover, area_hover, region, layer, no_area)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _compare_figure(
+    identity, user_scope: str, lang: str, year: int, region: str, scope_kind: str, compare: str
+):
+    shown = area_inputs(year, region)["shown"]
     if compare == "admin":
         group, labels = (
             shown["city_adcode"],
@@ -265,22 +291,44 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
             "county_adcode"
         )
         group = shown["adcode"].map(footprint["alliance_id"])
-        column = "alliance_name_en" if view.lang() == "en" else "alliance_name"
+        column = "alliance_name_en" if lang == "en" else "alliance_name"
         labels = dict(zip(footprint["alliance_id"], footprint[column], strict=False))
     missing = view.t("referrals_no_member")
     hover = [
         f"<b>{n}</b><br>{labels.get(g, missing)}" for n, g in zip(shown["name"], group, strict=True)
     ]
+    layer = scope.boundary_layer(scope_kind, "county")
+    return group_map(
+        shown, group, hover, {g: f"<b>{labels[g]}</b>" for g in labels}, region, layer, missing
+    )
+
+
+def show_service_areas(year: int, region: str, scope_kind: str) -> None:
+    st.subheader(view.t("referrals_areas_title"))
+    key = (data.current_identity(), data.current_scope(), view.lang(), year, region, scope_kind)
+    left, right = st.columns(2)
+    left.markdown(f"**{view.t('referrals_areas_map')}**")
+    left.plotly_chart(
+        _areas_figure(*key), config=map_traces.PLOTLY_CONFIG, width="stretch", key="areas_map"
+    )
+    compare = view.radio(
+        "compare",
+        view.t("referrals_compare"),
+        ("admin", "alliance"),
+        lambda v: view.t(f"referrals_compare_{v}"),
+        container=right,
+        horizontal=True,
+    )
     right.plotly_chart(
-        group_map(
-            shown, group, hover, {g: f"<b>{labels[g]}</b>" for g in labels}, region, layer, missing
-        ),
+        _compare_figure(*key, compare),
         config=map_traces.PLOTLY_CONFIG,
         width="stretch",
         key="compare_map",
     )
+    inputs = area_inputs(year, region)
+    index, shown = inputs["index"], inputs["shown"]
     in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
-    table = builders.area_table(in_scope, areas, counties, view.t)
+    table = builders.area_table(in_scope, inputs["areas"], inputs["counties"], view.t)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(table, f"service_areas_{region or 'china'}_{year}", "areas")
     with st.expander(view.t("referrals_areas_method_title")):

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from pedatlas import chart_export, data, fmt, map_traces, scope, shell, state, ui, view
+from pedatlas import chart_export, data, fmt, map_traces, rates, scope, shell, state, ui, view
 from pedatlas.chart_export import ChartNote
 from pedatlas.tables import Column, TableNote
 
 PAGE = "resource_map"
 
 
+TARGET_METRICS = ("physicians_per_1000",)  # measures the physician target is a value of
 FORMAT = {
     "children_per_physician": fmt.integer,
     "target_share": fmt.percent,
@@ -60,11 +61,15 @@ def breadcrumb(region: str, regions) -> None:
 
 
 def map_figure(measures, metric, scheme, target, scope_kind, level, region):
+    """The choropleth of one measure; small populations drawn apart (see metrics/small_population)."""
     formatter = FORMAT.get(metric, fmt.rate)
-    classes, labels, _ = map_traces.measure_classes(
-        measures[metric], scheme, target[0] if target else None, formatter
+    goal = (
+        target[0]
+        if target and metric in TARGET_METRICS
+        else (1.0 if metric == "target_share" else None)
     )
-    colors = map_traces.palette(len(labels), metric not in map_traces.MORE_IS_WORSE)
+    classes = rates.rate_classes(measures, metric, scheme, goal, formatter)
+    colors = map_traces.palette(len(classes.labels), metric not in map_traces.MORE_IS_WORSE)
     values = (
         measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
     )
@@ -75,6 +80,7 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
         measures["children"].map(lambda c: fmt.big_number(c, view.lang())),
         view.t("col_children"),
     )
+    hover = hover + rates.hover_flags(measures["children"], view.lang())
     features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
     national = scope_kind == "national"
     texts = {
@@ -83,17 +89,23 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
         "no_data": view.t("no_data"),
         "legend": metric_label(metric, target),
     }
-    return map_traces.choropleth_figure(
+    figure = map_traces.choropleth_figure(
         features,
         measures,
-        classes,
-        labels,
+        classes.index,
+        classes.labels,
         colors,
         hover,
         texts,
         data.features("context") if national else None,
         data.features("sea_line") if national else None,
+        rates.flagged_legend(classes, view.lang()),
     )
+    notes = [
+        rates.target_note(classes, measures[metric], goal, formatter, view.lang()),
+        rates.map_note(classes, view.lang()),
+    ]
+    return figure, [note for note in notes if note]
 
 
 def add_hospitals(figure, year, region, scope_kind):
@@ -145,13 +157,17 @@ def region_columns(metric: str, target, level: str) -> list[Column]:
     kind, digits = METRIC_KINDS.get(metric, ("decimal", 2))
     measure = Column(metric, "", kind, digits, keep=True, label=metric_label(metric, target))
     parent = [Column("parent_name", f"col_parent_{level}")] if level in ("city", "county") else []
-    return [Column("name", "col_region", keep=True), measure, *parent, *REGION_COLUMNS]
+    note = Column("rate_note", "col_rate_note")  # small child populations (left out if none)
+    return [Column("name", "col_region", keep=True), measure, note, *parent, *REGION_COLUMNS]
 
 
 def region_table(measures, metric, target, level, regions):
     """The regions sorted by the measure (worst last), with their parent's name."""
     names = dict(zip(regions["adcode"], regions["name"], strict=True))
-    table = measures.assign(parent_name=measures["parent_adcode"].map(names))
+    table = measures.assign(
+        parent_name=measures["parent_adcode"].map(names),
+        rate_note=rates.table_flags(measures["children"], view.lang()),
+    )
     return table.sort_values(
         metric, ascending=metric in map_traces.MORE_IS_WORSE, na_position="last"
     )

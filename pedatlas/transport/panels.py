@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, shell, ui, view
+from pedatlas import data, fmt, footprint, map_traces, shell, ui, view
 from pedatlas.transport import builders
 
 PAGE = "transport"
@@ -92,6 +92,13 @@ def show_map(filters: dict, points) -> None:
     figure = builders.route_figure(
         routes, centres, base, builders.band_traces(centres, view.t), view.t
     )
+    if filters["centre"]:
+        # One centre: show its routes, wherever they come from, not its province or all China.
+        footprint.zoom_to_footprint(
+            figure,
+            [*routes["from_lon"], *routes["to_lon"], *centres["lon"]],
+            [*routes["from_lat"], *routes["to_lat"], *centres["lat"]],
+        )
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     st.caption(view.t("transport_map_note"))
     left, right = st.columns([2, 3])

@@ -15,7 +15,8 @@ counted AS (
     FROM referrals AS r
     LEFT JOIN picked AS mf ON mf.hospital_id = r.from_hospital_id
     LEFT JOIN picked AS mt ON mt.hospital_id = r.to_hospital_id
-    WHERE r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
+    WHERE ($alliance <> '' OR $hospital <> '')
+      AND r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
       AND ($hospital = '' OR r.from_hospital_id = $hospital OR r.to_hospital_id = $hospital)
       AND ($alliance = ''
            OR (r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
@@ -28,10 +29,19 @@ places AS (
     FROM hospitals AS h
     JOIN regions AS r ON r.adcode = h.county_adcode
 )
+-- Without alliance and hospital filters the monthly rollup (pedatlas/build/derived.py) has the
+-- counts per patient home county already.
+SELECT m.month, m.direction, sum(m.referrals)::BIGINT AS referrals
+FROM derived_referral_months AS m
+JOIN regions AS r ON r.adcode = m.home_county
+WHERE $alliance = '' AND $hospital = '' AND m.year = $year
+  AND ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
+GROUP BY m.month, m.direction
+UNION ALL
 SELECT c.month, c.direction, sum(c.referrals)::BIGINT AS referrals
 FROM counted AS c
 JOIN places AS f ON f.hospital_id = c.from_hospital_id
 JOIN places AS t ON t.hospital_id = c.to_hospital_id
 WHERE CASE WHEN c.direction = 'down' THEN t.in_scope ELSE f.in_scope END
 GROUP BY c.month, c.direction
-ORDER BY c.month, c.direction
+ORDER BY month, direction

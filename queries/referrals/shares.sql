@@ -18,18 +18,25 @@ shared AS (
     GROUP BY a.hospital_id, b.hospital_id
 ),
 -- Referrals of the year that pass the alliance and hospital filters, counted per hospital pair
--- first (the joins below then run on pairs, not on millions of referral rows).
+-- first (the joins below then run on pairs, not on millions of referral rows). Without an alliance
+-- filter the yearly pair rollup (pedatlas/build/derived.py) has these counts, same-alliance ones
+-- included; membership windows are dates, so the alliance filter reads the referrals themselves.
 counted AS (
+    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals, p.same_alliance
+    FROM derived_referral_pairs AS p
+    WHERE $alliance = '' AND p.year = $year
+      AND ($hospital = '' OR p.from_hospital_id = $hospital OR p.to_hospital_id = $hospital)
+    UNION ALL
     SELECT r.from_hospital_id, r.to_hospital_id, r.direction, count(*) AS referrals,
            count(*) FILTER (WHERE r.referred_on >= s.since AND r.referred_on < s.until) AS same_alliance
     FROM referrals AS r
     LEFT JOIN picked AS mf ON mf.hospital_id = r.from_hospital_id
     LEFT JOIN picked AS mt ON mt.hospital_id = r.to_hospital_id
     LEFT JOIN shared AS s ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
-    WHERE r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
+    WHERE $alliance <> ''
+      AND r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
       AND ($hospital = '' OR r.from_hospital_id = $hospital OR r.to_hospital_id = $hospital)
-      AND ($alliance = ''
-           OR (r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
+      AND ((r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
            OR (r.referred_on >= mt.joined_on AND r.referred_on < mt.until))
     GROUP BY ALL
 ),

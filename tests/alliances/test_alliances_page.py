@@ -104,7 +104,7 @@ COUNTIES = pd.DataFrame(
 def test_recruitment_gap_lists_home_counties_without_members_most_children_first():
     gap = av.recruitment_gap(COUNTIES)
     assert list(gap["adcode"]) == ["100002", "100003", "100004"]  # ties by code, missing last
-    assert av.home_coverage(COUNTIES) == {
+    assert av.region_coverage(COUNTIES) == {
         "counties": 4,
         "covered": 1,
         "gap": 3,
@@ -313,12 +313,20 @@ def test_huaihai_profile_reaches_4_provinces_11_cities_52_counties(monkeypatch, 
 
 def test_huaihai_gap_table_and_map(monkeypatch, demo_db, demo):
     app = open_page(monkeypatch, demo_db, PAGE, alliance="HH")
+    # The gap is measured over the footprint: 徐州 and every city holding an active member.
     expected = rows(
         demo,
-        """SELECT r.adcode, r.pop_0_14 FROM regions r WHERE r.city_adcode = '320300'
-        AND r.level = 'county' AND r.adcode NOT IN (SELECT h.county_adcode FROM alliance_members m
-        JOIN hospitals h USING (hospital_id) WHERE m.alliance_id = 'HH') ORDER BY r.pop_0_14 DESC""",
+        """WITH active AS (SELECT h.county_adcode, r.city_adcode FROM alliance_members m
+               JOIN hospitals h USING (hospital_id) JOIN regions r ON r.adcode = h.county_adcode
+               WHERE m.alliance_id = 'HH' AND m.joined_on <= DATE '2024-12-31'
+                 AND (m.left_on IS NULL OR m.left_on > DATE '2024-12-31'))
+        SELECT r.adcode, r.pop_0_14 FROM regions r WHERE r.level = 'county'
+          AND (r.city_adcode = '320300' OR r.city_adcode IN (SELECT city_adcode FROM active))
+          AND r.adcode NOT IN (SELECT county_adcode FROM active)
+        ORDER BY r.pop_0_14 DESC, r.adcode""",
     )
+    assert len({code[:4] for code, _ in expected}) >= 10  # not 徐州 alone
+    assert "联盟覆盖范围（徐州市及有成员的全部 11 个地市，涉及 4 个省）" in texts(app)
     gap = table_with(app, "每平方公里儿童")
     assert list(zip(gap["区县代码"], gap["0–14 岁儿童"], strict=True)) == expected
     data = chart_data(app, "choropleth")

@@ -7,7 +7,7 @@ import pytest
 
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import shortage
-from pedatlas.metrics.equity import gini_coefficient, theil_decomposition
+from pedatlas.metrics.equity import gini_coefficient, theil_decomposition, theil_index
 from tests.apptest_helpers import errors, open_page
 
 EQUITY = "pages/equity.py"
@@ -65,10 +65,12 @@ def test_default_view_shows_the_province_gini_and_theil_of_physicians(monkeypatc
     frame = counties(demo, 2024)
     provinces = frame.groupby("province_adcode")[["pop_0_14", "physicians"]].sum()
     gini = gini_coefficient(provinces["physicians"], provinces["pop_0_14"])
-    assert metric(app, "Gini 系数（2024）").value == f"{gini:.3f}"
+    assert metric(app, "Gini 系数（省，2024）").value == f"{gini:.3f}"
+    # Theil T of the same units (provinces) in the same row; the decomposition is over counties.
+    theil = theil_index(provinces["physicians"], provinces["pop_0_14"])
+    assert metric(app, "Theil T（省，2024）").value == f"{theil:.4f}"
     parts = theil_decomposition(frame["physicians"], frame["pop_0_14"], frame["province_adcode"])
-    assert metric(app, "Theil T（2024）").value == f"{parts.total:.4f}"
-    assert metric(app, "省间差异占比").value == f"{parts.between_share * 100:.1f}%"
+    assert metric(app, "区县 Theil：省间占比").value == f"{parts.between_share * 100:.1f}%"
     table = app.dataframe[0].value
     assert list(table["年份"]) == [2019, 2020, 2021, 2022, 2023, 2024]
     assert table["Gini"].iloc[-1] == pytest.approx(gini, abs=1e-5)
@@ -92,15 +94,18 @@ def test_lorenz_curve_of_counties_in_a_province_for_a_linked_year(monkeypatch, d
     lorenz = next(t for t in charts(app)[0]["data"] if t.get("fill") == "tonexty")
     assert len(lorenz["text"]) == len(jiangxi) + 1  # (0, 0) and one point per county
     gini = gini_coefficient(jiangxi["nicu_beds"], jiangxi["pop_0_14"])
-    assert metric(app, "Gini 系数（2022）").value == f"{gini:.3f}"
-    assert "地市间差异占比" in {m.label for m in app.metric}
+    assert metric(app, "Gini 系数（区县，2022）").value == f"{gini:.3f}"
+    assert "区县 Theil：地市间占比" in {m.label for m in app.metric}
 
 
 def test_city_scope_reports_theil_without_decomposition(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, EQUITY, region="360100", lang="en")
     assert errors(app) == []
     assert app.selectbox(key="w_unit").value == "county"
-    assert [m.label for m in app.metric] == ["Gini coefficient (2024)", "Theil T (2024)"]
+    assert [m.label for m in app.metric] == [
+        "Gini coefficient (counties, 2024)",
+        "Theil T (counties, 2024)",
+    ]
     assert any("not decomposed" in str(c.value) for c in app.caption)
 
 

@@ -65,7 +65,8 @@ def test_qinghai_members_link_beats_the_naive_pick_and_shows_the_pure_results(mo
     assert metric(app, "覆盖率（优化后）") == fmt.percent(
         measures.loc["optimized", "coverage_share"]
     )
-    assert metric(app, "平均可达性（优化后）") == fmt.rate(
+    # Named for what it is (supply per child), unlike the equity page's index (1.0 = national mean).
+    assert metric(app, "每千儿童可达成员医院儿科医师（优化后）") == fmt.rate(
         measures.loc["optimized", "access_per_1000"], 3
     )
     summary = app.dataframe[0].value.set_index("指标")
