@@ -103,6 +103,11 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         # year compared with the sidebar's year (0 = no comparison); allowed years from the database
         Param("since", 0, parse_int),
     ),
+    # The briefing's language ('' = the interface language) and file format.
+    "briefing": (
+        Param("brief_lang", "", choices=("", "zh", "en")),
+        Param("format", "pdf", choices=("pdf", "html")),
+    ),
     # Each page below owns its entry; see the page's script for what each parameter does.
     "alliances": (
         Param("alliance", "", str.strip),  # '' = the largest reported alliance; checked in the page
