@@ -27,9 +27,10 @@ view.begin(key, allowed)
 with ui.friendly_errors():
     shell.sidebar()
     auth.sidebar_badge(lang)
-ui.show_notices()
+notices = st.container()  # filled after the page ran: pages reject link values too
 auth.show_scope_notice(lang)
 page.run()
 view.commit(key)
 with ui.friendly_errors():
+    ui.show_notices(notices)
     share.finish(ui.base_url())

@@ -22,15 +22,15 @@ YEAR = 2024
 
 def cases(connection) -> list[tuple[str, dict]]:
     """(query, params) for every query of the page, for the largest alliance and a cross-province one."""
-    largest = db.run_query(connection, "alliance_list")["alliance_id"].iloc[0]
-    cases = [("alliance_list", {}), ("alliance_reach", {"year": YEAR}),
-             ("alliance_activity", {"year": YEAR})]  # fmt: skip
+    largest = db.run_query(connection, "alliances/list")["alliance_id"].iloc[0]
+    cases = [("alliances/list", {}), ("alliances/reach", {"year": YEAR}),
+             ("alliances/activity", {"year": YEAR})]  # fmt: skip
     for alliance in dict.fromkeys([largest, "HH"]):
         cases += [
-            ("alliance_member_list", {"alliance": alliance, "year": YEAR}),
-            ("alliance_map_counties", {"alliance": alliance, "year": YEAR}),
-            ("alliance_growth", {"alliance": alliance}),
-            ("alliance_outreach", {"alliance": alliance}),
+            ("alliances/member_list", {"alliance": alliance, "year": YEAR}),
+            ("alliances/map_counties", {"alliance": alliance, "year": YEAR}),
+            ("alliances/growth", {"alliance": alliance}),
+            ("alliances/outreach", {"alliance": alliance}),
         ]
     return cases
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pedatlas import db, fmt, geo, maps  # noqa: E402
+from pedatlas import db, fmt, geometry, map_traces  # noqa: E402
 from pedatlas.metrics import density  # noqa: E402
 from pedatlas.paths import database_path  # noqa: E402
 
@@ -30,11 +30,13 @@ def median_ms(action) -> float:
 
 
 def view_switch(connection, level: str, scope: str, metric: str, features) -> None:
-    rows = db.run_query(connection, "region_resources", year=2024, level=level, scope=scope)
+    rows = db.run_query(
+        connection, "resource_map/region_resources", year=2024, level=level, scope=scope
+    )
     measures = density.region_measures(rows, 0.87)
-    classes, labels, _ = maps.measure_classes(measures[metric], "quantiles", 0.87, fmt.rate)
+    classes, labels, _ = map_traces.measure_classes(measures[metric], "quantiles", 0.87, fmt.rate)
     hover = measures["name"].to_numpy()
-    figure = maps.choropleth_figure(features, measures, classes, labels, maps.palette(len(labels)), hover,
+    figure = map_traces.choropleth_figure(features, measures, classes, labels, map_traces.palette(len(labels)), hover,
                                     {"context": "", "sea_line": "", "no_data": "", "legend": ""})  # fmt: skip
     figure.to_json()
 
@@ -52,14 +54,16 @@ def main() -> None:
             print(
                 f"view switch  level={level:<8} scope={scope or 'national':<8} {metric:<20} {ms:7.1f} ms"
             )
-    for name, params in [("scope_summary", {"year": 2024, "scope": ""}),
-                         ("scope_summary", {"year": 2024, "scope": "360000"}),
-                         ("map_hospitals", {"year": 2024, "scope": "", "min_tier": "三级"}),
-                         ("map_hospitals", {"year": 2024, "scope": "360100", "min_tier": ""})]:  # fmt: skip
+    for name, params in [("overview/scope_summary", {"year": 2024, "scope": ""}),
+                         ("overview/scope_summary", {"year": 2024, "scope": "360000"}),
+                         ("resource_map/hospitals", {"year": 2024, "scope": "", "min_tier": "三级"}),
+                         ("resource_map/hospitals", {"year": 2024, "scope": "360100", "min_tier": ""})]:  # fmt: skip
         ms = median_ms(lambda: db.run_query(connection, name, **params))  # noqa: B023
         print(f"query {name:<16} {params}  {ms:7.1f} ms")
     ms = median_ms(
-        lambda: geo.feature_collection(db.run_query(connection, "shapes", layer="county", scope=""))
+        lambda: geometry.feature_collection(
+            db.run_query(connection, "common/shapes", layer="county", scope="")
+        )
     )
     print(f"national county shapes -> GeoJSON (once per layer, then cached): {ms:.0f} ms")
 

@@ -15,19 +15,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pedatlas import db  # noqa: E402
-from pedatlas import equity_views as ev  # noqa: E402
-from pedatlas import planning_views as pv  # noqa: E402
+from pedatlas.equity import builders as ev  # noqa: E402
 from pedatlas.paths import database_path  # noqa: E402
+from pedatlas.planning import builders as pv  # noqa: E402
 
 YEAR = 2024
 QUERIES = (
-    ("equity_county_resources", {"scope": ""}),
-    ("equity_county_resources", {"scope": "510000"}),
-    ("equity_county_resources", {"scope": "360100"}),
-    ("equity_hospitals", {"year": YEAR}),
-    ("planning_candidates", {"year": YEAR, "scope": "510000", "add": "members"}),
-    ("planning_candidates", {"year": YEAR, "scope": "510000", "add": "nicu"}),
-    ("planning_candidates", {"year": YEAR, "scope": "630000", "add": "members"}),
+    ("equity/county_resources", {"scope": ""}),
+    ("equity/county_resources", {"scope": "510000"}),
+    ("equity/county_resources", {"scope": "360100"}),
+    ("equity/hospitals", {"year": YEAR}),
+    ("planning/candidates", {"year": YEAR, "scope": "510000", "add": "members"}),
+    ("planning/candidates", {"year": YEAR, "scope": "510000", "add": "nicu"}),
+    ("planning/candidates", {"year": YEAR, "scope": "630000", "add": "members"}),
 )
 
 
@@ -48,8 +48,8 @@ def main() -> None:
     for name, params in QUERIES:
         ms, frame = best_ms(lambda n=name, p=params: db.run_query(connection, n, **p))
         print(f"{name:28s} {params!s:60s} {ms:8.1f} ms  ({len(frame):,} rows)")
-    counties = db.run_query(connection, "equity_county_resources", scope="")
-    hospitals = db.run_query(connection, "equity_hospitals", year=YEAR)
+    counties = db.run_query(connection, "equity/county_resources", scope="")
+    hospitals = db.run_query(connection, "equity/hospitals", year=YEAR)
     year_counties = ev.year_rows(counties, YEAR)
     steps = {
         "inequality_by_year (counties, provinces)": lambda: ev.inequality_by_year(
@@ -70,7 +70,7 @@ def main() -> None:
     all_counties = counties[counties["year"] == YEAR].reset_index(drop=True)
     for region, add, k, radius in (("630000", "members", 3, 50), ("510000", "nicu", 20, 100)):
         candidates = db.run_query(
-            connection, "planning_candidates", year=YEAR, scope=region, add=add
+            connection, "planning/candidates", year=YEAR, scope=region, add=add
         )
         ms, _ = best_ms(
             lambda r=region, a=add, n=k, d=radius, c=candidates: pv.plan_scenario(

@@ -31,17 +31,17 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
     transport = {"year": YEAR, "scope": "", "centre": ""}
     centre = {**transport, "centre": core}
     listed = [
-        ("referral_alliance_list", {}),
-        ("referral_hospital_list", {"scope": "", "alliance": ""}),
-        ("referral_hospital", {"hospital": core}),
-        ("referral_counties", {"scope": ""}),
-        ("referral_footprints", {"year": YEAR, "scope": ""}),
-        ("referral_county_flows", {"year": YEAR}),
-        ("transport_centre_points", {}),
-        ("transport_centres", {"year": YEAR, "scope": ""}),
-        ("transport_counties", {"scope": ""}),
+        ("referrals/alliance_list", {}),
+        ("referrals/hospital_list", {"scope": "", "alliance": ""}),
+        ("referrals/hospital", {"hospital": core}),
+        ("referrals/counties", {"scope": ""}),
+        ("referrals/footprints", {"year": YEAR, "scope": ""}),
+        ("referrals/county_flows", {"year": YEAR}),
+        ("transport/centre_points", {}),
+        ("transport/centres", {"year": YEAR, "scope": ""}),
+        ("transport/counties", {"scope": ""}),
     ]
-    filtered = ["referral_monthly", "referral_shares", "referral_tiers"]
+    filtered = ["referrals/monthly", "referrals/shares", "referrals/tiers"]
     result = [(name, name, params) for name, params in listed]
     for name in filtered:
         for label, params in (("national", national), ("province", province), ("alliance", alliance),
@@ -49,19 +49,19 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
             result.append((f"{name} [{label}]", name, params))
     for level in ("province", "city", "hospital"):
         params = {**national, "level": level, "min_referrals": 0, "top": 200}
-        result.append((f"referral_corridors [{level}]", "referral_corridors", params))
+        result.append((f"referral_corridors [{level}]", "referrals/corridors", params))
     for level in ("province", "city"):
-        result.append((f"referral_region_flows [{level}]", "referral_region_flows", {**national, "level": level}))  # fmt: skip
+        result.append((f"referral_region_flows [{level}]", "referrals/region_flows", {**national, "level": level}))  # fmt: skip
     for label, params in (("national", transport), ("centre", centre)):
         for name in (
-            "transport_summary",
-            "transport_monthly",
-            "transport_routes",
-            "transport_spread",
+            "transport/summary",
+            "transport/monthly",
+            "transport/routes",
+            "transport/spread",
         ):
             result.append((f"{name} [{label}]", name, params))
-        result.append((f"transport_histogram [{label}]", "transport_histogram", {**params, "km_bin": 25, "minutes_bin": 30}))  # fmt: skip
-        result.append((f"transport_outliers [{label}]", "transport_outliers", {**params, "limit": 300}))  # fmt: skip
+        result.append((f"transport_histogram [{label}]", "transport/histogram", {**params, "km_bin": 25, "minutes_bin": 30}))  # fmt: skip
+        result.append((f"transport_outliers [{label}]", "transport/outliers", {**params, "limit": 300}))  # fmt: skip
     return result
 
 

@@ -358,13 +358,16 @@ def main() -> None:
     parser.add_argument("--parts", default="server,widgets,browser")
     parser.add_argument("--cold", type=int, default=3)
     parser.add_argument("--warm", type=int, default=5)
-    parser.add_argument("--only", default="", help="views whose label contains this text")
+    parser.add_argument(
+        "--only", default="", help="views whose label contains this text ('a|b': either)"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     os.environ.setdefault(DB_ENV_VAR, str(ROOT / "data" / "pedatlas.duckdb"))
     path = ensure_database()
     parts = set(args.parts.split(","))
-    views = [v for v in VIEWS if args.only in v.label or args.only == v.page]
+    wanted = args.only.split("|")
+    views = [v for v in VIEWS if any(w in v.label or w == v.page for w in wanted)]
     print(f"code: {ROOT}   database: {path}")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (wall times grow with"
           " the load; CPU ms barely do)")  # fmt: skip
@@ -400,7 +403,10 @@ def main() -> None:
             report["browser_widgets"] = browser_widget(port)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a server stuck in a page run
+                server.kill()
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
 

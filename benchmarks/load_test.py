@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -247,6 +248,7 @@ def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
          "--first-port", str(first), "--run-dir", str(run_dir)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
+    server.own_group = True  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{listen}"
     deadline = time.monotonic() + 180
     while _get(url + "/_stcore/health")[0] != 200:
@@ -372,7 +374,13 @@ def main() -> None:
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a server stuck in a page run
+                server.kill()
+            if getattr(server, "own_group", False):  # serve.sh: its replicas and nginx too
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
     report["load_average"] = os.getloadavg()[0]
     print(json.dumps(report, ensure_ascii=False, indent=1))
     if args.json:

@@ -2,164 +2,53 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, maps, scope, shell, ui, view
-from pedatlas import equity_views as ev
-
-PAGE = "equity"
-
-
-def unit_level(scope_kind: str, container) -> str:
-    """The compared level: one below the scope unless the link chose another valid one."""
-    levels = scope.levels_below(scope_kind)
-    if view.value("unit") not in ("",) + levels:
-        value, default = view.value("unit"), view.t("default_word")
-        st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
-        view.record("unit", "")
-    unit = view.selectbox(
-        "unit", view.t("equity_unit"), levels, lambda v: view.t(f"equity_unit_{v}"), container
-    )
-    view.record("unit", "" if unit == levels[0] else unit)
-    return unit
-
-
-def inequality_metrics(trend, year: int, group: str | None) -> None:
-    now, first = trend[trend["year"] == year].iloc[0], trend.dropna(subset=["gini"]).iloc[0]
-    since = int(first["year"]) if int(first["year"]) != year else None
-    cells = [("equity_metric_gini", "gini", 3), ("equity_metric_theil", "theil", 4)]
-    if group:
-        cells += [("equity_metric_between_share", "between_share", 0)]
-        cells += [("equity_metric_within_share", "within_share", 0)]
-    for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
-        value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
-        delta = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
-        help_text = view.t("equity_metric_help", year=since) if delta else None
-        label = view.t(key, year=year, group=group)
-        column.metric(label, value, delta, delta_color="inverse", help=help_text)
-
-
-def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
-    unit = unit_level(scope_kind, controls[1])
-    group_key = ev.GROUP_OF_SCOPE.get(scope_kind)
-    group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
-    group = group if group_key else None
-    trend = ev.inequality_by_year(rows, resource, unit, group_key)
-    if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
-        ui.empty_state("equity_no_resource" if not trend.empty else "equity_no_units", year=year)
-        return
-    inequality_metrics(trend, year, group)
-    unit_name = view.t(f"equity_unit_{unit}")
-    direction = ev.trend_direction(trend)
-    if direction:
-        units_phrase = view.t(f"equity_units_{unit}")
-        st.markdown(view.t(f"equity_trend_{direction[0]}", unit=units_phrase, **direction[1]))
-    units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
-    left, right = st.columns(2)
-    lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
-    left.plotly_chart(ev.lorenz_figure(units, lorenz_title, view.t), width="stretch")
-    right.plotly_chart(ev.gini_trend_figure(trend, view.t), width="stretch")
-    st.plotly_chart(ev.theil_figure(trend, group, view.t), width="stretch")
-    if not group_key:
-        st.caption(view.t("equity_theil_city_note"))
-    st.subheader(view.t("equity_table_title"))
-    table = ev.inequality_table(trend, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    stem = f"pedatlas_inequality_{resource}_{unit}_{view.value('region') or 'china'}"
-    ui.table_downloads(table, stem, "inequality")
-    formulas(("lorenz", "gini", "theil", "theil_parts"), "equity_formula_inequality_note")
-
-
-def show_access(resource, region: str, scope_kind: str, year: int, names, controls) -> None:
-    method = view.selectbox("method", view.t("equity_method"), ev.METHODS,
-                            lambda m: view.t(f"equity_method_{m}"), container=controls[1])  # fmt: skip
-    catchment = ev.select_slider(
-        "catchment", view.t("equity_catchment"), ev.CATCHMENTS_KM, container=controls[2]
-    )
-    st.info(view.t("equity_access_note"), icon=":material/info:")
-    scores = ev.in_scope(ev.county_accessibility(year, resource, method, catchment), region)
-    if scores.empty or scores["access_index"].isna().all():
-        ui.empty_state("equity_access_no_supply", year=year)
-        return
-    summary = ev.access_summary(scores)
-    cells = st.columns(3)
-    cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
-    cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
-    cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
-    layer = scope.boundary_layer(scope_kind, "county")
-    layers = {
-        "counties": data.features(layer, region),
-        "counties_url": data.geojson_url(layer, region),
-    }
-    if scope_kind == "national":
-        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
-    figure = ev.access_map(scores, layers, view.t, view.lang())
-    st.plotly_chart(figure, config=maps.PLOTLY_CONFIG, width="stretch")
-    st.subheader(view.t("equity_access_table_title"))
-    table = ev.access_ranking(scores, names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    stem = f"pedatlas_access_{resource}_{method}_{catchment}km_{region or 'china'}_{year}"
-    ui.table_downloads(table, stem, "access")
-    formulas(("2sfca", "e2sfca", "step", "gauss", "normalized"), "equity_formula_access_note")
-
-
-def show_coverage(counties, hospitals, region: str, year: int) -> None:
-    shares = ev.coverage_shares(counties, hospitals, region)
-    st.plotly_chart(ev.coverage_figure(shares, year, view.t), width="stretch")
-    table = ev.coverage_table(shares, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_coverage_{region or 'china'}_{year}", "coverage")
-    st.caption(view.t("equity_coverage_note"))
-    formulas(("coverage",), None)
-
-
-def show_shortage(counties, hospitals, region: str, year: int, names: dict) -> None:
-    top = view.selectbox("top", view.t("equity_top"), ev.SHORTAGE_TOP, container=st.columns(3)[0])
-    st.subheader(view.t("equity_shortage_title", year=year))
-    st.caption(view.t("equity_shortage_note"))
-    with st.expander(view.t("equity_points_title")):
-        st.markdown(ev.points_table_markdown(view.t))
-        st.caption(view.t("equity_points_notes"))
-    worst = ev.shortage_ranking(counties, hospitals, region, top)
-    if worst.empty:
-        ui.empty_state("equity_shortage_empty")
-        return
-    table = ev.shortage_table(worst, names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_shortage_{region or 'china'}_{year}", "shortage")
-
-
-def formulas(keys: tuple[str, ...], note_key: str | None) -> None:
-    with st.expander(view.t("equity_formulas")):
-        for key in keys:
-            st.latex(ev.FORMULAS[key])
-        if note_key:
-            st.markdown(view.t(note_key))
-
+from pedatlas import data, scope, shell, ui, view
+from pedatlas.equity import analysis_panels, panels
+from pedatlas.equity import builders as ev
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     scope_kind = scope.scope_level(region, regions)
     names = dict(zip(regions["adcode"], regions["name"], strict=True))
     head, link = st.columns([4, 1])
     head.title(view.t("equity_title"))
     head.caption(view.t("equity_scope", scope=shell.scope_name(region), year=year))
     with link:
-        ui.copy_link(PAGE)
-    section = view.radio("section", view.t("equity_section"), ev.SECTIONS,
-                         lambda s: view.t(f"equity_section_{s}"), horizontal=True)  # fmt: skip
-    rows = data.query("equity_county_resources", scope=region)
+        ui.copy_link(panels.PAGE)
+    section = view.radio(
+        "section",
+        view.t("equity_section"),
+        ev.SECTIONS,
+        lambda s: view.t(f"equity_section_{s}"),
+        horizontal=True,
+    )
+    rows = data.query("equity/county_resources", scope=region)
     if section in ("inequality", "access"):
         controls = st.columns(3)
-        resource = view.selectbox("resource", view.t("equity_resource"), ev.RESOURCES,
-                                  lambda r: view.t(f"equity_resource_{r}"), container=controls[0])  # fmt: skip
-        if section == "inequality":
-            show_inequality(rows, names, resource, scope_kind, year, controls)
-        else:
-            show_access(resource, region, scope_kind, year, names, controls)
-    elif section == "coverage":
-        show_coverage(
-            ev.year_rows(rows, year), data.query("equity_hospitals", year=year), region, year
+        resource = view.selectbox(
+            "resource",
+            view.t("equity_resource"),
+            ev.RESOURCES,
+            lambda r: view.t(f"equity_resource_{r}"),
+            container=controls[0],
         )
+        if section == "inequality":
+            panels.show_inequality(rows, names, resource, scope_kind, year, controls)
+        else:
+            panels.show_access(resource, region, scope_kind, year, names, controls)
+    elif section == "coverage":
+        panels.show_coverage(
+            ev.year_rows(rows, year), data.query("equity/hospitals", year=year), region, year
+        )
+    elif section == "shortage":
+        hospitals = data.query("equity/hospitals", year=year)
+        panels.show_shortage(ev.year_rows(rows, year), hospitals, region, year, names)
+    elif section == "hotspots":
+        hospitals = data.query("equity/hospitals", year=year)
+        analysis_panels.show_hotspots(rows, hospitals, region, scope_kind, year, names)
+    elif section == "time":
+        hospitals = data.query("equity/hospitals", year=year)
+        analysis_panels.show_time_to_care(rows, hospitals, region, scope_kind, year, names)
     else:
-        hospitals = data.query("equity_hospitals", year=year)
-        show_shortage(ev.year_rows(rows, year), hospitals, region, year, names)
+        analysis_panels.show_service_quality(region, year, names)

@@ -1,125 +1,20 @@
 """规划模拟 Planning: where k new alliance members or NICU sites would cover the most children."""
 
-import time
-
 import streamlit as st
 
-from pedatlas import data, fmt, maps, scope, shell, ui, view
-from pedatlas import planning_views as pv
-from pedatlas.equity_views import select_slider
-
-PAGE = "planning"
-
-
-def controls() -> tuple[str, int, int]:
-    left, middle, right = st.columns([2, 3, 3])
-    add = view.radio("add", view.t("planning_add"), pv.ADDS,
-                     lambda a: view.t(f"planning_add_{a}"), container=left)  # fmt: skip
-    k = select_slider("k", view.t("planning_k"), pv.KS, container=middle)
-    radius = select_slider("radius_km", view.t("planning_radius"), pv.RADII_KM,
-                           lambda r: fmt.km(r), container=right)  # fmt: skip
-    return add, k, radius
-
-
-def pick_province(regions) -> None:
-    ui.empty_state("planning_need_region")
-    provinces = regions[regions["level"] == "province"]
-    names = dict(zip(provinces["adcode"], provinces["name"], strict=True))
-    code = st.selectbox(view.t("planning_pick_province"), [""] + list(names), index=0,
-                        format_func=lambda c: names.get(c, "—"), key="planning_province")  # fmt: skip
-    if code:
-        view.request(region=code)
-
-
-def solve(year: int, region: str, add: str, k: int, radius: int):
-    started = time.perf_counter()
-    with st.status(view.t("planning_status_running"), expanded=False) as status:
-        bar = st.progress(0.0, text=view.t("planning_step_data"))
-        steps = pv.scenario_steps(year, region, add, k, radius)
-        inputs = next(steps)
-        bar.progress(0.34, text=view.t("planning_step_solve"))
-        plan = next(steps)
-        bar.progress(0.67, text=view.t("planning_step_measures"))
-        measures = next(steps)
-        bar.progress(1.0, text=view.t("planning_step_done"))
-        seconds = f"{time.perf_counter() - started:.1f}"
-        status.update(label=view.t("planning_status_done", seconds=seconds), state="complete")
-    return inputs, plan, measures
-
-
-def headline(measures, plan) -> None:
-    before = measures.loc["before"]
-    new_optimized = plan.covered_optimized - plan.covered_before
-    new_naive = plan.covered_naive - plan.covered_before
-    after = measures.loc["optimized"]
-    cells = st.columns(4)
-    cells[0].metric(view.t("planning_metric_new_children"), fmt.integer(new_optimized))
-    cells[1].metric(view.t("planning_metric_new_children_naive"), fmt.integer(new_naive),
-                    help=view.t("planning_metric_help_naive"))  # fmt: skip
-    change = after["coverage_share"] - before["coverage_share"]
-    cells[2].metric(view.t("planning_metric_coverage"), fmt.percent(after["coverage_share"]),
-                    f"{change * 100:+.1f} pp", help=view.t("planning_metric_help_coverage"))  # fmt: skip
-    relative = fmt.relative_change(after["access_per_1000"], before["access_per_1000"])
-    cells[3].metric(view.t("planning_metric_access"), fmt.rate(after["access_per_1000"], 3),
-                    fmt.signed_percent(relative) if relative is not None else None,
-                    help=view.t("planning_metric_help_access"))  # fmt: skip
-    extra = plan.covered_optimized - plan.covered_naive
-    gain = (
-        view.t("planning_gain", extra=fmt.integer(extra))
-        if extra > 0
-        else view.t("planning_gain_none")
-    )
-    st.markdown(gain)
-    if before["coverage_share"] >= 1.0:
-        st.caption(view.t("planning_all_covered"))
-
-
-def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None:
-    inputs, plan, measures = solve(year, region, add, k, radius)
-    if inputs.demand.empty:
-        ui.empty_state("planning_no_children")
-        return
-    count = len(inputs.candidates)
-    st.caption(view.t(f"planning_candidates_note_{add}", count=count, fixed=len(inputs.fixed)))
-    if count == 0:
-        ui.empty_state("planning_no_candidates")
-        return
-    if count < k:
-        st.warning(view.t("planning_k_capped", count=count))
-    headline(measures, plan)
-    st.subheader(view.t("planning_map_title"))
-    figure = pv.plan_map(inputs, plan, radius, data.features("county_fine", region), view.t)
-    st.plotly_chart(figure, config=maps.PLOTLY_CONFIG, width="stretch")
-    st.subheader(view.t("planning_compare_title"))
-    summary = pv.summary_table(measures, view.t)
-    st.dataframe(summary, hide_index=True, width="stretch")
-    ui.table_downloads(summary, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_measures", "summary")
-    st.subheader(view.t("planning_sites_title"))
-    sites = pv.sites_table(inputs, plan, radius, view.t)
-    st.dataframe(sites, hide_index=True, width="stretch")
-    ui.table_downloads(sites, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_sites", "sites")
-    capacity = fmt.rate(measures.loc["before", "new_site_capacity"], 1)
-    with st.expander(view.t("planning_scenario_title")):
-        values = {"region": f"{shell.scope_name(region)} ({region})", "year": year,
-                  "add": view.t(f"planning_add_{add}"), "k": k, "radius_km": radius,
-                  "capacity": capacity, "link": view.link(PAGE, ui.base_url())}  # fmt: skip
-        scenario = pv.scenario_table(values, measures, sites, view.t)
-        st.dataframe(scenario, hide_index=True, width="stretch")
-        ui.table_downloads(scenario, f"pedatlas_plan_{region}_{add}_{k}_{radius}km", "scenario")
-    with st.expander(view.t("planning_assumptions")):
-        st.markdown(view.t("planning_assumptions_text", capacity=capacity))
-
+from pedatlas import data, scope, shell, ui, view
+from pedatlas.planning import panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     head, link = st.columns([4, 1])
     head.title(view.t("planning_title"))
     head.caption(view.t("planning_scope", scope=shell.scope_name(region), year=year))
     with link:
-        ui.copy_link(PAGE)
-    add, k, radius = controls()
+        ui.copy_link(panels.PAGE)
+    add, k, radius = panels.controls()
     if scope.scope_level(region, regions) == "national":
-        pick_province(regions)
+        panels.pick_province(regions)
     else:
-        show_scenario(year, region, add, k, radius)
+        panels.show_scenario(year, region, add, k, radius)

@@ -1,231 +1,25 @@
 """双向转诊 Referrals: volumes and balance, flow map, care-level Sankey, where referrals stay, service areas."""
 
-import pandas as pd
 import streamlit as st
 
-from pedatlas import data, flows, fmt, maps, scope, shell, ui, view
-from pedatlas.metrics import service_areas
-
-PAGE = "referrals"
-
-
-def select_slider(name: str, label: str, options, format_func=str, container=st, **kwargs):
-    """A select_slider bound to URL parameter name."""
-    options = list(options)
-    labels = view.frozen_labels(options, format_func)
-    chosen = container.select_slider(label, options, key=view.bind(name, options), format_func=labels, **kwargs)  # fmt: skip
-    view.record(name, chosen)
-    return chosen
-
-
-def checked(name: str, known) -> None:
-    """Fall back to the default (with the shared notice) when a linked id is not in the database."""
-    value = view.value(name)
-    if value and value not in set(known):
-        st.warning(view.t("notice_bad_param", name=name, value=value, default=view.t("default_word")), icon=":material/warning:")  # fmt: skip
-        view.record(name, "")
-
-
-def focus_controls(region: str) -> tuple[str, str]:
-    """Alliance and hospital pickers (both optional); returns their ids ('' = any)."""
-    alliances = data.query("referral_alliance_list")
-    checked("alliance", alliances["alliance_id"])
-    names = dict(zip(alliances["alliance_id"], alliances["name_en" if view.lang() == "en" else "name"], strict=True))  # fmt: skip
-    left, right = st.columns(2)
-    alliance = view.selectbox("alliance", view.t("referrals_alliance"), ["", *alliances["alliance_id"]],
-                              lambda a: names.get(a) or view.t("referrals_any_alliance"), container=left)  # fmt: skip
-    hospitals = data.query("referral_hospital_list", scope=region, alliance=alliance)
-    options = dict(zip(hospitals["hospital_id"], hospitals["name"] + " · " + hospitals["tier"], strict=True))  # fmt: skip
-    linked = view.value("hospital")
-    if linked and linked not in options:
-        found = data.query("referral_hospital", hospital=linked)
-        if not found.empty:
-            options = {linked: f"{found['name'].iloc[0]} · {found['tier'].iloc[0]}", **options}
-    checked("hospital", options)
-    hospital = view.selectbox("hospital", view.t("referrals_hospital"), ["", *options],
-                              lambda h: options.get(h) or view.t("referrals_any_hospital"), container=right)  # fmt: skip
-    return alliance, hospital
-
-
-def show_volumes(filters: dict) -> None:
-    monthly = data.query("referral_monthly", **filters)
-    totals = flows.direction_totals(monthly)
-    columns = st.columns(4)
-    for column, key in zip(columns, ("up", "down", "lateral"), strict=False):
-        column.metric(view.t(f"referrals_dir_{key}"), fmt.integer(totals[key]))
-    columns[3].metric(view.t("referrals_ratio"), fmt.rate(totals["down_up_ratio"]), help=view.t("referrals_ratio_help"))  # fmt: skip
-    if totals["all"] == 0:
-        ui.empty_state("referrals_empty")
-        return
-    st.plotly_chart(
-        flows.monthly_figure(flows.monthly_directions(monthly), view.t), width="stretch"
-    )
-    shares = data.query("referral_shares", **filters)
-    st.subheader(view.t("referrals_stay_title"))
-    share = flows.share_totals(shares)
-    for column, key in zip(st.columns(3), ("same_alliance", "same_county", "same_province"), strict=True):  # fmt: skip
-        column.metric(view.t(f"referrals_kpi_{key}"), fmt.percent(share[key]))
-    table = flows.share_table(shares, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_shares_{filters['scope'] or 'china'}_{filters['year']}", "shares")  # fmt: skip
-    st.caption(view.t("referrals_stay_note"))
-
-
-def base_layers(region: str, layer: str) -> list:
-    """Grey regions of the scope under a flow map (plus Taiwan/HK/Macau and the sea line nationally)."""
-    return [flows.base_trace(data.features(layer, region)), *national_extras(region)]
-
-
-def national_extras(region: str) -> list:
-    """Taiwan/Hong Kong/Macau and the South China Sea line on national maps, nothing otherwise."""
-    if region:
-        return []
-    return flows.background(None, data.features("context"), data.features("sea_line"), view.t)
-
-
-def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
-    st.subheader(view.t("referrals_map_title"))
-    left, middle, right = st.columns([2, 1, 2])
-    level = view.radio("flow_level", view.t("referrals_flow_level"), ("province", "city", "hospital"),
-                       lambda v: view.t(f"referrals_unit_{v}"), container=left, horizontal=True)  # fmt: skip
-    top = view.selectbox(
-        "top", view.t("referrals_top"), (10, 20, 30, 50, 100, 200), container=middle
-    )
-    least = select_slider("min", view.t("referrals_min"), (0, 10, 50, 100, 500, 1000, 5000), container=right)  # fmt: skip
-    corridors = data.query(
-        "referral_corridors", **filters, level=level, top=top, min_referrals=least
-    )
-    if corridors.empty:
-        ui.empty_state("referrals_no_corridors", least=least)
-    else:
-        home = region[:2] + "0000" if region else ""
-        leaves = (
-            not region or (corridors[["from_province", "to_province"]] != home).to_numpy().any()
-        )
-        layer = "city" if scope_kind == "province" else "county_fine"
-        base = base_layers("", "province") if leaves else base_layers(region, layer)
-        figure = flows.corridor_figure(corridors, base, view.t)
-        st.plotly_chart(figure, config=maps.PLOTLY_CONFIG, width="stretch")
-        st.caption(view.t("referrals_map_note"))
-        table = flows.corridor_table(corridors, view.t)
-        st.dataframe(table, hide_index=True, width="stretch")
-        ui.table_downloads(table, f"referral_corridors_{level}_{filters['scope'] or 'china'}_{filters['year']}", "corridors")  # fmt: skip
-    unit = "city" if level == "hospital" or scope_kind != "national" else "province"
-    regions = data.query("referral_region_flows", **filters, level=unit)
-    st.subheader(view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}")))
-    if regions.empty:
-        ui.empty_state("referrals_empty")
-        return
-    map_scope = "" if unit == "province" or not region else region[:2] + "0000"
-    extras = national_extras(map_scope)
-    figure = flows.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
-    st.plotly_chart(figure, config=maps.PLOTLY_CONFIG, width="stretch")
-    table = flows.region_flow_table(regions, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_net_{unit}_{filters['scope'] or 'china'}_{filters['year']}", "net")  # fmt: skip
-
-
-def show_levels(filters: dict) -> None:
-    st.subheader(view.t("referrals_levels_title"))
-    tiers = data.query("referral_tiers", **filters)
-    if tiers.empty:
-        ui.empty_state("referrals_empty")
-        return
-    st.plotly_chart(flows.sankey_figure(tiers, view.t), width="stretch")
-    with st.expander(view.t("referrals_levels_rule_title")):
-        st.markdown(view.t("referrals_levels_rule"))
-    table = flows.tier_table(tiers, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"referral_levels_{filters['scope'] or 'china'}_{filters['year']}", "levels")  # fmt: skip
-
-
-@st.cache_data(show_spinner=False, max_entries=24)
-def merged(identity, layer: str, region: str, groups: tuple, tolerance: float) -> dict:
-    """A boundary layer merged by group (cached: merging the national counties takes a moment)."""
-    return flows.dissolved_features(
-        data.query("shapes", layer=layer, scope=region), dict(groups), tolerance
-    )
-
-
-def group_map(shown, group, county_hover, group_hover: dict, region: str, layer: str, missing: str):
-    """Counties coloured by group (neighbouring groups differ); nationally the groups merged into one shape each."""
-    colour = flows.area_colours(shown.assign(unit=group.to_numpy()), "unit")
-    identity = data.current_identity()
-    if region:
-        features, frame, colours, hover = data.features(layer, region), shown, colour, county_hover
-        borders = data.features("city", region)
-    else:
-        pairs = tuple(zip(shown["adcode"], group.fillna(""), strict=True))
-        features = merged(identity, layer, "", pairs, 0.04)
-        ids = [feature["id"] for feature in features["features"]]
-        first = dict(zip(group.dropna(), colour.dropna(), strict=True))
-        frame = pd.DataFrame({"adcode": ids})
-        colours, hover = frame["adcode"].map(first), [group_hover.get(i, missing) for i in ids]
-        borders = merged(identity, layer, "", tuple(zip(shown["adcode"], shown["province_adcode"], strict=True)), 0.04)  # fmt: skip
-    return flows.category_map(
-        features, frame, colours, hover, national_extras(region), borders, missing
-    )
-
-
-def show_service_areas(year: int, region: str, scope_kind: str) -> None:
-    st.subheader(view.t("referrals_areas_title"))
-    county_flows = data.query("referral_county_flows", year=year)
-    areas = service_areas.plurality_areas(county_flows)
-    index = service_areas.localization_index(county_flows, areas).set_index("area")
-    counties = data.query("referral_counties", scope="")
-    local = service_areas.county_localization(county_flows, areas).set_index("county")
-    counties = counties.assign(area=counties["adcode"].map(areas.set_index("county")["area"]),
-                               li=counties["adcode"].map(local["localization_index"]))  # fmt: skip
-    shown = counties if not region else counties.loc[(counties["province_adcode"] == region) | (counties["city_adcode"] == region)]  # fmt: skip
-    names = counties.drop_duplicates("city_adcode").set_index("city_adcode")["city_name"]
-    no_area, li_label = view.t("referrals_no_area"), view.t("referrals_col_li")
-    county_hover = [f"<b>{n}</b><br>{view.t('referrals_col_area')}: {names.get(a, no_area)}<br>{li_label}: {fmt.percent(li)}"
-                    for n, a, li in zip(shown["name"], shown["area"], shown["li"], strict=True)]  # fmt: skip
-    area_hover = {a: f"<b>{names.get(a, a)}</b><br>{view.t('referrals_col_counties')}: {int(row.counties)}<br>{li_label}: {fmt.percent(row.localization_index)}"
-                  for a, row in index.iterrows()}  # fmt: skip
-    layer = scope.boundary_layer(scope_kind, "county")
-    left, right = st.columns(2)
-    left.markdown(f"**{view.t('referrals_areas_map')}**")
-    left.plotly_chart(group_map(shown, shown["area"], county_hover, area_hover, region, layer, no_area),
-                      config=maps.PLOTLY_CONFIG, width="stretch", key="areas_map")  # fmt: skip
-    compare = view.radio("compare", view.t("referrals_compare"), ("admin", "alliance"),
-                         lambda v: view.t(f"referrals_compare_{v}"), container=right, horizontal=True)  # fmt: skip
-    if compare == "admin":
-        group, labels = shown["city_adcode"], dict(zip(shown["city_adcode"], shown["city_name"], strict=False))  # fmt: skip
-    else:
-        footprint = data.query("referral_footprints", year=year, scope=region).set_index(
-            "county_adcode"
-        )
-        group = shown["adcode"].map(footprint["alliance_id"])
-        column = "alliance_name_en" if view.lang() == "en" else "alliance_name"
-        labels = dict(zip(footprint["alliance_id"], footprint[column], strict=False))
-    missing = view.t("referrals_no_member")
-    hover = [f"<b>{n}</b><br>{labels.get(g, missing)}" for n, g in zip(shown["name"], group, strict=True)]  # fmt: skip
-    right.plotly_chart(group_map(shown, group, hover, {g: f"<b>{labels[g]}</b>" for g in labels}, region, layer, missing),
-                       config=maps.PLOTLY_CONFIG, width="stretch", key="compare_map")  # fmt: skip
-    in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
-    table = flows.area_table(in_scope, areas, counties, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"service_areas_{region or 'china'}_{year}", "areas")
-    with st.expander(view.t("referrals_areas_method_title")):
-        st.markdown(view.t("referrals_areas_method"))
-
+from pedatlas import data, scope, shell, ui, view
+from pedatlas.referrals import panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
-    scope_kind = scope.scope_level(region, data.query("region_list"))
+    scope_kind = scope.scope_level(region, data.query("common/region_list"))
     head, link = st.columns([4, 1])
     head.title(view.t("referrals_title"))
-    alliance, hospital = focus_controls(region)
+    alliance, hospital = panels.focus_controls(region)
     head.caption(view.t("referrals_scope", scope=shell.scope_name(region), year=year))
     with link:
-        ui.copy_link(PAGE)
+        ui.copy_link(panels.PAGE)
     filters = {"year": year, "scope": region, "alliance": alliance, "hospital": hospital}
     st.caption(view.t("referrals_home_rule"))
-    show_volumes(filters)
+    panels.show_volumes(filters)
     st.divider()
-    show_flow_map(filters, region, scope_kind)
+    panels.show_flow_map(filters, region, scope_kind)
     st.divider()
-    show_levels(filters)
+    panels.show_levels(filters)
     st.divider()
-    show_service_areas(year, region, scope_kind)
+    panels.show_service_areas(year, region, scope_kind)

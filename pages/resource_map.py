@@ -2,144 +2,24 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, maps, scope, state, ui, view
+from pedatlas import data, map_traces, scope, ui, view
 from pedatlas.metrics import density
-
-PAGE = "resource_map"
-FORMAT = {
-    "children_per_physician": fmt.integer,
-    "target_share": fmt.percent,
-    "members_per_county": fmt.rate,
-}
-
-
-def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
-    left, middle, right, toggle = st.columns([1, 2, 2, 1])
-    level = view.selectbox(
-        "level", view.t("map_level"), levels, lambda v: view.t(f"level_{v}"), container=left
-    )
-    view.record("level", "" if level == levels[0] else level)
-    metric = view.selectbox(
-        "metric",
-        view.t("map_metric"),
-        state.MAP_METRICS,
-        lambda m: metric_label(m, target),
-        container=middle,
-    )
-    scheme = view.selectbox(
-        "scheme",
-        view.t("map_scheme"),
-        state.CLASS_SCHEMES,
-        lambda s: view.t(f"scheme_{s}"),
-        container=right,
-    )
-    show = view.toggle(
-        "hospitals", view.t("map_hospitals"), container=toggle, help=view.t("map_hospitals_help")
-    )
-    return level, metric, scheme, show
-
-
-def metric_label(metric: str, target) -> str:
-    value, year = target or (float("nan"), "")
-    return view.t(f"metric_{metric}", target=fmt.rate(value), year=year)
-
-
-def breadcrumb(region: str, regions) -> None:
-    chain = scope.parent_chain(region, regions)
-    columns = st.columns(len(chain) + 3)
-    for column, (code, name) in zip(columns, chain, strict=False):
-        label = name or view.t("scope_national")
-        if code == region:
-            column.markdown(f"**{label}**")
-        elif column.button(label, key=f"crumb_{code or 'cn'}", icon=":material/arrow_upward:"):
-            view.request(region=code, level="", county="")
-
-
-def map_figure(measures, metric, scheme, target, scope_kind, level, region):
-    formatter = FORMAT.get(metric, fmt.rate)
-    classes, labels, _ = maps.measure_classes(
-        measures[metric], scheme, target[0] if target else None, formatter
-    )
-    colors = maps.palette(len(labels), metric not in maps.MORE_IS_WORSE)
-    values = (
-        measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
-    )
-    hover = maps.region_hover(measures, metric_label(metric, target), values,
-                              measures["children"].map(lambda c: fmt.big_number(c, view.lang())), view.t("col_children"))  # fmt: skip
-    features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
-    national = scope_kind == "national"
-    texts = {"context": view.t("context_regions"), "sea_line": view.t("sea_line"), "no_data": view.t("no_data"),
-             "legend": metric_label(metric, target)}  # fmt: skip
-    return maps.choropleth_figure(features, measures, classes, labels, colors, hover, texts,
-                                  data.features("context") if national else None,
-                                  data.features("sea_line") if national else None)  # fmt: skip
-
-
-def add_hospitals(figure, year, region, scope_kind):
-    min_tier = {"national": "三级", "province": "二级"}.get(scope_kind, "")
-    hospitals = data.query("map_hospitals", year=year, scope=region, min_tier=min_tier)
-    hover = hospitals.apply(
-        lambda h: f"<b>{h['name']}</b><br>{view.t('kind_' + h['kind'])} · {view.t('tier_' + h['tier'])}"
-        f"<br>{view.t('col_physicians')} {h['ped_physicians']} · {view.t('col_beds')} {h['ped_beds']}"
-        f" · NICU {h['nicu_beds']} · PICU {h['picu_beds']}<br>{h['alliances']}", axis=1)  # fmt: skip
-    for trace in maps.hospital_trace(hospitals, hover, lambda kind: view.t("kind_" + kind)):
-        figure.add_trace(trace)
-
-
-def handle_click(event, level, region, scope_kind):
-    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else []
-    location = next((p.get("location") for p in points if p.get("location")), None)
-    if not location:
-        return
-    if level != "county":
-        if location != region:
-            view.request(region=location, level="", county="")
-        return
-    if location != view.value("county"):
-        county = data.query("county_lookup", county=location)
-        city = county["city_adcode"].iloc[0] if not county.empty else region
-        view.request(region=region if scope_kind == "city" else city, county=location, level="")
-
-
-def region_table(measures, metric, target):
-    table = measures[["name", "adcode", "children", "hospitals", "physicians", "beds", "icu_beds", "member_hospitals",
-                      "counties", "coverage_share", metric]].copy()  # fmt: skip
-    table.columns = [view.t(k) for k in ("col_region", "col_adcode", "col_children", "col_hospitals", "col_physicians",
-                                         "col_beds", "col_icu_beds", "col_members", "col_counties", "col_coverage")] + [metric_label(metric, target)]  # fmt: skip
-    return table.sort_values(
-        table.columns[-1], ascending=metric in maps.MORE_IS_WORSE, na_position="last"
-    )
-
-
-def county_detail(year, county):
-    info = data.query("county_lookup", county=county)
-    if info.empty:
-        return
-    st.subheader(view.t("county_detail_title", name=info["name"].iloc[0], year=year))
-    hospitals = data.query("county_hospitals", year=year, county=county)
-    if hospitals.empty:
-        ui.empty_state("county_no_hospitals")
-        return
-    hospitals = hospitals.assign(
-        kind=hospitals["kind"].map(lambda k: view.t("kind_" + k)),
-        tier=hospitals["tier"].map(lambda k: view.t("tier_" + k)),
-    )
-    st.dataframe(hospitals, hide_index=True, width="stretch")
-    ui.table_downloads(hospitals, f"hospitals_{county}_{year}", "county")
-
+from pedatlas.resource_map import panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     scope_kind = scope.scope_level(region, regions)
-    target = density.target_value(data.query("targets"), "ped_physicians_per_1000", year)
+    target = density.target_value(data.query("common/targets"), "ped_physicians_per_1000", year)
     head, link = st.columns([4, 1])
     head.title(view.t("map_title"))
     with link:
-        ui.copy_link(PAGE)
-    breadcrumb(region, regions)
-    level, metric, scheme, show_hospitals = controls(scope.levels_below(scope_kind), target)
-    rows = data.query("region_resources", year=year, level=level, scope=region)
+        ui.copy_link(panels.PAGE)
+    panels.breadcrumb(region, regions)
+    level, metric, scheme, show_hospitals = panels.controls(
+        scope.levels_inside(region, regions), target
+    )
+    rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
     if measures.empty:
         ui.empty_state("map_no_regions")
@@ -149,17 +29,27 @@ with ui.friendly_errors():
         missing = measures.loc[measures["children"].isna() | (measures["children"] == 0), "name"]
         if not missing.empty:
             st.caption(view.t("map_missing_children", names="、".join(missing)))
-        figure = map_figure(measures, metric, scheme, target, scope_kind, level, region)
+        figure, notes = panels.map_figure(
+            measures, metric, scheme, target, scope_kind, level, region
+        )
+        for note in notes:
+            st.caption(note)
         if show_hospitals:
-            add_hospitals(figure, year, region, scope_kind)
+            panels.add_hospitals(figure, year, region, scope_kind)
         st.caption(view.t("map_click_hint"))
-        event = st.plotly_chart(figure, key=f"map_{region or 'cn'}_{level}", on_select="rerun",
-                                selection_mode=("points",), config=maps.PLOTLY_CONFIG, width="stretch")  # fmt: skip
-        handle_click(event, level, region, scope_kind)
+        event = st.plotly_chart(
+            figure,
+            key=f"map_{region or 'cn'}_{level}",
+            on_select="rerun",
+            selection_mode=("points",),
+            config=map_traces.PLOTLY_CONFIG,
+            width="stretch",
+        )
+        panels.handle_click(event, level, region, scope_kind)
         if view.value("county"):
-            county_detail(year, view.value("county"))
+            panels.county_detail(year, view.value("county"))
         st.subheader(view.t("map_table_title"))
-        table = region_table(measures, metric, target)
+        table = panels.region_table(measures, metric, target)
         st.dataframe(table, hide_index=True, width="stretch")
         ui.table_downloads(
             table, f"pedatlas_{metric}_{level}_{region or 'china'}_{year}", "regions"

@@ -2,145 +2,29 @@
 
 import streamlit as st
 
-from pedatlas import data, flows, fmt, maps, shell, ui, view
-
-PAGE = "transport"
-KM_BIN, MINUTES_BIN, OUTLIER_ROWS = 25, 30, 300
-
-
-def centre_picker(year: int, region: str, points) -> str:
-    """The receiving centre ('' = all); a linked centre unknown to the database falls back with a notice."""
-    centres = data.query("transport_centres", year=year, scope=region)
-    options = {h: f"{n} · {fmt.integer(k)}" for h, n, k in zip(centres["hospital_id"], centres["name"], centres["trips"], strict=True)}  # fmt: skip
-    linked = view.value("centre")
-    known = dict(zip(points["hospital_id"], points["name"], strict=True))
-    if linked and linked not in options and linked in known:
-        options = {linked: f"{known[linked]} · 0", **options}
-    if linked and linked not in options:
-        st.warning(view.t("notice_bad_param", name="centre", value=linked, default=view.t("default_word")), icon=":material/warning:")  # fmt: skip
-        view.record("centre", "")
-    return view.selectbox("centre", view.t("transport_centre"), ["", *options],
-                          lambda c: options.get(c) or view.t("transport_all_centres"))  # fmt: skip
-
-
-def show_headlines(summary) -> None:
-    trips = int(summary["trips"])
-    first, second = st.columns(3), st.columns(3)
-    first[0].metric(view.t("transport_trips"), fmt.integer(trips))
-    first[1].metric(view.t("transport_critical_newborns"), fmt.integer(summary["critical_newborns"]),
-                    help=view.t("transport_critical_newborns_help"))  # fmt: skip
-    first[1].caption(view.t("transport_share_of_trips", share=fmt.percent(summary["critical_newborns"] / trips)))  # fmt: skip
-    first[2].metric(view.t("transport_total_km"), fmt.km(summary["total_km"]))
-    first[2].caption(view.t("transport_km_per_trip", km=fmt.km(summary["km_per_trip"], 1)))
-    second[0].metric(view.t("transport_duration"), view.t("transport_minutes", minutes=fmt.integer(summary["duration_median"])),
-                     help=view.t("transport_duration_help"))  # fmt: skip
-    second[0].caption(
-        view.t("transport_duration_p90", minutes=fmt.integer(summary["duration_p90"]))
-    )
-    second[1].metric(view.t("transport_origins_reached"), fmt.integer(summary["origins"]))
-    second[2].metric(view.t("transport_critical_all"), fmt.percent(summary["critical"] / trips))
-    second[2].caption(view.t("transport_newborn_share", share=fmt.percent(summary["newborns"] / trips)))  # fmt: skip
-
-
-def band_setting(region: str, centre: str, points):
-    """(counties, centres) for the bands: the scope's counties (the centre's province when a centre
-    is picked nationally) against the picked centre, or else their nearest centre."""
-    if centre:
-        centres = points.loc[points["hospital_id"] == centre]
-        area = region or centres["province_adcode"].iloc[0]
-    else:
-        centres, area = points, region
-    counties = flows.nearest_centres(data.query("transport_counties", scope=area), centres)
-    return counties, centres.loc[centres["hospital_id"].isin(set(counties["centre_id"]))], area
-
-
-def show_map(filters: dict, points) -> None:
-    st.subheader(view.t("transport_map_title"))
-    counties, centres, area = band_setting(filters["scope"], filters["centre"], points)
-    routes = data.query("transport_routes", **filters)
-    national = not area
-    layer = "province" if national else ("city" if area.endswith("0000") else "county_fine")
-    base = flows.background(data.features(layer, area), data.features("context") if national else None,
-                            data.features("sea_line") if national else None, view.t)  # fmt: skip
-    figure = flows.route_figure(routes, centres, base, flows.band_traces(centres, view.t), view.t)
-    st.plotly_chart(figure, config=maps.PLOTLY_CONFIG, width="stretch")
-    st.caption(view.t("transport_map_note"))
-    left, right = st.columns([2, 3])
-    picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
-    suffix = "_centre" if picked else ""
-    left.markdown(
-        f"**{view.t('transport_bands_title' + suffix, scope=shell.scope_name(area), centre=picked)}**"
-    )
-    bands = flows.band_summary(counties, view.t)
-    left.dataframe(bands, hide_index=True, width="stretch")
-    with left:
-        ui.table_downloads(bands, f"transport_bands_{area or 'china'}", "bands")
-    beyond = counties.loc[counties["distance_km"] > flows.BAND_KM[-1]].sort_values("distance_km", ascending=False)  # fmt: skip
-    right.markdown(
-        f"**{view.t('transport_beyond_title' + suffix, km=flows.BAND_KM[-1], count=len(beyond), centre=picked)}**"
-    )
-    names = dict(zip(points["hospital_id"], points["name"], strict=True))
-    table = beyond.assign(centre=beyond["centre_id"].map(names), distance_km=beyond["distance_km"].round(1))[
-        ["name", "adcode", "city_name", "children", "centre", "distance_km"]]  # fmt: skip
-    table.columns = [view.t(k) for k in ("transport_col_county", "col_adcode", "transport_col_city", "col_children", "transport_col_centre", "transport_col_distance")]  # fmt: skip
-    right.dataframe(table, hide_index=True, width="stretch", height=320)
-    with right:
-        ui.table_downloads(
-            table, f"transport_beyond_{flows.BAND_KM[-1]}km_{area or 'china'}", "beyond"
-        )
-
-
-def show_distributions(filters: dict) -> None:
-    st.subheader(view.t("transport_spread_title"))
-    bins = data.query("transport_histogram", **filters, km_bin=KM_BIN, minutes_bin=MINUTES_BIN)
-    spread = data.query("transport_spread", **filters)
-    columns = st.columns([3, 1.3, 3, 1.3])
-    for (hist, box), measure, width, color in zip(
-        ((columns[0], columns[1]), (columns[2], columns[3])), ("km", "minutes"), (KM_BIN, MINUTES_BIN),
-        ("#3182bd", "#e6550d"), strict=True,
-    ):  # fmt: skip
-        title = view.t(f"transport_hist_{measure}", width=width)
-        hist.plotly_chart(
-            flows.histogram_figure(bins, measure, width, title, color), width="stretch"
-        )
-        box.plotly_chart(flows.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color), width="stretch")  # fmt: skip
-    outliers = data.query("transport_outliers", **filters, limit=OUTLIER_ROWS)
-    total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
-    st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")
-    st.caption(view.t("transport_outliers_rule", rows=OUTLIER_ROWS))
-    if outliers.empty:
-        ui.empty_state("transport_no_outliers")
-        return
-    table = outliers.drop(columns=["outliers"]).assign(
-        minutes_per_km=outliers["minutes_per_km"].round(2),
-        patient=outliers["patient"].map(lambda p: view.t(f"transport_patient_{p}")),
-        outcome=outliers["outcome"].map(lambda o: view.t(f"transport_outcome_{o}")),
-    )
-    table.columns = [view.t(f"transport_out_{c}") for c in table.columns]
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"transport_outliers_{filters['scope'] or 'china'}_{filters['year']}", "outliers")  # fmt: skip
-
+from pedatlas import data, shell, ui, view
+from pedatlas.transport import builders, panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
-    points = data.query("transport_centre_points")
+    points = data.query("transport/centre_points")
     head, link = st.columns([4, 1])
     head.title(view.t("transport_title"))
-    centre = centre_picker(year, region, points)
+    centre = panels.centre_picker(year, region, points)
     head.caption(view.t("transport_scope", scope=shell.scope_name(region), year=year))
     with link:
-        ui.copy_link(PAGE)
+        ui.copy_link(panels.PAGE)
     filters = {"year": year, "scope": region, "centre": centre}
     st.caption(view.t("transport_attribution"))
-    summary = data.query("transport_summary", **filters).iloc[0]
+    summary = data.query("transport/summary", **filters).iloc[0]
     if int(summary["trips"]) == 0:
         ui.empty_state("transport_empty")
     else:
-        show_headlines(summary)
-        monthly = flows.transport_monthly_table(data.query("transport_monthly", **filters))
-        st.plotly_chart(flows.transport_monthly_figure(monthly, view.t), width="stretch")
+        panels.show_headlines(summary)
+        monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
+        st.plotly_chart(builders.transport_monthly_figure(monthly, view.t), width="stretch")
     st.divider()
-    show_map(filters, points)
+    panels.show_map(filters, points)
     if int(summary["trips"]):
         st.divider()
-        show_distributions(filters)
+        panels.show_distributions(filters)

@@ -1,8 +1,9 @@
 """Cached data for pages: one read-only connection per database file, results per query+params.
 
-Pages call query(name, **params); they never see DuckDB. The cache key includes the database
-file's identity, so an import that swaps the file in is picked up on the next rerun, and the
-user's data scope: a scoped user's connection sees only the scope's rows (pedatlas.auth).
+Panels call query("<feature>/<name>", **params) (queries/<feature>/<name>.sql) and never see
+DuckDB. The cache key includes the database file's identity, so an import that swaps the file in
+is picked up on the next rerun, and the user's data scope: a scoped user's connection sees only
+the scope's rows (pedatlas.auth).
 """
 
 import hashlib
@@ -12,7 +13,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from pedatlas import auth, db, geo
+from pedatlas import auth, db, geometry
 from pedatlas.paths import PROJECT_ROOT, database_path
 
 # Streamlit serves PROJECT_ROOT/static at app/static/ (server.enableStaticServing).
@@ -57,7 +58,8 @@ def _cached_features(
     path: str, identity: tuple, layer: str, scope: str, user_scope: str = "national"
 ) -> dict:
     connection = _connection(path, identity, user_scope)
-    return geo.feature_collection(db.run_query(connection, "shapes", layer=layer, scope=scope))
+    shapes = db.run_query(connection, "common/shapes", layer=layer, scope=scope)
+    return geometry.feature_collection(shapes)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -1,4 +1,4 @@
-"""Database access: read-only connections and named queries from queries/*.sql.
+"""Database access: read-only connections and named queries from queries/<feature>/<name>.sql.
 
 The database is attached read-only inside a fresh in-memory DuckDB instead of opened with
 ``duckdb.connect(path)``: DuckDB caches instances by path, so after an import swaps the file in
@@ -73,7 +73,7 @@ def _quoted(path: Path) -> str:
 
 @cache
 def query_sql(name: str) -> str:
-    """The SQL text of queries/<name>.sql."""
+    """The SQL text of queries/<name>.sql; names carry their folder: "referrals/corridors"."""
     path = QUERIES_DIR / f"{name}.sql"
     if not path.exists():
         raise QueryError(f"no query file queries/{name}.sql")
@@ -90,7 +90,7 @@ def _without_comments(sql: str) -> str:
 
 
 def run_query(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql with exactly its named parameters; returns a DataFrame."""
+    """Run queries/<name>.sql (e.g. name "transport/summary") with exactly its named parameters."""
     needed = query_parameters(name)
     if set(params) != needed:
         raise QueryError(f"query {name} takes parameters {sorted(needed)}, got {sorted(params)}")

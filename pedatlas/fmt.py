@@ -56,3 +56,10 @@ def relative_change(current, previous):
     if _missing(current) or _missing(previous) or float(previous) == 0:
         return None
     return (float(current) - float(previous)) / float(previous)
+
+
+def count(value, signed: bool = False) -> str:
+    """A whole count with separators, '+' on gains when signed: -1234 -> '-1,234'."""
+    if _missing(value):
+        return DASH
+    return f"{int(value):+,}" if signed else f"{int(value):,}"

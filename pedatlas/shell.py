@@ -46,10 +46,15 @@ def streamlit_pages(lang: str) -> dict[str, list]:
     pages = {}
     for group, specs in navigation.groups().items():
         pages[translate(group, lang)] = [
-            st.Page(page.script, title=translate(page.title_key, lang), icon=page.icon,
-                    url_path=page.url_path, default=page.key == navigation.DEFAULT_PAGE)
+            st.Page(
+                page.script,
+                title=translate(page.title_key, lang),
+                icon=page.icon,
+                url_path=page.url_path,
+                default=page.key == navigation.DEFAULT_PAGE,
+            )
             for page in specs
-        ]  # fmt: skip
+        ]
     return pages
 
 
@@ -60,19 +65,25 @@ def page_key(page) -> str:
 
 def allowed_values() -> dict:
     """Values the links may carry, from the database (years, scope regions)."""
-    regions = data.query("region_list")
-    years = tuple(int(y) for y in data.query("resource_years")["year"])
+    regions = data.query("common/region_list")
+    years = tuple(int(y) for y in data.query("common/resource_years")["year"])
     return {"year": years, "region": ("",) + tuple(regions["adcode"])}
 
 
 def sidebar() -> None:
     """Language, year and scope, bound to the URL."""
     bar = st.sidebar
-    view.radio("lang", translate("sidebar_language", "zh"), state.LANGUAGES,
-               format_func=lambda code: translate(f"lang_{code}", code), container=bar, horizontal=True)  # fmt: skip
+    view.radio(
+        "lang",
+        translate("sidebar_language", "zh"),
+        state.LANGUAGES,
+        format_func=lambda code: translate(f"lang_{code}", code),
+        container=bar,
+        horizontal=True,
+    )
     years = allowed_values()["year"]
     view.selectbox("year", view.t("sidebar_year"), years, container=bar)
-    scope_picker(data.query("region_list"))
+    scope_picker(data.query("common/region_list"))
     bar.caption(view.t("synthetic_note"))
 
 
@@ -86,18 +97,26 @@ def scope_picker(regions: pd.DataFrame) -> None:
         st.session_state["w_province"], st.session_state["w_city"] = province, city
     provinces = [""] + list(regions.loc[regions["level"] == "province", "adcode"])
     chosen_province = st.sidebar.selectbox(
-        view.t("sidebar_province"), provinces, key="w_province",
-        format_func=view.frozen_labels(provinces, lambda code: names.get(code) or view.t("scope_national")),
-    )  # fmt: skip
+        view.t("sidebar_province"),
+        provinces,
+        key="w_province",
+        format_func=view.frozen_labels(
+            provinces, lambda code: names.get(code) or view.t("scope_national")
+        ),
+    )
     chosen_city = ""
     if chosen_province:
         cities = [""] + list(regions.loc[regions["parent_adcode"] == chosen_province, "adcode"])
         if st.session_state.get("w_city") not in cities:
             st.session_state["w_city"] = ""
         chosen_city = st.sidebar.selectbox(
-            view.t("sidebar_city"), cities, key="w_city",
-            format_func=view.frozen_labels(cities, lambda code: names.get(code) or view.t("scope_whole_province")),
-        )  # fmt: skip
+            view.t("sidebar_city"),
+            cities,
+            key="w_city",
+            format_func=view.frozen_labels(
+                cities, lambda code: names.get(code) or view.t("scope_whole_province")
+            ),
+        )
     view.record("region", chosen_city or chosen_province)
 
 
@@ -105,6 +124,6 @@ def scope_name(region: str) -> str:
     """Display name of a scope ('' = all China)."""
     if not region:
         return view.t("scope_national")
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     match = regions.loc[regions["adcode"] == region, "name"]
     return match.iloc[0] if not match.empty else region

@@ -66,9 +66,13 @@ def parse_int(text: str) -> int:
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
 MAP_METRICS = (
-    "physicians_per_1000", "beds_per_1000", "icu_beds_per_1000", "children_per_physician",
-    "target_share", "members_per_county",
-)  # fmt: skip
+    "physicians_per_1000",
+    "beds_per_1000",
+    "icu_beds_per_1000",
+    "children_per_physician",
+    "target_share",
+    "members_per_county",
+)
 CLASS_SCHEMES = ("quantiles", "natural_breaks", "target")
 
 GLOBAL_PARAMS = (
@@ -77,7 +81,11 @@ GLOBAL_PARAMS = (
     Param("region", "", parse_adcode),  # allowed codes come from the database
 )
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
-    "overview": (),
+    "overview": (
+        Param(
+            "level", "", choices=("",) + LEVELS
+        ),  # '' = one level below the scope (ranking lists)
+    ),
     "resource_map": (
         Param("level", "", choices=("",) + LEVELS),  # '' = one level below the scope
         Param("metric", "physicians_per_1000", choices=MAP_METRICS),
@@ -105,12 +113,28 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("centre", "", str.strip),
     ),
     "equity": (
-        Param("section", "inequality", choices=("inequality", "access", "coverage", "shortage")),
+        Param(
+            "section",
+            "inequality",
+            choices=(
+                "inequality",
+                "access",
+                "coverage",
+                "shortage",
+                "hotspots",
+                "time",
+                "service_areas",
+            ),
+        ),
         Param("resource", "physicians", choices=("physicians", "beds", "nicu_beds", "picu_beds")),
         Param("unit", "", choices=("",) + LEVELS),  # '' = one below the scope; page checks it
         Param("method", "e2sfca_step", choices=("e2sfca_step", "e2sfca_gauss", "2sfca")),
         Param("catchment", 100, parse_int, choices=tuple(range(30, 201, 10))),  # km
         Param("top", 20, parse_int, choices=(10, 20, 50, 100)),  # counties in the shortage list
+        # hot spots: what is clustered; time to care: which level; service areas: which units
+        Param("measure", "shortage", choices=("shortage", "access", "physicians")),
+        Param("care", "beds", choices=("beds", "nicu", "picu")),
+        Param("areas", "service_area", choices=("service_area", "city", "alliance")),
     ),
     "planning": (
         Param("add", "members", choices=("members", "nicu")),  # new alliance members or NICU sites
@@ -122,6 +146,11 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("tab", "import", choices=("import", "quality", "export", "templates", "dictionary")),
     ),
 }
+
+
+def param_choices(page: str, name: str) -> tuple:
+    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
+    return next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
 
 
 def params_for(page: str) -> tuple[Param, ...]:

@@ -7,25 +7,40 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from pedatlas import auth, safe_cells, share, view
+from pedatlas import auth, link_notices, safe_cells, share, tables, view
 
 log = logging.getLogger("pedatlas")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def show_notices() -> None:
-    """Say which link parameters were not understood and what is shown instead."""
+def show_notices(container=st) -> None:
+    """Say which link values were not used and what is shown instead (in words).
+
+    app.py calls this after the page ran (into a container reserved above the page), so the
+    values a page itself turned down (reject_link_value) are listed with the shell's.
+    """
+    page = st.session_state.get(view.PAGE, "")
     for notice in view.notices():
+        name, value = link_notices.shown(notice.name), link_notices.shown(notice.value)
         if notice.default is None:
-            st.warning(
-                view.t("notice_unknown_param", name=notice.name, value=notice.value),
-                icon=":material/warning:",
-            )
+            text = view.t("notice_unknown_param", name=name, value=value)
         else:
-            default = notice.default if notice.default not in ("", None) else view.t("default_word")
-            st.warning(
-                view.t("notice_bad_param", name=notice.name, value=notice.value, default=default),
-                icon=":material/warning:",
-            )
+            words = link_notices.default_words(page, notice.name, notice.default, view.t)
+            reason = getattr(notice, "reason", "") or "notice_bad_param"
+            text = view.t(reason, name=name, value=value, default=words)
+        container.warning(text, icon=":material/warning:")
+
+
+def reject_link_value(name: str, value, default, reason: str = "") -> None:
+    """Record that the link's value for name is not used (a notice is shown; the link is cleaned).
+
+    The caller records the value actually used (view.record), so the link written back no longer
+    carries the rejected one. reason is an i18n key with {name}, {value}, {default}.
+    """
+    notices = st.session_state.setdefault(view.NOTICES, [])
+    notice = link_notices.Rejected(name, str(value), default, reason)
+    if notice not in notices:
+        notices.append(notice)
 
 
 def base_url() -> str:
@@ -71,7 +86,62 @@ def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
         file_name=f"{stem}.xlsx",
         key=f"{key}_xlsx",
         icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        mime=XLSX_MIME,
+        on_click="ignore",
+    )
+
+
+def data_table(
+    frame: pd.DataFrame, columns: list[tables.Column], note: tables.TableNote, key: str, **kwargs
+) -> pd.DataFrame:
+    """A table: name pinned first, the measure next, formatted by the grid; typed downloads.
+
+    columns says which columns in which order and how each is shown; columns constant at this
+    level are left out. Returns the table as shown (translated headers, raw values).
+    """
+    shown = tables.shown_columns(frame, columns)
+    table = tables.labelled(frame, shown, view.t)
+    config = {}
+    for position, column in enumerate(shown):
+        label = column.title(view.t)
+        if column.kind == "text":
+            config[label] = st.column_config.TextColumn(label, pinned=position == 0)
+        else:
+            config[label] = st.column_config.NumberColumn(
+                label, format=column.grid_format(), pinned=position == 0
+            )
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **kwargs)
+    noted_downloads(table, note, key)
+    return table
+
+
+def note_labels() -> dict[str, str]:
+    """The translated names of the note sheet's facts."""
+    keys = ("note", "field", "value", "title", "scope", "year", "measure", "source")
+    return {name: view.t(f"table_note_{name}") for name in keys}
+
+
+def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> None:
+    """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked."""
+    stem = tables.file_stem(note.title, note.scope, note.year)
+    labels = note_labels()
+    left, right = st.columns(2)
+    left.download_button(
+        view.t("download_csv"),
+        partial(tables.csv_bytes, table),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    right.download_button(
+        view.t("download_xlsx"),
+        partial(tables.xlsx_bytes, table, note, labels),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+        mime=XLSX_MIME,
         on_click="ignore",
     )
 

@@ -117,6 +117,26 @@ def radio(name: str, label: str, options, format_func=str, container=st, **kwarg
     return chosen
 
 
+def select_slider(name: str, label: str, options, format_func=str, container=st, **kwargs):
+    """A select_slider bound to URL parameter name."""
+    options = list(options)
+    labels = frozen_labels(options, format_func)
+    chosen = container.select_slider(
+        label, options, key=bind(name, options), format_func=labels, **kwargs
+    )
+    record(name, chosen)
+    return chosen
+
+
+def multiselect(name: str, label: str, options, selected, format_func=str, container=st, **kw):
+    """A multiselect bound to URL parameter name (seeded with selected when a link set it)."""
+    key = widget_key(name)
+    if key not in st.session_state or name in st.session_state.get(SEED, set()):
+        st.session_state[key] = [option for option in selected if option in options]
+    labels = frozen_labels(options, format_func)
+    return container.multiselect(label, options, key=key, format_func=labels, **kw)
+
+
 def toggle(name: str, label: str, container=st, **kwargs) -> bool:
     """A toggle bound to URL parameter name."""
     chosen = container.toggle(label, key=bind(name, [False, True]), **kwargs)

@@ -9,6 +9,11 @@ import duckdb
 import pytest
 
 from pedatlas.build.pipeline import DEFAULT_SEED, build_database
+from pedatlas.i18n import STRICT_ENV_VAR
+
+# An unknown string key raises in every test (AppTest runs and the browser tests' server inherit
+# this), instead of quietly showing the raw key as it does for users.
+os.environ[STRICT_ENV_VAR] = "1"
 
 
 @contextmanager

@@ -39,7 +39,7 @@ HOSPITAL_COLUMNS = (
     "lat",
     "is_transport_centre",
     "national_centre",
-)  # fmt: skip
+)
 # fmt: off
 HOSPITALS = [
     ("H1", "江西省儿童医院", "儿童医院", "三级", "360102", 115.90, 28.68, True, False),
@@ -79,7 +79,7 @@ ALLIANCES = [
         "test",
         True,
     ),
-]  # fmt: skip
+]
 # alliance, hospital, role, cooperation, joined_on, left_on
 MEMBERS = [
     ("JXT", "H1", "core", "核心", "2016-01-15", None),
@@ -125,8 +125,16 @@ def build_flows_db(path: Path) -> Path:
         connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         insert(connection, "regions", REGIONS)
         hospitals = [(*row, 10, 10, 20, 0, 0, True, "test") for row in HOSPITALS]
-        columns = (*HOSPITAL_COLUMNS, "ped_physicians", "ped_nurses", "ped_beds", "nicu_beds",
-                   "picu_beds", "is_synthetic", "source")  # fmt: skip
+        columns = (
+            *HOSPITAL_COLUMNS,
+            "ped_physicians",
+            "ped_nurses",
+            "ped_beds",
+            "nicu_beds",
+            "picu_beds",
+            "is_synthetic",
+            "source",
+        )
         insert(connection, "hospitals", hospitals, columns)
         insert(connection, "alliances", ALLIANCES)
         insert(connection, "alliance_members", [(*row, False, True) for row in MEMBERS])

@@ -34,9 +34,15 @@ def test_link_with_city_scope_sets_province_and_city(monkeypatch, demo_db):
 
 @pytest.mark.parametrize(
     ("params", "bad"),
-    [({"year": "abc"}, "year=abc"), ({"year": "1999"}, "year=1999"), ({"region": "999999"}, "region=999999"),
-     ({"lang": "fr"}, "lang=fr"), ({"region": "36'; DROP"}, "region=36'; DROP"), ({"nonsense": "1"}, "nonsense=1")],
-)  # fmt: skip
+    [
+        ({"year": "abc"}, "year=abc"),
+        ({"year": "1999"}, "year=1999"),
+        ({"region": "999999"}, "region=999999"),
+        ({"lang": "fr"}, "lang=fr"),
+        ({"region": "36'; DROP"}, "region=36'; DROP"),
+        ({"nonsense": "1"}, "nonsense=1"),
+    ],
+)
 def test_bad_link_falls_back_to_default_with_notice(monkeypatch, demo_db, params, bad):
     app = open_page(monkeypatch, demo_db, **params)
     assert app.exception == []

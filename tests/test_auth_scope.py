@@ -40,7 +40,7 @@ def test_province_scope_sees_only_its_hospitals_and_regions(demo_db, raw):
     assert count(connection, "SELECT count(*) FROM hospitals") == expected > 0
     assert count(connection, "SELECT count(*) FROM regions WHERE province_adcode <> $p",
                  {"p": JIANGXI}) == 0  # fmt: skip
-    regions = db.run_query(connection, "region_list")
+    regions = db.run_query(connection, "common/region_list")
     assert set(regions["province_adcode"]) == {JIANGXI}
     assert JIANGXI in set(regions["adcode"])
 
@@ -59,21 +59,21 @@ def test_referrals_kept_when_either_end_is_in_scope(demo_db, raw):
 def test_national_figures_of_a_scoped_user_are_the_scopes_own(demo_db):
     national = db.open_read_only(demo_db)
     province = scoped(demo_db, f"province:{JIANGXI}")
-    as_scope = db.run_query(national, "scope_summary", year=2024, scope=JIANGXI)
+    as_scope = db.run_query(national, "overview/scope_summary", year=2024, scope=JIANGXI)
     # the scoped user's "whole country" is Jiangxi; with exactly the same totals
     assert (
-        db.run_query(province, "scope_summary", year=2024, scope="")
+        db.run_query(province, "overview/scope_summary", year=2024, scope="")
         .round(6)
         .equals(as_scope.round(6))
     )
     # and asking for another province through a parameter gives nothing of it
-    beijing = db.run_query(province, "scope_summary", year=2024, scope="110000")
+    beijing = db.run_query(province, "overview/scope_summary", year=2024, scope="110000")
     assert beijing["counties"].iloc[0] == 0 and not beijing["physicians"].notna().any()
 
 
 def test_city_scope_hides_the_rest_of_its_province(demo_db, raw):
     connection = scoped(demo_db, f"city:{NANCHANG}")
-    regions = db.run_query(connection, "region_list")
+    regions = db.run_query(connection, "common/region_list")
     assert list(regions["adcode"]) == [NANCHANG]
     counties = raw.execute("SELECT count(*) FROM regions WHERE level = 'county' AND city_adcode = ?",
                            [NANCHANG]).fetchone()[0]  # fmt: skip

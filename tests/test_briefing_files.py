@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pedatlas import db, maps
+from pedatlas import db, map_traces
 from pedatlas.briefing.generate import build_briefing, file_name, frame_runner
 from pedatlas.briefing.html import render_html
 from pedatlas.briefing.model import Request
@@ -176,7 +176,7 @@ def test_pdf_text_has_scope_headline_numbers_and_sections(briefings, pdfs, case)
 
 def map_pixels(image: Image.Image) -> int:
     """Pixels painted in the map's class colours (the choropleth is drawn, not blank)."""
-    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in maps.GOOD_PALETTE[1:]}
+    palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in map_traces.GOOD_PALETTE[1:]}
     rgb = image.convert("RGB")
     return sum(
         count

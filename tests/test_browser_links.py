@@ -192,3 +192,46 @@ def test_browser_map_click_is_in_the_copied_link(browser, app_url):  # noqa: F81
         visit.assert_clean()
     finally:
         visit.close()
+
+
+@pytest.fixture(scope="module")
+def intranet_browser():
+    """Chromium that resolves pedatlas.intranet to this machine: plain http, not a secure context."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    rules = f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, rules]
+        )
+        yield instance
+        instance.close()
+
+
+INTRANET_HOST = "pedatlas.intranet"
+
+
+def test_browser_copy_works_over_plain_http_on_an_intranet(intranet_browser, app_url):  # noqa: F811
+    port = app_url.rsplit(":", 1)[1]
+    intranet = f"http://{INTRANET_HOST}:{port}"
+    visit = Visit(intranet_browser)
+    try:
+        visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+        visit.open(intranet + "/")
+        visit.open(f"{intranet}/map?region=360000", settle=2)
+        assert visit.page.evaluate("window.isSecureContext") is False
+        link = share_link(visit)
+        assert link.startswith(f"{intranet}/map?") and "region=360000" in link
+        frame = copy_button_frame(visit)
+        frame.click("#copy")
+        assert frame.evaluate("document.body.dataset.copied") == "1"  # execCommand('copy') ran
+        # Read what was copied from a page that may read the clipboard (a secure context).
+        reader = visit.context.new_page()
+        reader.goto(app_url + "/_stcore/health")
+        assert reader.evaluate("navigator.clipboard.readText()") == link
+        outside = [url for url in visit.outside if f"//{INTRANET_HOST}:" not in url]
+        assert outside == []
+    finally:
+        visit.close()

@@ -162,7 +162,7 @@ def test_rollups_agree_with_the_raw_queries_on_the_demo_database(demo_db, tmp_pa
     for name in ("hospitals", "referrals", "regions", "alliance_members", "transfers", "hospital_resources"):  # fmt: skip
         connection.execute(f"CREATE VIEW {name} AS SELECT * FROM atlas.{name}")
     derived.refresh(connection)
-    raw = db.run_query(connection, "referral_county_flows", year=2024)
+    raw = db.run_query(connection, "referrals/county_flows", year=2024)
     rolled = connection.execute(
         "SELECT origin_county, dest_county, dest_city, referrals FROM derived_county_flows"
         " WHERE year = 2024 ORDER BY origin_county, dest_county"

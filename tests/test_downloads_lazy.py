@@ -4,10 +4,10 @@ import io
 
 import pandas as pd
 import pytest
-from apptest_helpers import open_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from pedatlas import safe_cells
+from tests.apptest_helpers import open_page
 
 
 @pytest.fixture

@@ -12,9 +12,17 @@ from pedatlas.metrics import density
 
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
-    [(253_383_938, "zh", "2.5亿"), (12_345, "zh", "1.2万"), (9_999, "zh", "9,999"), (5_098_363, "zh", "509.8万"),
-     (253_383_938, "en", "253.4M"), (12_345, "en", "12,345"), (None, "zh", "—"), (float("nan"), "en", "—")],
-)  # fmt: skip
+    [
+        (253_383_938, "zh", "2.5亿"),
+        (12_345, "zh", "1.2万"),
+        (9_999, "zh", "9,999"),
+        (5_098_363, "zh", "509.8万"),
+        (253_383_938, "en", "253.4M"),
+        (12_345, "en", "12,345"),
+        (None, "zh", "—"),
+        (float("nan"), "en", "—"),
+    ],
+)
 def test_big_number_for_chinese_and_english_readers(value, lang, text):
     assert fmt.big_number(value, lang) == text
 
@@ -57,13 +65,19 @@ def test_few_distinct_values_give_few_classes():
 
 @pytest.mark.parametrize(
     ("raw", "values", "bad"),
-    [({}, {"lang": "zh", "year": 2024, "region": ""}, []),
-     ({"lang": "en", "year": "2020", "region": "360100"}, {"lang": "en", "year": 2020, "region": "360100"}, []),
-     ({"year": "20x"}, {"lang": "zh", "year": 2024, "region": ""}, ["year"]),
-     ({"region": "3601"}, {"lang": "zh", "year": 2024, "region": ""}, ["region"]),
-     ({"region": "100000"}, {"lang": "zh", "year": 2024, "region": ""}, []),
-     ({"lang": "de"}, {"lang": "zh", "year": 2024, "region": ""}, ["lang"])],
-)  # fmt: skip
+    [
+        ({}, {"lang": "zh", "year": 2024, "region": ""}, []),
+        (
+            {"lang": "en", "year": "2020", "region": "360100"},
+            {"lang": "en", "year": 2020, "region": "360100"},
+            [],
+        ),
+        ({"year": "20x"}, {"lang": "zh", "year": 2024, "region": ""}, ["year"]),
+        ({"region": "3601"}, {"lang": "zh", "year": 2024, "region": ""}, ["region"]),
+        ({"region": "100000"}, {"lang": "zh", "year": 2024, "region": ""}, []),
+        ({"lang": "de"}, {"lang": "zh", "year": 2024, "region": ""}, ["lang"]),
+    ],
+)
 def test_parse_params_falls_back_with_notices(raw, values, bad):
     parsed, notices = state.parse_params(raw, state.GLOBAL_PARAMS)
     assert parsed == values
@@ -79,8 +93,16 @@ def test_parse_params_respects_allowed_values():
 
 def test_url_params_leave_defaults_out():
     params = state.params_for("resource_map")
-    values = {"lang": "zh", "year": 2024, "region": "360000", "level": "", "metric": "beds_per_1000",
-              "scheme": "quantiles", "hospitals": True, "county": ""}  # fmt: skip
+    values = {
+        "lang": "zh",
+        "year": 2024,
+        "region": "360000",
+        "level": "",
+        "metric": "beds_per_1000",
+        "scheme": "quantiles",
+        "hospitals": True,
+        "county": "",
+    }
     assert state.url_params(values, params) == {
         "region": "360000",
         "metric": "beds_per_1000",
@@ -92,9 +114,17 @@ def test_url_params_leave_defaults_out():
 
 def test_region_measures_hand_computed():
     rows = pd.DataFrame(
-        {"adcode": ["a", "b"], "children": [2000, 0], "physicians": [3, 5], "beds": [10, 0], "icu_beds": [1, 0],
-         "member_hospitals": [4, 0], "counties": [2, 1], "children_covered": [1500, 0]}
-    )  # fmt: skip
+        {
+            "adcode": ["a", "b"],
+            "children": [2000, 0],
+            "physicians": [3, 5],
+            "beds": [10, 0],
+            "icu_beds": [1, 0],
+            "member_hospitals": [4, 0],
+            "counties": [2, 1],
+            "children_covered": [1500, 0],
+        }
+    )
     measures = density.region_measures(rows, physician_target=0.75)
     assert measures["physicians_per_1000"].iloc[0] == pytest.approx(1.5)
     assert measures["beds_per_1000"].iloc[0] == pytest.approx(5.0)
@@ -120,10 +150,20 @@ def test_ranked_best_and_worst():
 
 
 def test_scope_levels_and_layers():
-    regions = pd.DataFrame({"adcode": ["360000", "360100", "419001"], "level": ["province", "city", "county"],
-                            "name": ["江西省", "南昌市", "济源市"], "parent_adcode": [None, "360000", "410000"]})  # fmt: skip
+    regions = pd.DataFrame(
+        {
+            "adcode": ["360000", "360100", "419001"],
+            "level": ["province", "city", "county"],
+            "name": ["江西省", "南昌市", "济源市"],
+            "parent_adcode": [None, "360000", "410000"],
+        }
+    )
     assert [scope.scope_level(code, regions) for code in ("", "360000", "360100", "419001")] == [
-        "national", "province", "city", "city"]  # fmt: skip
+        "national",
+        "province",
+        "city",
+        "city",
+    ]
     assert scope.levels_below("national") == ("province", "city", "county")
     assert scope.boundary_layer("national", "county") == "county"
     assert scope.boundary_layer("province", "county") == "county_fine"

@@ -91,3 +91,15 @@ def test_empirical_bayes_shrinks_small_populations_towards_the_overall_rate():
     assert rates[100] < raw[100] / 9  # 0.83 per child shrinks about tenfold
     assert rates[:100].to_numpy() == pytest.approx(raw[:100].to_numpy(), rel=0.02)
     assert np.isnan(rates[101])
+
+
+def test_precomputed_full_weights_give_the_same_clusters_as_weights_of_the_subset():
+    shapes = grid(5, 5, {"island": box(10, 10, 11, 11)})
+    values = pd.Series(np.arange(26, dtype=float) % 7, index=shapes.index)
+    values["r2c2"] = np.nan
+    full = clusters.contiguity(shapes)
+    assert full[1] == ("island",)
+    direct = clusters.lisa(values, shapes, permutations=199)
+    reused = clusters.lisa(values, shapes, permutations=199, full_weights=full)
+    pd.testing.assert_frame_equal(direct.counties, reused.counties)
+    assert reused.islands == ("island",) and reused.moran_i == pytest.approx(direct.moran_i)

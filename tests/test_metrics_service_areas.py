@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 import shapely
 
-from pedatlas import flows
+from pedatlas import geometry
 from pedatlas.metrics.service_areas import (
     county_localization,
     localization_index,
     plurality_areas,
 )
+from pedatlas.referrals import builders as referrals
 
 # Five counties in three prefectures: 100101/100102 in 100100, 200101/200102 in 200100,
 # 300101 in 300100. Hospitals receiving referrals sit in 100101, 200101 and 300101.
@@ -98,10 +99,15 @@ def test_empty_flows_give_empty_tables():
 def test_hospital_city_counts_inside_its_area_even_when_its_districts_go_elsewhere():
     # b1 (in city B) sends most to A, so it joins area A; b2 still goes to B's hospitals in b1.
     flows = pd.DataFrame(
-        [("a1", "a1", "A", 3), ("b1", "a1", "A", 6), ("b1", "b1", "B", 4),
-         ("b2", "b1", "B", 5), ("b2", "a1", "A", 1)],
+        [
+            ("a1", "a1", "A", 3),
+            ("b1", "a1", "A", 6),
+            ("b1", "b1", "B", 4),
+            ("b2", "b1", "B", 5),
+            ("b2", "a1", "A", 1),
+        ],
         columns=["origin_county", "dest_county", "dest_city", "referrals"],
-    )  # fmt: skip
+    )
     areas = plurality_areas(flows)
     assert dict(zip(areas["county"], areas["area"], strict=True)) == {
         "a1": "A",
@@ -121,17 +127,23 @@ def test_area_colours_differ_between_neighbouring_areas():
         [(f"{x}{y}", float(x), float(y), f"A{x // 2}{y // 2}") for x in range(4) for y in range(4)],
         columns=["adcode", "lon", "lat", "area"],
     )
-    colour = dict(zip(counties["area"], flows.area_colours(counties, "area"), strict=True))
+    colour = dict(zip(counties["area"], referrals.area_colours(counties, "area"), strict=True))
     assert colour["A00"] != colour["A01"] and colour["A00"] != colour["A10"]
     assert colour["A11"] != colour["A01"] and colour["A11"] != colour["A10"]
 
 
 def test_dissolved_features_merge_each_group_into_one_shape():
     shapes = pd.DataFrame(
-        {"adcode": ["1", "2", "3"],
-         "geom_wkb": [shapely.box(0, 0, 1, 1).wkb, shapely.box(1, 0, 2, 1).wkb, shapely.box(2, 0, 3, 1).wkb]}
-    )  # fmt: skip
-    merged = flows.dissolved_features(shapes, {"1": "A", "2": "A"}, tolerance=0.0)
+        {
+            "adcode": ["1", "2", "3"],
+            "geom_wkb": [
+                shapely.box(0, 0, 1, 1).wkb,
+                shapely.box(1, 0, 2, 1).wkb,
+                shapely.box(2, 0, 3, 1).wkb,
+            ],
+        }
+    )
+    merged = geometry.dissolved_features(shapes, {"1": "A", "2": "A"}, tolerance=0.0)
     assert [feature["id"] for feature in merged["features"]] == ["", "A"]
     area = shapely.from_geojson(json.dumps(merged["features"][1]["geometry"])).area
     assert area == pytest.approx(2.0)

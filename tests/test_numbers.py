@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from pedatlas import classify, fmt, footprint, scope, trends
+from pedatlas import classify, fmt, footprint, rates, scope, trends
+from pedatlas.alliances import builders as alliance_footprint
 from pedatlas.metrics import small_population as sp
 
 
@@ -179,3 +180,81 @@ def test_flow_maps_zoom_to_the_footprint():
     assert list(figure.layout.geo.lonaxis.range) == pytest.approx([117.18 - 0.93, 117.18 + 0.93])
     assert footprint.footprint_ranges([], []) is None
     assert footprint.footprint_ranges([np.nan], [30.0]) is None
+
+
+# --- how the rule is said on screen -----------------------------------------------------------
+
+
+def test_small_populations_are_named_in_legend_hover_table_and_ranking_note():
+    frame = regions_frame()
+    classes = rates.rate_classes(frame, "rate", "quantiles", None, fmt.rate, k=3)
+    assert rates.flagged_legend(classes, "zh") == (
+        "儿童少于1万，比率不稳定",
+        rates.FLAGGED_COLOR,
+    )
+    assert rates.hover_flags(frame["children"], "zh")[0].endswith("不参与分级与排名</i>")
+    assert rates.hover_flags(frame["children"], "zh")[2] == ""
+    assert rates.table_flags(frame["children"], "en").tolist()[:3] == [
+        "fewer than 10,000 children",
+        "fewer than 10,000 children",
+        "",
+    ]
+    _, _, left_out = sp.ranked(frame, "rate")
+    assert rates.left_out_note(left_out, "zh") == (
+        "2 个儿童少于1万的地区未参与排名（比率不稳定）：西沙区、南沙区。"
+    )
+    assert rates.left_out_note(left_out.iloc[0:0], "zh") == ""
+
+
+def test_a_target_outside_the_range_is_explained():
+    values = pd.Series([0.43, 0.44, 0.45, 0.46])
+    frame = pd.DataFrame({"rate": values, "children": [50_000] * 4})
+    classes = rates.rate_classes(frame, "rate", "target", 0.87, fmt.rate)
+    assert rates.target_note(classes, values, 0.87, fmt.rate, "zh") == (
+        "目标值 0.87 不在本图数据范围（0.43 – 0.46）内，按目标分级无从区分，已改用分位数分级。"
+    )
+
+
+# --- recruitment gap over an alliance's footprint ---------------------------------------------
+
+
+def huaihai_like():
+    """Home 徐州市 (2 counties, one with a member), a member in 临沂市 (山东), one empty 临沂 county,
+    and a county of 济南 (山东, no member) that is on the map but outside the footprint."""
+    return pd.DataFrame(
+        {
+            "adcode": ["320302", "320303", "371302", "371311", "370102"],
+            "name": ["鼓楼区", "云龙区", "兰山区", "罗庄区", "历下区"],
+            "province_adcode": ["320000", "320000", "370000", "370000", "370000"],
+            "city_adcode": ["320300", "320300", "371300", "371300", "370100"],
+            "city_name": ["徐州市", "徐州市", "临沂市", "临沂市", "济南市"],
+            "children": [100_000, 80_000, 300_000, 120_000, 90_000],
+            "children_per_km2": [500.0, 300.0, 350.0, 200.0, 900.0],
+            "members": [1, 0, 2, 0, 0],
+            "in_home": [True, True, False, False, False],
+        }
+    )
+
+
+def test_gap_of_a_cross_province_alliance_covers_every_member_city():
+    counties = huaihai_like()
+    gap = alliance_footprint.recruitment_gap(counties)
+    # 罗庄区 (临沂, 120,000 children) first, then 云龙区 (徐州); 历下区 (济南, no member city) is not a gap.
+    assert gap["name"].tolist() == ["罗庄区", "云龙区"]
+    assert alliance_footprint.region_coverage(counties) == {
+        "counties": 4,
+        "covered": 2,
+        "gap": 2,
+        "gap_children": 200_000,
+    }
+    assert alliance_footprint.region_summary(counties) == {
+        "kind": "footprint",
+        "cities": 2,
+        "provinces": 2,
+    }
+
+
+def test_gap_of_an_alliance_inside_its_home_stays_the_home_region():
+    counties = huaihai_like().assign(members=[1, 0, 0, 0, 0])
+    assert alliance_footprint.recruitment_gap(counties)["name"].tolist() == ["云龙区"]
+    assert alliance_footprint.region_summary(counties)["kind"] == "home"

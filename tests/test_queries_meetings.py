@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from pedatlas import db
+from tests.alliances.test_alliances_queries import rows as plain_rows
 from tests.fixtures_alliances import build_alliance_db
-from tests.test_queries_alliances import rows as plain_rows
 
 
 def rows(connection, name: str, **params) -> list[tuple]:
@@ -25,7 +25,7 @@ def fixture_db(tmp_path_factory):
 
 
 def test_alliance_spread_lists_every_membership_with_its_place(fixture_db):
-    assert rows(fixture_db, "alliance_spread", scope="", alliance="") == [
+    assert rows(fixture_db, "alliances/spread", scope="", alliance="") == [
         ("C", "H8", "420102", 114.30, 30.60, "2016-01-01", None),
         ("B", "H5", "340102", 117.29, 31.89, "2018-01-01", None),
         ("A", "H1", "360102", 115.90, 28.70, "2019-01-01", None),
@@ -47,5 +47,5 @@ def test_alliance_spread_lists_every_membership_with_its_place(fixture_db):
     ],
 )
 def test_alliance_spread_keeps_the_scope_and_the_alliance(fixture_db, scope, alliance, expected):
-    found = rows(fixture_db, "alliance_spread", scope=scope, alliance=alliance)
+    found = rows(fixture_db, "alliances/spread", scope=scope, alliance=alliance)
     assert [row[:2] for row in found] == expected

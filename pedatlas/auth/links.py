@@ -62,7 +62,7 @@ def show_scope_notice(lang: str) -> None:
 
 def region_names() -> dict:
     """adcode -> name of the regions this user may see."""
-    regions = data.query("region_list")
+    regions = data.query("common/region_list")
     return dict(zip(regions["adcode"], regions["name"], strict=True))
 
 

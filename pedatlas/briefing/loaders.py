@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from pedatlas import geo
+from pedatlas import geometry
 from pedatlas.briefing.model import Scope
 from pedatlas.scope import child_level
 
@@ -18,18 +18,20 @@ QueryRunner = Callable[..., pd.DataFrame]
 
 # Query file names in one place (queries/ is being regrouped into folders).
 QUERY = {
-    "region_list": "region_list",
-    "resource_years": "resource_years",
-    "scope_summary": "scope_summary",
-    "targets": "targets",
-    "region_resources": "region_resources",
-    "shapes": "shapes",
-    "alliance_list": "alliance_list",
-    "alliance_reach": "alliance_reach",
-    "referral_shares": "referral_shares",
-    "transport_summary": "transport_summary",
-    "equity_county_resources": "equity_county_resources",
+    "region_list": "common/region_list",
+    "resource_years": "common/resource_years",
+    "scope_summary": "overview/scope_summary",
+    "targets": "common/targets",
+    "region_resources": "resource_map/region_resources",
+    "shapes": "common/shapes",
+    "alliance_list": "alliances/list",
+    "alliance_reach": "alliances/reach",
+    "referral_shares": "referrals/shares",
+    "transport_summary": "transport/summary",
+    "equity_county_resources": "equity/county_resources",
     "build_info": "briefing/build_info",
+    "equity_hospitals": "equity/hospitals",
+    "transfer_routes": "equity/transfer_routes",
 }
 
 
@@ -71,7 +73,7 @@ def map_shapes(run: QueryRunner, scope: Scope) -> dict[str, dict]:
     if scope.level == "national":
         shapes["context"] = run_named(run, "shapes", layer="context", scope="")
         shapes["sea_line"] = run_named(run, "shapes", layer="sea_line", scope="")
-    return {name: geo.feature_collection(frame) for name, frame in shapes.items()}
+    return {name: geometry.feature_collection(frame) for name, frame in shapes.items()}
 
 
 def counties(run: QueryRunner, scope: Scope) -> pd.DataFrame:
@@ -106,6 +108,26 @@ def county_years(run: QueryRunner, scope: Scope) -> pd.DataFrame:
     return run_named(run, "equity_county_resources", scope=scope.region)
 
 
+def equity_hospitals(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """Every hospital of China with its resources in the year (care sites may lie outside a scope)."""
+    return run_named(run, "equity_hospitals", year=scope.year)
+
+
+def transfer_routes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """Recorded transfer routes of the whole database (the road detour factor is fitted on them)."""
+    return run_named(run, "transfer_routes")
+
+
+def county_shapes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """County boundaries of the scope (contiguity for the hot spots)."""
+    return run_named(run, "shapes", layer="county", scope=scope.region)
+
+
+def county_features(run: QueryRunner, scope: Scope) -> dict:
+    """The same counties as a FeatureCollection for the cluster map."""
+    return geometry.feature_collection(county_shapes(run, scope))
+
+
 def build_info(run: QueryRunner, scope: Scope) -> dict[str, str]:
     frame = run_named(run, "build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
@@ -124,4 +146,8 @@ LOADERS: dict[str, Callable[[QueryRunner, Scope], Any]] = {
     "transport_summary": transport_summary,
     "county_years": county_years,
     "build_info": build_info,
+    "equity_hospitals": equity_hospitals,
+    "transfer_routes": transfer_routes,
+    "county_shapes": county_shapes,
+    "county_features": county_features,
 }

@@ -11,6 +11,7 @@ from typing import Any
 
 from pedatlas.briefing.model import Scope, Section
 from pedatlas.briefing.sections import (
+    analysis,
     headline,
     highlights,
     resource_map,
@@ -58,6 +59,18 @@ SECTIONS: list[SectionSpec] = [
     ),
     SectionSpec(
         "equity", "brief_section_equity", ("county_years", "targets"), highlights.equity_section
+    ),
+    SectionSpec(
+        "time_to_care",
+        "equity_section_time",
+        ("county_years", "equity_hospitals", "transfer_routes"),
+        analysis.time_section,
+    ),
+    SectionSpec(
+        "hotspots",
+        "equity_section_hotspots",
+        ("county_years", "equity_hospitals", "county_shapes", "county_features", "map_shapes"),
+        analysis.hotspot_section,
     ),
     SectionSpec("worst_served", "brief_section_worst", ("counties", "regions"), worst_served.build),
     SectionSpec("sources", "brief_section_sources", ("build_info", "targets"), sources.build),

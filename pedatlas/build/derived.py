@@ -26,7 +26,7 @@ class DerivedTable:
 
 
 # Two hospitals share an alliance when both are active members of it on the same day; a pair in
-# two alliances gets the hull of both windows (as in queries/referral_shares.sql).
+# two alliances gets the hull of both windows (as in queries/referrals/shares.sql).
 _SHARED_WINDOWS = """
     SELECT a.hospital_id AS from_id, b.hospital_id AS to_id,
            min(greatest(a.joined_on, b.joined_on)) AS since,

@@ -8,7 +8,7 @@ mirrored for falls, and changes within `tolerance` of zero form one neutral clas
 import numpy as np
 import pandas as pd
 
-from pedatlas import maps
+from pedatlas import map_traces
 
 CHANGE_STEPS = 3  # classes on each side of zero
 RISE_GOOD = ["#d73027", "#fc8d59", "#fee090", "#f7f7f7", "#e0f3f8", "#91bfdb", "#4575b4"]
@@ -117,6 +117,6 @@ def change_figure(
     labels = diverging_labels(edges, texts["signed"], texts["unchanged"], tolerance)
     colors = diverging_colors(len(edges), rise_is_good)
     hover = change_hover(table, texts["value"], texts)
-    return maps.choropleth_figure(
+    return map_traces.choropleth_figure(
         features, table, classes, labels, colors, hover, texts, context, sea_line
     )

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import maps
+from pedatlas import map_traces
 
 BASE_COLOR = "#eeeeee"
 EARLIER_COLOR = "#4292c6"  # covered in an earlier year
@@ -84,10 +84,10 @@ def _covered_trace(features, values: dict) -> go.Choropleth:
         featureidkey="id",
         zmin=0,
         zmax=1,
-        colorscale=maps.stepped_colorscale([EARLIER_COLOR, NEW_COLOR]),
+        colorscale=map_traces.stepped_colorscale([EARLIER_COLOR, NEW_COLOR]),
         showscale=False,
         hoverinfo="text",
-        marker_line_color=maps.BORDER_COLOR,
+        marker_line_color=map_traces.BORDER_COLOR,
         marker_line_width=0.4,
         showlegend=False,
         name="",
@@ -188,14 +188,14 @@ def growth_animation(
     names = dict(zip(counties["adcode"], counties["name"], strict=True))
     figure = go.Figure()
     if context is not None and context["features"]:
-        figure.add_trace(maps.context_trace(context, labels["context"]))
+        figure.add_trace(map_traces.context_trace(context, labels["context"]))
     figure.add_trace(_base_trace(features, counties))
     covered_at = len(figure.data)
     first = years[0]
     figure.add_trace(_covered_trace(features, _covered_values(coverage, first, names, labels)))
     figure.add_trace(_hospital_trace(members, first, labels["hospitals"], marker_size))
     if sea_line is not None and sea_line["features"]:
-        figure.add_trace(maps.line_trace(sea_line, labels["sea_line"]))
+        figure.add_trace(map_traces.line_trace(sea_line, labels["sea_line"]))
     figure.add_traces(
         [_swatch(labels["new"], NEW_COLOR), _swatch(labels["earlier"], EARLIER_COLOR)]
     )
@@ -211,7 +211,7 @@ def growth_animation(
         )
         for year in years
     ]
-    maps.geo_layout(figure, height=640, legend_title="")
+    map_traces.geo_layout(figure, height=640, legend_title="")
     figure.update_layout(
         title={"text": frame_title(rows[first]), "x": 0.01, "y": 0.98},
         margin={"l": 0, "r": 0, "t": 50, "b": 90},
@@ -230,7 +230,7 @@ def _base_trace(features, counties: pd.DataFrame) -> go.Choropleth:
         showscale=False,
         hovertext=list(counties["name"]),
         hoverinfo="text",
-        marker_line_color=maps.BORDER_COLOR,
+        marker_line_color=map_traces.BORDER_COLOR,
         marker_line_width=0.3,
         showlegend=False,
         name="",

@@ -70,20 +70,24 @@ def contiguity(shapes: gpd.GeoDataFrame) -> tuple[weights.W, tuple[str, ...]]:
     queen = weights.Queen.from_dataframe(shapes, ids=ids, use_index=False, silence_warnings=True)
     islands = tuple(sorted(str(code) for code in queen.islands))
     if islands and len(ids) > 1:
-        centroids = shapes.to_crs(3857).geometry.centroid
-        points = gpd.GeoDataFrame(geometry=centroids, index=shapes.index)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # "not fully connected": expected here
-            nearest = weights.KNN.from_dataframe(points, k=1, ids=ids, use_index=False)
-        queen = weights.util.attach_islands(queen, nearest)
+        queen = _attach_to_nearest(queen, shapes)
     queen.transform = "r"
     return queen, islands
 
 
 def lisa(
-    values: pd.Series, shapes: gpd.GeoDataFrame, permutations: int = PERMUTATIONS, seed: int = SEED
+    values: pd.Series,
+    shapes: gpd.GeoDataFrame,
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+    full_weights: tuple[weights.W, tuple[str, ...]] | None = None,
 ) -> ClusterResult:
-    """Moran's I and LISA clusters of values (index = adcode) over shapes (index = adcode)."""
+    """Moran's I and LISA clusters of values (index = adcode) over shapes (index = adcode).
+
+    full_weights: contiguity(shapes) computed once (contiguity is the slow step at national
+    scale); the counties with values are then taken from it and any county left without a defined
+    neighbour is joined to its nearest one.
+    """
     values = pd.to_numeric(values, errors="coerce").astype(float)
     defined = values.dropna()
     defined = defined[defined.index.isin(shapes.index)]
@@ -95,7 +99,14 @@ def lisa(
     if len(defined) < 3 or defined.nunique() < 2:
         return ClusterResult(frame, np.nan, np.nan, np.nan, np.nan, ())
     subset = shapes.loc[defined.index]
-    w, islands = contiguity(subset)
+    if full_weights is None:
+        w, islands = contiguity(subset)
+    else:
+        w, new_islands = _subset_weights(full_weights[0], subset)
+        kept = set(subset.index.astype(str))
+        islands = tuple(
+            sorted({code for code in full_weights[1] if code in kept} | set(new_islands))
+        )
     y = defined.to_numpy()
     with warnings.catch_warnings():
         # esda announces a future change of its default alternative; we pin today's (directed)
@@ -119,6 +130,32 @@ def lisa(
         fdr_threshold=threshold,
         islands=islands,
     )
+
+
+def _subset_weights(full: weights.W, subset: gpd.GeoDataFrame) -> tuple[weights.W, tuple[str, ...]]:
+    """full restricted to subset's ids (binary), islands joined to their nearest neighbour."""
+    ids = list(subset.index)
+    wanted = set(ids)
+    neighbours = {
+        code: [other for other in full.neighbors.get(code, []) if other in wanted] for code in ids
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        w = weights.W(neighbours, id_order=ids, silence_warnings=True)
+    islands = tuple(sorted(str(code) for code in w.islands))
+    if islands and len(ids) > 1:
+        w = _attach_to_nearest(w, subset)
+    w.transform = "r"
+    return w, islands
+
+
+def _attach_to_nearest(w: weights.W, shapes: gpd.GeoDataFrame) -> weights.W:
+    centroids = shapes.to_crs(3857).geometry.centroid
+    points = gpd.GeoDataFrame(geometry=centroids, index=shapes.index)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "not fully connected": expected here
+        nearest = weights.KNN.from_dataframe(points, k=1, ids=list(shapes.index), use_index=False)
+        return weights.util.attach_islands(w, nearest)
 
 
 def _global_moran(y: np.ndarray, w: weights.W, permutations: int, seed: int) -> Moran:

@@ -1,7 +1,7 @@
 """Referral-derived service areas (the Dartmouth Atlas plurality rule) and their localization index.
 
 Input is a table of upward referral counts N(c -> k) from origin county c to receiving county k,
-with k's prefecture unit (queries/referral_county_flows.sql): columns origin_county, dest_county,
+with k's prefecture unit (queries/referrals/county_flows.sql): columns origin_county, dest_county,
 dest_city, referrals.
 
 - Plurality rule: county c belongs to the service area of the prefecture unit d that receives the

@@ -39,13 +39,17 @@ def ranked(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(best, worst, left out): the count best and worst rankable rows on column, ties by adcode.
 
-    Worst is listed worst first. Left out = small-population rows that had a value.
+    Worst is listed worst first. Left out = small-population rows that had a value, best first
+    (the rates that would have topped the list come first).
     """
     valid = rankable(frame, column).sort_values(
         [column, "adcode"], ascending=[not more_is_better, True]
     )
     worst = valid.iloc[::-1].head(count) if len(valid) else valid
-    return valid.head(count), worst, left_out(frame, column)
+    dropped = left_out(frame, column).sort_values(
+        [column, "adcode"], ascending=[not more_is_better, True]
+    )
+    return valid.head(count), worst, dropped
 
 
 def threshold_text(lang: str) -> str:

@@ -326,4 +326,18 @@ STRINGS = {
         "无法生成 PDF：{reason}（需要 chromium 与 fonts-noto-cjk，见 scripts/run.sh）",
         "Cannot render the PDF: {reason} (needs chromium and fonts-noto-cjk, see scripts/run.sh)",
     ),
+    "brief_time_title": (
+        "车程超过各时间段的儿童占比（按医疗级别）",
+        "Children beyond each drive time, by level of care",
+    ),
+    "brief_unit_share_children": ("占 0–14 岁儿童的比例", "share of children aged 0-14"),
+    "brief_unit_cluster": ("LISA 聚类（短缺得分）", "LISA cluster (shortage score)"),
+    "brief_hotspot_title": (
+        "短缺得分的热点与冷点（区县）",
+        "Hot and cold spots of the shortage score (counties)",
+    ),
+    "brief_hotspot_moran": (
+        "全局 Moran's I = {moran}（999 次置换 p = {p}）：正值表示短缺在空间上成片分布。",
+        "Global Moran's I = {moran} (999 permutations, p = {p}): positive means shortage comes in patches.",
+    ),
 }

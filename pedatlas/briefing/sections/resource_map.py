@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pedatlas import fmt, maps
+from pedatlas import fmt, map_traces
 from pedatlas.briefing.labels import level_name, meta, text
 from pedatlas.briefing.model import Chart, Scope, Section
 from pedatlas.metrics.density import region_measures
@@ -28,12 +28,12 @@ NATIONAL_LAT_RANGE = (3.0, 54.0)
 def map_figure(scope: Scope, units, shapes: Mapping[str, dict], title: str) -> go.Figure:
     """The choropleth with its legend of classes (and the context areas and sea line for China)."""
     measures = region_measures(units, float("nan"))
-    classes, labels, _ = maps.measure_classes(measures[METRIC], SCHEME, None, fmt.rate)
-    colors = maps.palette(len(labels), more_is_better=True)
+    classes, labels, _ = map_traces.measure_classes(measures[METRIC], SCHEME, None, fmt.rate)
+    colors = map_traces.palette(len(labels), more_is_better=True)
     no_value = text(scope, "brief_map_no_data")
     values = measures[METRIC].map(fmt.rate).where(measures[METRIC].notna(), no_value)
     children = measures["children"].map(lambda c: fmt.big_number(c, scope.lang))
-    hover = maps.region_hover(
+    hover = map_traces.region_hover(
         measures, title, values, children, text(scope, "brief_map_hover_children")
     )
     texts = {
@@ -42,7 +42,7 @@ def map_figure(scope: Scope, units, shapes: Mapping[str, dict], title: str) -> g
         "no_data": no_value,
         "legend": text(scope, "brief_unit_per_1000"),
     }
-    figure = maps.choropleth_figure(
+    figure = map_traces.choropleth_figure(
         UNITS_ASSET,
         measures,
         classes,

@@ -1,0 +1,1 @@
+"""alliances page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,239 @@
+"""Streamlit sections of the alliances page (they query and draw; the pure parts are in builders)."""
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import data, fmt, map_traces, ui, view
+from pedatlas.alliances import builders as av
+
+PAGE = "alliances"
+
+
+WARN = ":material/warning:"
+
+
+def localized(*columns: str) -> dict:
+    """Column settings that show these columns' numbers with thousands separators."""
+    return {column: st.column_config.NumberColumn(format="localized") for column in columns}
+
+
+def labeller(alliances: pd.DataFrame):
+    """Alliance id -> 'name（id）' in the current language, synthetic ones tagged."""
+    rows, tag = alliances.set_index("alliance_id"), view.t("alliances_synthetic_tag")
+
+    def label(alliance_id: str) -> str:
+        row = rows.loc[alliance_id]
+        name = row["name_en"] if view.lang() == "en" and pd.notna(row["name_en"]) else row["name"]
+        marked = row["is_synthetic"] and tag not in name
+        return f"{name}（{alliance_id}）" + (f" · {tag}" if marked else "")
+
+    return label
+
+
+def pick_alliance(alliances: pd.DataFrame, label) -> pd.Series:
+    options = av.alliance_options(alliances)
+    asked = view.value("alliance")
+    if asked and asked not in options:
+        notice = view.t("notice_bad_param", name="alliance", value=asked, default=label(options[0]))
+        st.warning(notice, icon=WARN)
+    chosen = view.selectbox(
+        "alliance", view.t("alliances_pick"), options, label, help=view.t("alliances_pick_help")
+    )
+    view.record("alliance", "" if chosen == options[0] else chosen)
+    return alliances.set_index("alliance_id").loc[chosen].rename(chosen)
+
+
+def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year: int) -> None:
+    t, synthetic = view.t, bool(info["is_synthetic"])
+    note = (
+        "synthetic_note"
+        if synthetic
+        else "reported_note"
+        if reach["named_members"]
+        else "reported_note_unnamed"
+    )
+    badge = (
+        f":orange-badge[{t('alliances_badge_synthetic')}]"
+        if synthetic
+        else f":green-badge[{t('alliances_badge_reported')}]"
+    )
+    st.markdown(
+        f"{badge} {t('alliances_' + note, source=info['source'], named=reach['named_members'])}"
+    )
+    st.markdown(
+        t(
+            "alliances_facts",
+            core=info["core_name"],
+            founded=pd.Timestamp(info["founded_on"]).date(),
+            scope=t(f"alliances_scope_{info['scope']}"),
+            kind=t(f"alliances_kind_{info['kind']}"),
+            home=info["home_name"],
+        )
+    )
+    columns = st.columns(4)
+    columns[0].metric(
+        t("alliances_metric_members", year=year),
+        fmt.integer(reach["members"]),
+        help=t("alliances_metric_members_help"),
+    )
+    columns[0].caption(av.published_text(info, t))
+    columns[1].metric(
+        t("alliances_metric_reach"),
+        av.reach_text(reach["provinces"], reach["cities"], reach["counties"]),
+    )
+    columns[2].metric(
+        t("alliances_metric_children"), fmt.big_number(reach["children"], view.lang())
+    )
+    columns[3].metric(t("alliances_metric_named"), fmt.integer(reach["named_members"]))
+    for column, field in zip(st.columns(3), ("kind", "tier", "cooperation"), strict=True):
+        column.markdown(f"**{t('alliances_by_' + field)}**")
+        breakdown = av.member_breakdown(members, field)
+        figure = av.breakdown_figure(breakdown, field, av.value_translator(field, t))
+        column.plotly_chart(figure, width="stretch", key=f"breakdown_{field}")
+    st.caption(t("alliances_depth_caption"))
+    with st.expander(t("alliances_members_expander", n=len(members))):
+        table = av.translated(av.member_table(members), t)
+        st.dataframe(table, hide_index=True, width="stretch")
+        ui.table_downloads(table, f"alliance_{info.name}_members_{year}", "members")
+
+
+def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
+    st.subheader(view.t("alliances_map_title"))
+    counties = data.query("alliances/map_counties", alliance=info.name, year=year)
+    layer, scopes = av.map_scopes(counties, info["home_adcode"])
+    features = av.merge_features([data.features(layer, s) for s in scopes], counties["adcode"])
+    # Linked, not embedded: the figure carries the served file's URL instead of the shapes.
+    key = (layer, tuple(scopes), tuple(counties["adcode"]))
+    features["url"] = data.published_url(features, "alliance_map", *key)
+    provinces = (
+        av.merge_features([data.features("province")], scopes) if layer == "county" else None
+    )
+    region = view.t("alliances_map_region_cross") if len(scopes) > 1 else info["home_name"]
+    gap_region = gap_region_name(counties, info["home_name"])
+    st.caption(view.t("alliances_map_caption", region=region, home=gap_region))
+    figure = av.alliance_map(
+        features, counties, members, av.map_labels(view.t), view.lang(), provinces
+    )
+    st.plotly_chart(
+        figure, config=map_traces.PLOTLY_CONFIG, width="stretch", key=f"map_{info.name}"
+    )
+    gap = av.recruitment_gap(counties)
+    if gap.empty:
+        ui.empty_state("alliances_gap_empty", home=gap_region)
+        return
+    cover = av.region_coverage(counties)
+    children = fmt.big_number(cover["gap_children"], view.lang())
+    st.markdown(
+        view.t(
+            "alliances_coverage",
+            home=gap_region,
+            children=children,
+            **{k: cover[k] for k in ("counties", "covered", "gap")},
+        )
+    )
+    st.markdown(f"**{view.t('alliances_gap_title')}**")
+    gap = gap.assign(children_per_km2=gap["children_per_km2"].round(1))
+    table = av.translated(gap.rename(columns={"name": "county_name"}), view.t)
+    config = localized(view.t("alliances_col_children_county"))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
+    ui.table_downloads(table, f"alliance_{info.name}_gap_{year}", "gap")
+
+
+def show_growth(info: pd.Series) -> None:
+    t = view.t
+    st.subheader(t("alliances_growth_title"))
+    growth = data.query("alliances/growth", alliance=info.name)
+    outreach = data.query("alliances/outreach", alliance=info.name)
+    labels = {
+        "joined": t("alliances_joined"),
+        "members": t("alliances_members_year_end"),
+        "year": t("alliances_year"),
+        "events": t("alliances_events"),
+        "activity": av.value_translator("activity", t),
+    }
+    left, right = st.columns(2)
+    left.markdown(f"**{t('alliances_growth_chart_title')}**")
+    right.markdown(f"**{t('alliances_outreach_title')}**")
+    with left:
+        if growth["joined"].sum() == 0:
+            ui.empty_state("alliances_growth_empty")
+        else:
+            st.plotly_chart(av.growth_figure(growth, labels), width="stretch", key="growth")
+    with right:
+        if outreach.empty:
+            ui.empty_state("alliances_outreach_empty")
+            return
+        st.plotly_chart(av.outreach_figure(outreach, labels), width="stretch", key="outreach")
+    st.markdown(f"**{t('alliances_totals_title')}**")
+    totals = av.outreach_totals(outreach, info.name)
+    if totals["published"].notna().any():
+        st.caption(t(f"alliances_published_{info.name}"))
+    st.caption(t("alliances_totals_caption"))
+    table = av.totals_shown(totals, t)
+    st.dataframe(table, hide_index=True, width="content")
+    ui.table_downloads(table, f"alliance_{info.name}_outreach_totals", "totals")
+    with st.expander(t("alliances_tables_expander")):
+        for frame, stem in ((growth, "growth"), (av.outreach_wide(outreach), "outreach")):
+            table = av.translated(frame, t).rename(
+                columns={a: labels["activity"](a) for a in av.ACTIVITIES}
+            )
+            st.dataframe(table, hide_index=True, width="stretch")
+            ui.table_downloads(table, f"alliance_{info.name}_{stem}", stem)
+
+
+def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
+    st.subheader(view.t("alliances_compare_title", year=year))
+    options, default = list(alliances["alliance_id"]), av.reported_ids(alliances)
+    asked = view.value("compare")
+    ids, understood = av.compare_choice(asked, options, default)
+    if not understood:
+        notice = view.t(
+            "notice_bad_param", name="compare", value=asked, default=view.t("default_word")
+        )
+        st.warning(notice, icon=WARN)
+    chosen = view.multiselect("compare", view.t("alliances_compare_pick"), options, ids, label)
+    view.record("compare", av.compare_value(chosen, default))
+    if not chosen:
+        ui.empty_state("alliances_compare_empty")
+        return
+    reach = data.query("alliances/reach", year=year)
+    activity = data.query("alliances/activity", year=year)
+    table = av.compare_table(alliances, reach, activity, chosen, view.lang())
+    table = av.translated(table, view.t, av.COMPARE_HEADINGS)
+    config = {view.t("alliances_col_down_share"): st.column_config.NumberColumn(format="percent")}
+    config |= localized(view.t("alliances_col_children"), view.t("alliances_col_km"))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
+    st.caption(view.t("alliances_compare_caption", year=year))
+    ui.table_downloads(table, f"alliances_compare_{year}", "compare")
+
+
+def show_alliance(alliances: pd.DataFrame, year: int) -> None:
+    label = labeller(alliances)
+    info = pick_alliance(alliances, label)
+    reach = data.query("alliances/reach", year=year).set_index("alliance_id").loc[info.name]
+    members = data.query("alliances/member_list", alliance=info.name, year=year)
+    if members.empty:
+        founded = pd.Timestamp(info["founded_on"]).date()
+        ui.empty_state("alliances_not_founded", year=year, founded=founded)
+    else:
+        with ui.friendly_errors():
+            show_profile(info, reach, members, year)
+        with ui.friendly_errors():
+            show_map(info, members, year)
+    with ui.friendly_errors():
+        show_growth(info)
+    with ui.friendly_errors():
+        show_compare(alliances, label, year)
+
+
+def gap_region_name(counties, home_name: str) -> str:
+    """What the recruitment gap is measured over, in words: the home region, or the footprint."""
+    summary = av.region_summary(counties)
+    if summary["kind"] == "home":
+        return home_name
+    return view.t(
+        "alliances_gap_footprint",
+        home=home_name,
+        cities=summary["cities"],
+        provinces=summary["provinces"],
+    )

@@ -1,0 +1,1 @@
+"""equity page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,238 @@
+"""Streamlit sections of the equity page for analysts: hot spots, time to care, service areas.
+
+They query and draw; the pure parts are in hotspots.py, time_to_care.py and service_quality.py.
+"""
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import streamlit as st
+
+from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas.equity import builders as ev
+from pedatlas.equity import hotspots, service_quality, time_to_care
+from pedatlas.equity.panels import county_accessibility
+from pedatlas.metrics import clusters
+
+
+def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, names) -> None:
+    measure = view.selectbox(
+        "measure",
+        view.t("hotspot_measure"),
+        hotspots.MEASURES,
+        lambda m: view.t(f"hotspot_measure_{m}"),
+        container=st.columns(3)[0],
+    )
+    counties = ev.year_rows(rows, year)
+    values = _measure_values(measure, counties, hospitals, region, year)
+    result = _cached_lisa(data.current_identity(), region, year, measure, values)
+    if result.counties["cluster"].eq("undefined").all():
+        ui.empty_state("hotspot_empty")
+        return
+    summary = hotspots.global_summary(result)
+    cells = st.columns(4)
+    expected = fmt.rate(summary["expected_i"], 3)
+    cells[0].metric(
+        view.t("hotspot_moran"),
+        fmt.rate(summary["moran_i"], 3),
+        help=view.t("hotspot_moran_help", expected=expected),
+    )
+    cells[1].metric(view.t("hotspot_moran_p"), fmt.rate(summary["moran_p"], 3))
+    cells[2].metric(view.t("hotspot_fdr"), fmt.rate(summary["fdr_threshold"], 4))
+    cells[3].metric(view.t("hotspot_clustered"), fmt.integer(summary["clustered"]))
+    measure_name = view.t(f"hotspot_measure_{measure}")
+    st.subheader(view.t("hotspot_title", measure=measure_name, year=year))
+    for line in hotspots.sentences(result, measure, names, view.t):
+        st.markdown(f"- {line}")
+    figure = hotspots.cluster_map(
+        result, values, _county_layers(scope_kind, region), view.t, view.lang()
+    )
+    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    st.caption(view.t("hotspot_note"))
+    st.subheader(view.t("hotspot_table_title"))
+    places = _places(counties, names)
+    table = hotspots.cluster_table(result, values, places, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, f"pedatlas_hotspots_{measure}_{region or 'china'}_{year}", "hotspots")
+
+
+def _measure_values(measure, counties, hospitals, region, year) -> pd.DataFrame:
+    if measure == "shortage":
+        return hotspots.shortage_values(ev.in_scope(counties, region), hospitals)
+    if measure == "physicians":
+        return hotspots.physician_values(ev.in_scope(counties, region))
+    scores = county_accessibility(year, "physicians", "e2sfca_step", 100)
+    return hotspots.access_values(ev.in_scope(scores, region))
+
+
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs={pd.DataFrame: lambda _: None})
+def _cached_lisa(identity, region: str, year: int, measure: str, values: pd.DataFrame):
+    # The values are a function of (database, region, year, measure): those are the key.
+    shapes = _county_shapes(identity)
+    inside = shapes.loc[shapes.index.isin(values["adcode"])]
+    series = values.set_index("adcode")["value"].reindex(inside.index)
+    full = _contiguity(identity)
+    return clusters.lisa(series, inside, full_weights=full)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _county_shapes(identity) -> gpd.GeoDataFrame:
+    shapes = data.query("common/shapes", layer="county", scope="")
+    geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
+    return gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _contiguity(identity):
+    # Contiguity of every county of China, once per database (the slow step, a few seconds).
+    return clusters.contiguity(_county_shapes(identity))
+
+
+def _county_layers(scope_kind: str, region: str) -> dict:
+    layer = scope.boundary_layer(scope_kind, "county")
+    layers = {
+        "counties": data.features(layer, region),
+        "counties_url": data.geojson_url(layer, region),
+    }
+    if scope_kind == "national":
+        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
+    return layers
+
+
+def _places(counties: pd.DataFrame, names: dict) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "adcode": counties["adcode"],
+            "name": counties["name"],
+            "city": [names.get(code, "") for code in counties["city_adcode"]],
+        }
+    )
+
+
+def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, names) -> None:
+    level = view.selectbox(
+        "care",
+        view.t("time_level"),
+        time_to_care.CARE_LEVELS,
+        lambda v: view.t(f"time_level_{v}"),
+        container=st.columns(3)[0],
+    )
+    routes = data.query("equity/transfer_routes")
+    fits, pooled = _cached_fits(data.current_identity(), routes)
+    counties = ev.in_scope(ev.year_rows(rows, year), region)
+    minutes = time_to_care.county_minutes(counties, hospitals, fits, pooled["factor"])
+    if minutes.empty:
+        ui.empty_state("equity_no_units", year=year)
+        return
+    shares = time_to_care.scope_shares(minutes)
+    level_name = view.t(f"time_level_{level}")
+    cells = st.columns(3)
+    for cell, (_, row) in zip(cells, shares.iterrows(), strict=True):
+        beyond = 1 - row["within_60"]
+        label = view.t("time_metric_beyond_60", level=view.t(f"time_level_{row['level']}"))
+        cell.metric(label, fmt.percent(beyond))
+    st.subheader(view.t("time_title", level=level_name, year=year))
+    layers = _county_layers(scope_kind, region)
+    figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
+    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    title = view.t("time_chart_title", scope=_scope_name(region, names))
+    st.plotly_chart(time_to_care.bands_figure(shares, title, view.t), width="stretch")
+    group_key = "city_adcode" if scope_kind != "national" else "province_adcode"
+    st.subheader(view.t("time_table_title", level=level_name))
+    table = time_to_care.bands_table(
+        time_to_care.group_shares(minutes, group_key, level),
+        group_key,
+        names,
+        time_to_care.scope_children_row(minutes, level),
+        view.t,
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, f"pedatlas_time_{level}_{region or 'china'}_{year}", "time")
+    st.caption(
+        view.t(
+            "time_fit_note",
+            factor=fmt.rate(pooled["factor"], 2),
+            trips=fmt.integer(pooled["trips"]),
+            mdape=fmt.percent(pooled["mdape"]),
+        )
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4, hash_funcs={pd.DataFrame: lambda _: None})
+def _cached_fits(identity, routes: pd.DataFrame):
+    return time_to_care.detour_fits(routes), time_to_care.pooled_fit(routes)
+
+
+def _scope_name(region: str, names: dict) -> str:
+    return names.get(region, view.t("scope_national")) if region else view.t("scope_national")
+
+
+def show_service_quality(region: str, year: int, names) -> None:
+    tables, gaps = _cached_quality(data.current_identity(), year)
+    st.subheader(view.t("sa_title", year=year))
+    st.caption(view.t("sa_note"))
+    st.markdown(f"**{view.t('sa_compare_title')}**")
+    st.dataframe(service_quality.comparison_table(tables, view.t), hide_index=True, width="stretch")
+    kind = view.radio(
+        "areas",
+        view.t("sa_unit_kind"),
+        service_quality.UNIT_KINDS,
+        lambda k: view.t(f"sa_kind_{k}"),
+        horizontal=True,
+    )
+    alliance_names = dict(zip(gaps["alliance_id"], gaps["name"], strict=True))
+    unit_names = alliance_names if kind == "alliance" else names
+    chosen = _in_scope_units(tables[kind], kind, region, gaps)
+    st.markdown(f"**{view.t('sa_units_title')}**")
+    table = service_quality.unit_table(chosen, unit_names, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, f"pedatlas_service_areas_{kind}_{region or 'china'}_{year}", "sa")
+    st.markdown(f"**{view.t('sa_gap_title')}**")
+    st.caption(view.t("sa_gap_note"))
+    st.dataframe(_gap_table(gaps, region), hide_index=True, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_quality(identity, year: int):
+    flows = data.query("referrals/county_flows", year=year)
+    counties = data.query("equity/county_resources", scope="").drop_duplicates("adcode")
+    county_city = pd.Series(counties["city_adcode"].to_numpy(), index=counties["adcode"])
+    footprints = data.query("referrals/footprints", year=year, scope="")
+    footprint = pd.Series(footprints["alliance_id"].to_numpy(), index=footprints["county_adcode"])
+    cores = data.query("equity/alliance_cores")
+    gaps = service_quality.footprint_gaps(flows, footprint, cores)
+    gaps = gaps.merge(cores[["alliance_id", "name", "core_city"]], on="alliance_id", how="left")
+    return service_quality.unit_tables(flows, county_city, footprint), gaps
+
+
+def _in_scope_units(
+    table: pd.DataFrame, kind: str, region: str, gaps: pd.DataFrame
+) -> pd.DataFrame:
+    if not region:
+        return table
+    if kind == "alliance":
+        inside = gaps.loc[gaps["core_city"].str.startswith(region[:2]), "alliance_id"]
+        if region[2:] != "0000":
+            inside = gaps.loc[gaps["core_city"] == region, "alliance_id"]
+        return table[table["unit"].isin(inside)]
+    prefix = region[:2] if region.endswith("0000") else region[:4]
+    return table[table["unit"].str.startswith(prefix)]
+
+
+def _gap_table(gaps: pd.DataFrame, region: str) -> pd.DataFrame:
+    shown = gaps
+    if region:
+        prefix = region[:2] if region.endswith("0000") else region[:4]
+        shown = gaps[gaps["core_city"].str.startswith(prefix)]
+    shown = shown.sort_values(["overlap", "alliance_id"])
+    t = view.t
+    return pd.DataFrame(
+        {
+            t("sa_col_alliance"): shown["name"],
+            t("sa_col_footprint"): shown["footprint"],
+            t("sa_col_patients_area"): shown["patients_area"],
+            t("sa_col_footprint_only"): shown["footprint_only"],
+            t("sa_col_patients_only"): shown["patients_only"],
+            t("sa_col_overlap"): shown["overlap"],
+        }
+    ).reset_index(drop=True)

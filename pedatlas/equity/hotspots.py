@@ -1,0 +1,175 @@
+"""Hot and cold spots (LISA) of county shortage, accessibility and physician rates.
+
+Pure: county rows in, values to cluster, a cluster map, a table and plain sentences out. The
+clustering itself is pedatlas.metrics.clusters (PySAL esda/libpysal).
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from pedatlas import fmt, map_traces
+from pedatlas.equity import builders as ev
+from pedatlas.metrics import clusters, shortage
+
+MEASURES = ("shortage", "access", "physicians")
+# For the shortage score more is worse; for the other two more is better.
+MORE_IS_WORSE = {"shortage"}
+DRAWN_CLUSTERS = ("high_high", "low_low", "high_low", "low_high", "not_significant")
+CLUSTER_COLORS = ("#d7191c", "#2c7bb6", "#fdae61", "#abd9e9", "#f0f0f0")
+NAMES_IN_SENTENCE = 5
+
+
+def shortage_values(counties: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
+    """adcode, value, raw: the shortage score (0-20 points, bounded, so not smoothed)."""
+    demand = ev.with_children(counties).reset_index(drop=True)
+    distance = ev.nearest_site_km(demand, hospitals, "capable")
+    scored = shortage.shortage_scores(demand.assign(distance_km=distance))
+    score = scored["score"].astype(float)
+    return pd.DataFrame({"adcode": scored["adcode"], "value": score, "raw": score})
+
+
+def physician_values(counties: pd.DataFrame) -> pd.DataFrame:
+    """adcode, value, raw: pediatric physicians per 1,000 children, empirical-Bayes smoothed
+    (value) and as counted (raw), so that 36 children with 30 physicians do not make a hot spot."""
+    demand = ev.with_children(counties).reset_index(drop=True)
+    smoothed = clusters.empirical_bayes_rate(demand["physicians"], demand["children"]) * 1000
+    raw = demand["physicians"].astype(float) / demand["children"].astype(float) * 1000
+    return pd.DataFrame({"adcode": demand["adcode"], "value": smoothed, "raw": raw})
+
+
+def access_values(scores: pd.DataFrame) -> pd.DataFrame:
+    """adcode, value, raw: the accessibility index (already a smoothed, catchment-wide measure)."""
+    return pd.DataFrame(
+        {"adcode": scores["adcode"], "value": scores["access_index"], "raw": scores["access_index"]}
+    )
+
+
+def cluster_classes(result: clusters.ClusterResult) -> np.ndarray:
+    """Class index per county in DRAWN_CLUSTERS order; -1 = undefined (no data)."""
+    order = {kind: number for number, kind in enumerate(DRAWN_CLUSTERS)}
+    return result.counties["cluster"].map(order).fillna(-1).astype(int).to_numpy()
+
+
+def cluster_table(
+    result: clusters.ClusterResult, values: pd.DataFrame, places: pd.DataFrame, t: Callable
+) -> pd.DataFrame:
+    """One row per county in a cluster (not the non-significant or undefined ones), strongest first.
+
+    places: adcode, name, city (the parent city's name).
+    """
+    table = result.counties.merge(values[["adcode", "raw"]], on="adcode", how="left")
+    table = table.merge(places, on="adcode", how="left")
+    table = table[table["cluster"].isin(DRAWN_CLUSTERS[:4])]
+    table = table.sort_values(["cluster", "p_value", "adcode"])
+    return pd.DataFrame(
+        {
+            t("hotspot_col_name"): table["name"],
+            t("hotspot_col_city"): table["city"],
+            t("hotspot_col_cluster"): [t(f"hotspot_cluster_{kind}") for kind in table["cluster"]],
+            t("hotspot_col_value"): table["value"],
+            t("hotspot_col_raw"): table["raw"],
+            t("hotspot_col_p"): table["p_value"],
+        }
+    ).reset_index(drop=True)
+
+
+def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Callable) -> list[str]:
+    """One sentence per cluster kind present, then the undefined counties and the islands."""
+    polarity = "bad" if measure in MORE_IS_WORSE else "good"
+    frame = result.counties
+    lines = []
+    for kind in DRAWN_CLUSTERS[:4]:
+        members = frame[frame["cluster"] == kind].sort_values("p_value")
+        if members.empty:
+            continue
+        listed = "、".join(names.get(code, code) for code in members["adcode"][:NAMES_IN_SENTENCE])
+        more = len(members) - NAMES_IN_SENTENCE
+        listed += t("hotspot_and_more", count=more) if more > 0 else ""
+        lines.append(t(f"hotspot_sentence_{polarity}_{kind}", count=len(members), names=listed))
+    quiet = int((frame["cluster"] == "not_significant").sum())
+    lines.append(t("hotspot_sentence_not_significant", count=quiet))
+    undefined = int((frame["cluster"] == "undefined").sum())
+    if undefined:
+        lines.append(t("hotspot_sentence_undefined", count=undefined))
+    if result.islands:
+        islands = "、".join(names.get(code, code) for code in result.islands)
+        lines.append(t("hotspot_sentence_islands", names=islands))
+    return lines
+
+
+def cluster_map(
+    result: clusters.ClusterResult,
+    values: pd.DataFrame,
+    layers: dict,
+    t: Callable,
+    lang: str,
+) -> go.Figure:
+    """County map of the clusters (layers: counties [, counties_url, context, sea_line])."""
+    drawn = pd.DataFrame(
+        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
+        columns=["adcode", "name"],
+    )
+    frame = drawn.merge(result.counties, on="adcode", how="left")
+    frame = frame.merge(values[["adcode", "raw"]], on="adcode", how="left")
+    frame["cluster"] = frame["cluster"].fillna("undefined")
+    classes = cluster_classes(clusters.ClusterResult(frame, *_globals(result)))
+    hover = np.array(
+        [
+            f"<b>{name}</b><br>{t(f'hotspot_cluster_{kind}')}"
+            f"<br>{t('hotspot_col_value')}：{fmt.rate(value)}"
+            f"<br>{t('hotspot_col_raw')}：{fmt.rate(raw)}"
+            f"<br>p = {fmt.rate(p, 3)}"
+            for name, kind, value, raw, p in zip(
+                frame["name"],
+                frame["cluster"],
+                frame["value"],
+                frame["raw"],
+                frame["p_value"],
+                strict=True,
+            )
+        ]
+    )
+    labels = [t(f"hotspot_cluster_{kind}") for kind in DRAWN_CLUSTERS]
+    texts = {
+        "context": t("context_regions"),
+        "sea_line": t("sea_line"),
+        "no_data": t("hotspot_cluster_undefined"),
+        "legend": t("hotspot_legend"),
+    }
+    return map_traces.choropleth_figure(
+        layers.get("counties_url", layers["counties"]),
+        frame,
+        classes,
+        labels,
+        list(CLUSTER_COLORS),
+        hover,
+        texts,
+        layers.get("context"),
+        layers.get("sea_line"),
+    )
+
+
+def _globals(result: clusters.ClusterResult) -> tuple:
+    return (
+        result.moran_i,
+        result.moran_p,
+        result.expected_i,
+        result.fdr_threshold,
+        result.islands,
+    )
+
+
+def global_summary(result: clusters.ClusterResult) -> dict[str, float | int]:
+    """Moran's I, its permutation p-value, E[I], the FDR cut-off and the counties clustered."""
+    counts = clusters.cluster_counts(result)
+    return {
+        "moran_i": result.moran_i,
+        "moran_p": result.moran_p,
+        "expected_i": result.expected_i,
+        "fdr_threshold": result.fdr_threshold,
+        "clustered": sum(counts[kind] for kind in DRAWN_CLUSTERS[:4]),
+        "defined": len(result.counties) - counts["undefined"],
+    }

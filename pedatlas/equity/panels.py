@@ -1,0 +1,173 @@
+"""Streamlit sections of the equity page (they query and draw; the pure parts are in builders)."""
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import classify, data, fmt, map_traces, scope, trends, ui, view
+from pedatlas.equity import builders as ev
+
+PAGE = "equity"
+
+
+def unit_level(region: str, container) -> str:
+    """The compared level: one below the scope (a municipality's districts) unless the link chose
+    another valid one."""
+    levels = scope.levels_inside(region, data.query("common/region_list"))
+    if view.value("unit") not in ("",) + levels:
+        value, default = view.value("unit"), view.t("default_word")
+        st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
+        view.record("unit", "")
+    unit = view.selectbox(
+        "unit", view.t("equity_unit"), levels, lambda v: view.t(f"equity_unit_{v}"), container
+    )
+    view.record("unit", "" if unit == levels[0] else unit)
+    return unit
+
+
+def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
+    """Gini and Theil T of the same units in one row (changes against the first year), then the
+    county-level decomposition."""
+    now, first = trend[trend["year"] == year].iloc[0], trend.dropna(subset=["gini"]).iloc[0]
+    since = int(first["year"]) if int(first["year"]) != year else None
+    units = view.t(f"equity_units_{unit}")
+    cells = [("equity_metric_gini", "gini", 3), ("equity_metric_theil", "theil", 4)]
+    if group:
+        cells += [("equity_metric_between_share", "between_share", 0)]
+        cells += [("equity_metric_within_share", "within_share", 0)]
+    for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
+        value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
+        change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
+        delta = trends.labelled_delta(change, since, view.lang()) if change else None
+        help_text = view.t("equity_metric_help", year=since) if delta else None
+        label = view.t(key, year=year, group=group, unit=units)
+        column.metric(label, value, delta, delta_color="inverse", help=help_text)
+
+
+def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
+    region = view.value("region")
+    unit = unit_level(region, controls[1])
+    # A municipality has one city: its districts are compared, with no grouping to decompose by.
+    municipality = scope.is_municipality(region, data.query("common/region_list"))
+    group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
+    group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
+    group = group if group_key else None
+    trend = ev.inequality_by_year(rows, resource, unit, group_key)
+    if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
+        ui.empty_state("equity_no_resource" if not trend.empty else "equity_no_units", year=year)
+        return
+    inequality_metrics(trend, year, group, unit)
+    unit_name = view.t(f"equity_unit_{unit}")
+    direction = ev.trend_direction(trend)
+    if direction:
+        units_phrase = view.t(f"equity_units_{unit}")
+        words, values = direction
+        sentence = view.t(f"equity_trend_{words}", unit=units_phrase, **values)
+        if values["disagree"]:
+            sentence += view.t("equity_trend_disagree")
+        st.markdown(sentence)
+    units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
+    left, right = st.columns(2)
+    lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
+    left.plotly_chart(ev.lorenz_figure(units, lorenz_title, view.t), width="stretch")
+    right.plotly_chart(ev.gini_trend_figure(trend, view.t), width="stretch")
+    st.plotly_chart(ev.theil_figure(trend, group, view.t), width="stretch")
+    if not group_key:
+        st.caption(view.t("equity_theil_city_note"))
+    st.subheader(view.t("equity_table_title"))
+    table = ev.inequality_table(trend, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    stem = f"pedatlas_inequality_{resource}_{unit}_{view.value('region') or 'china'}"
+    ui.table_downloads(table, stem, "inequality")
+    formulas(("lorenz", "gini", "theil", "theil_parts"), "equity_formula_inequality_note")
+
+
+def show_access(resource, region: str, scope_kind: str, year: int, names, controls) -> None:
+    method = view.selectbox(
+        "method",
+        view.t("equity_method"),
+        ev.METHODS,
+        lambda m: view.t(f"equity_method_{m}"),
+        container=controls[1],
+    )
+    catchment = view.select_slider(
+        "catchment", view.t("equity_catchment"), ev.CATCHMENTS_KM, container=controls[2]
+    )
+    st.info(view.t("equity_access_note"), icon=":material/info:")
+    scores = ev.in_scope(county_accessibility(year, resource, method, catchment), region)
+    if scores.empty or scores["access_index"].isna().all():
+        ui.empty_state("equity_access_no_supply", year=year)
+        return
+    summary = ev.access_summary(scores)
+    cells = st.columns(3)
+    cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
+    cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
+    cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
+    layer = scope.boundary_layer(scope_kind, "county")
+    layers = {
+        "counties": data.features(layer, region),
+        "counties_url": data.geojson_url(layer, region),
+    }
+    if scope_kind == "national":
+        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
+    figure = ev.access_map(scores, layers, view.t, view.lang())
+    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    index = scores["access_index"]
+    if not classify.target_in_range(index, 1.0) and index.notna().any():
+        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
+                          high=fmt.rate(index.max())))  # fmt: skip
+    st.subheader(view.t("equity_access_table_title"))
+    table = ev.access_ranking(scores, names, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    stem = f"pedatlas_access_{resource}_{method}_{catchment}km_{region or 'china'}_{year}"
+    ui.table_downloads(table, stem, "access")
+    formulas(("2sfca", "e2sfca", "step", "gauss", "normalized"), "equity_formula_access_note")
+
+
+def show_coverage(counties, hospitals, region: str, year: int) -> None:
+    shares = ev.coverage_shares(counties, hospitals, region)
+    st.plotly_chart(ev.coverage_figure(shares, year, view.t), width="stretch")
+    table = ev.coverage_table(shares, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, f"pedatlas_coverage_{region or 'china'}_{year}", "coverage")
+    st.caption(view.t("equity_coverage_note"))
+    formulas(("coverage",), None)
+
+
+def show_shortage(counties, hospitals, region: str, year: int, names: dict) -> None:
+    top = view.selectbox("top", view.t("equity_top"), ev.SHORTAGE_TOP, container=st.columns(3)[0])
+    st.subheader(view.t("equity_shortage_title", year=year))
+    st.caption(view.t("equity_shortage_note"))
+    with st.expander(view.t("equity_points_title")):
+        st.markdown(ev.points_table_markdown(view.t))
+        st.caption(view.t("equity_points_notes"))
+    worst = ev.shortage_ranking(counties, hospitals, region, top)
+    if worst.empty:
+        ui.empty_state("equity_shortage_empty")
+        return
+    table = ev.shortage_table(worst, names, view.t)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, f"pedatlas_shortage_{region or 'china'}_{year}", "shortage")
+
+
+def formulas(keys: tuple[str, ...], note_key: str | None) -> None:
+    with st.expander(view.t("equity_formulas")):
+        for key in keys:
+            st.latex(ev.FORMULAS[key])
+        if note_key:
+            st.markdown(view.t(note_key))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_accessibility(
+    identity: tuple, year: int, resource: str, method: str, catchment_km: int
+) -> pd.DataFrame:
+    counties = data.query("equity/county_resources", scope="")
+    hospitals = data.query("equity/hospitals", year=year)
+    return ev.accessibility_scores(
+        counties[counties["year"] == year], hospitals, resource, method, catchment_km
+    )
+
+
+def county_accessibility(year: int, resource: str, method: str, catchment_km: int) -> pd.DataFrame:
+    """accessibility_scores for all of China, computed once per (year, resource, method, catchment)."""
+    return _cached_accessibility(data.current_identity(), year, resource, method, catchment_km)

@@ -1,0 +1,102 @@
+"""Service-area quality: referral-derived service areas next to cities and alliance footprints.
+
+Pure: the year's county-to-county upward referrals, each county's city and each county's main
+alliance in; per-unit and overall localization (LI), market share (MSI) and net flow out, plus
+where an alliance's footprint and the area its patients form disagree.
+"""
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from pedatlas.metrics import service_area_quality as quality
+from pedatlas.metrics import service_areas
+
+UNIT_KINDS = ("service_area", "city", "alliance")
+# Joseph et al., J Pediatr 2025: mean LI of pediatric vs adult hospital service areas.
+BENCHMARK_LI = {"pediatric": 0.691, "adult": 0.581}
+
+
+def unit_tables(
+    flows: pd.DataFrame, county_city: pd.Series, footprint: pd.Series
+) -> dict[str, pd.DataFrame]:
+    """Per unit kind, quality.area_quality over all of China.
+
+    county_city: county adcode -> city adcode; footprint: county adcode -> alliance id (the
+    alliance with the most members there).
+    """
+    areas = service_areas.plurality_areas(flows)
+    patients = areas.set_index("county")["area"]
+    hospitals = quality.service_area_hospital_side(areas, county_city)
+    return {
+        "service_area": quality.area_quality(flows, patients, hospitals),
+        "city": quality.area_quality(flows, county_city, county_city),
+        "alliance": quality.area_quality(flows, footprint, footprint),
+    }
+
+
+def comparison_table(tables: dict[str, pd.DataFrame], t: Callable) -> pd.DataFrame:
+    """One row per unit kind (units, mean LI, LI over all flows, MSI) plus the two benchmarks."""
+    rows = []
+    for kind in UNIT_KINDS:
+        overall = quality.overall_quality(tables[kind])
+        rows.append(
+            {
+                t("sa_col_kind"): t(f"sa_kind_{kind}"),
+                t("sa_col_units"): overall["units"],
+                t("sa_col_mean_li"): overall["mean_li"],
+                t("sa_col_flow_li"): overall["li"],
+                t("sa_col_msi"): overall["msi"],
+            }
+        )
+    for name, value in BENCHMARK_LI.items():
+        rows.append(
+            {
+                t("sa_col_kind"): t(f"sa_benchmark_{name}"),
+                t("sa_col_units"): None,
+                t("sa_col_mean_li"): value,
+                t("sa_col_flow_li"): None,
+                t("sa_col_msi"): None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def unit_table(table: pd.DataFrame, names: dict, t: Callable) -> pd.DataFrame:
+    """One kind's units with referrals, least localized first."""
+    shown = table[table["originated"] > 0].sort_values(["li", "unit"])
+    return pd.DataFrame(
+        {
+            t("sa_col_unit"): [names.get(unit, unit) for unit in shown["unit"]],
+            t("sa_col_originated"): shown["originated"],
+            t("sa_col_received"): shown["received"],
+            t("sa_col_li"): shown["li"],
+            t("sa_col_msi"): shown["msi"],
+            t("sa_col_net"): shown["net_flow"],
+        }
+    ).reset_index(drop=True)
+
+
+def footprint_gaps(flows: pd.DataFrame, footprint: pd.Series, cores: pd.DataFrame) -> pd.DataFrame:
+    """Per alliance: its footprint counties, the counties whose children's plurality goes to its
+    core's city, both, and their overlap (Jaccard)."""
+    areas = service_areas.plurality_areas(flows)
+    rows = []
+    for _, core in cores.iterrows():
+        mine = set(footprint.index[footprint == core["alliance_id"]])
+        patients = set(areas.loc[areas["area"] == core["core_city"], "county"])
+        if not mine and not patients:
+            continue
+        gap = quality.footprint_disagreement(mine, patients)
+        rows.append(
+            {
+                "alliance_id": core["alliance_id"],
+                "footprint": len(mine),
+                "patients_area": len(patients),
+                "both": len(gap["both"]),
+                "footprint_only": len(gap["footprint_only"]),
+                "patients_only": len(gap["patients_only"]),
+                "overlap": gap["overlap"],
+            }
+        )
+    return pd.DataFrame(rows)

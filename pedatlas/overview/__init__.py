@@ -1,0 +1,1 @@
+"""overview page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,1 @@
+"""planning page feature: builders (pure), panels (Streamlit sections), strings."""

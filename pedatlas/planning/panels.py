@@ -1,0 +1,180 @@
+"""Streamlit sections of the planning page (they query and draw; the pure parts are in builders)."""
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import data, fmt, map_traces, shell, trends, ui, view
+from pedatlas.planning import builders as pv
+
+PAGE = "planning"
+
+
+def controls() -> tuple[str, int, int]:
+    left, middle, right = st.columns([2, 3, 3])
+    add = view.radio(
+        "add",
+        view.t("planning_add"),
+        pv.ADDS,
+        lambda a: view.t(f"planning_add_{a}"),
+        container=left,
+    )
+    k = view.select_slider("k", view.t("planning_k"), pv.KS, container=middle)
+    radius = view.select_slider(
+        "radius_km", view.t("planning_radius"), pv.RADII_KM, lambda r: fmt.km(r), container=right
+    )
+    return add, k, radius
+
+
+def pick_province(regions) -> None:
+    ui.empty_state("planning_need_region")
+    provinces = regions[regions["level"] == "province"]
+    names = dict(zip(provinces["adcode"], provinces["name"], strict=True))
+    code = st.selectbox(
+        view.t("planning_pick_province"),
+        [""] + list(names),
+        index=0,
+        format_func=lambda c: names.get(c, "—"),
+        key="planning_province",
+    )
+    if code:
+        view.request(region=code)
+
+
+def solve(year: int, region: str, add: str, k: int, radius: int):
+    started = time.perf_counter()
+    with st.status(view.t("planning_status_running"), expanded=False) as status:
+        bar = st.progress(0.0, text=view.t("planning_step_data"))
+        steps = scenario_steps(year, region, add, k, radius)
+        inputs = next(steps)
+        bar.progress(0.34, text=view.t("planning_step_solve"))
+        plan = next(steps)
+        bar.progress(0.67, text=view.t("planning_step_measures"))
+        measures = next(steps)
+        bar.progress(1.0, text=view.t("planning_step_done"))
+        seconds = f"{time.perf_counter() - started:.1f}"
+        status.update(label=view.t("planning_status_done", seconds=seconds), state="complete")
+    return inputs, plan, measures
+
+
+def headline(measures, plan, add: str) -> None:
+    before = measures.loc["before"]
+    new_optimized = plan.covered_optimized - plan.covered_before
+    new_naive = plan.covered_naive - plan.covered_before
+    after = measures.loc["optimized"]
+    lang, supply = view.lang(), view.t(f"planning_supply_{add}")
+    cells = st.columns(4)
+    cells[0].metric(view.t("planning_metric_new_children"), fmt.integer(new_optimized))
+    cells[1].metric(
+        view.t("planning_metric_new_children_naive"),
+        fmt.integer(new_naive),
+        help=view.t("planning_metric_help_naive"),
+    )
+    change = after["coverage_share"] - before["coverage_share"]
+    cells[2].metric(
+        view.t("planning_metric_coverage"),
+        fmt.percent(after["coverage_share"]),
+        trends.labelled_delta(f"{change * 100:+.1f} pp", "before", lang),
+        help=view.t("planning_metric_help_coverage"),
+    )
+    # Supply in reach per 1,000 children: not the equity page's index (1.0 = national mean).
+    relative = fmt.relative_change(after["access_per_1000"], before["access_per_1000"])
+    delta = fmt.signed_percent(relative) if relative is not None else None
+    cells[3].metric(
+        view.t("planning_metric_access", supply=supply),
+        fmt.rate(after["access_per_1000"], 3),
+        trends.labelled_delta(delta, "before", lang),
+        help=view.t("planning_metric_help_access", supply=supply),
+    )
+    extra = plan.covered_optimized - plan.covered_naive
+    gain = (
+        view.t("planning_gain", extra=fmt.integer(extra))
+        if extra > 0
+        else view.t("planning_gain_none")
+    )
+    st.markdown(gain)
+    if before["coverage_share"] >= 1.0:
+        st.caption(view.t("planning_all_covered"))
+
+
+def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None:
+    inputs, plan, measures = solve(year, region, add, k, radius)
+    if inputs.demand.empty:
+        ui.empty_state("planning_no_children")
+        return
+    count = len(inputs.candidates)
+    st.caption(view.t(f"planning_candidates_note_{add}", count=count, fixed=len(inputs.fixed)))
+    if count == 0:
+        ui.empty_state("planning_no_candidates")
+        return
+    if count < k:
+        st.warning(view.t("planning_k_capped", count=count))
+    headline(measures, plan, add)
+    st.subheader(view.t("planning_map_title"))
+    figure = pv.plan_map(inputs, plan, radius, data.features("county_fine", region), view.t)
+    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    st.subheader(view.t("planning_compare_title"))
+    summary = pv.summary_table(measures, supply_text(add))
+    st.dataframe(summary, hide_index=True, width="stretch")
+    ui.table_downloads(summary, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_measures", "summary")
+    st.subheader(view.t("planning_sites_title"))
+    sites = pv.sites_table(inputs, plan, radius, view.t)
+    st.dataframe(sites, hide_index=True, width="stretch")
+    ui.table_downloads(sites, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_sites", "sites")
+    capacity = fmt.rate(measures.loc["before", "new_site_capacity"], 1)
+    with st.expander(view.t("planning_scenario_title")):
+        values = {
+            "region": f"{shell.scope_name(region)} ({region})",
+            "year": year,
+            "add": view.t(f"planning_add_{add}"),
+            "k": k,
+            "radius_km": radius,
+            "capacity": capacity,
+            "link": view.link(PAGE, ui.base_url()),
+        }
+        scenario = pv.scenario_table(values, measures, sites, supply_text(add))
+        st.dataframe(scenario, hide_index=True, width="stretch")
+        ui.table_downloads(scenario, f"pedatlas_plan_{region}_{add}_{k}_{radius}km", "scenario")
+    with st.expander(view.t("planning_assumptions")):
+        st.markdown(view.t("planning_assumptions_text", capacity=capacity))
+
+
+def _scenario_data(year: int, region: str, add: str):
+    counties = data.query("equity/county_resources", scope="")
+    hospitals = data.query("equity/hospitals", year=year)
+    candidates = data.query("planning/candidates", year=year, scope=region, add=add)
+    return counties[counties["year"] == year].reset_index(drop=True), hospitals, candidates
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_inputs(identity, year: int, region: str, add: str, radius_km: int) -> pv.SiteInputs:
+    counties, hospitals, candidates = _scenario_data(year, region, add)
+    return pv.site_inputs(counties, hospitals, candidates, region, add, radius_km)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_plan(identity, year: int, region: str, add: str, radius_km: int, k: int) -> pv.Plan:
+    return pv.solve_plan(_cached_inputs(identity, year, region, add, radius_km), k, radius_km)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_measures(identity, year, region, add, radius_km, k) -> pd.DataFrame:
+    counties, hospitals, _ = _scenario_data(year, region, add)
+    inputs = _cached_inputs(identity, year, region, add, radius_km)
+    plan = _cached_plan(identity, year, region, add, radius_km, k)
+    return pv.plan_measures(counties, hospitals, inputs, plan, add, radius_km)
+
+
+def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):
+    """The scenario in three cached steps (inputs, plan, measures), for a progress display."""
+    identity = data.current_identity()
+    yield _cached_inputs(identity, year, region, add, radius_km)
+    yield _cached_plan(identity, year, region, add, radius_km, k)
+    yield _cached_measures(identity, year, region, add, radius_km, k)
+
+
+def supply_text(add: str):
+    """view.t that names the scenario's supply ({supply}) wherever a string asks for it."""
+    supply = view.t(f"planning_supply_{add}")
+    return lambda key, **values: view.t(key, **({"supply": supply} | values))

@@ -1,0 +1,1 @@
+"""referrals page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,1 @@
+"""resource map page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,191 @@
+"""Streamlit sections of the resource map page (they query and draw; the pure parts are in builders)."""
+
+import streamlit as st
+
+from pedatlas import data, fmt, map_traces, rates, scope, state, ui, view
+
+PAGE = "resource_map"
+
+
+TARGET_METRICS = ("physicians_per_1000",)  # measures the physician target is a value of
+FORMAT = {
+    "children_per_physician": fmt.integer,
+    "target_share": fmt.percent,
+    "members_per_county": fmt.rate,
+}
+
+
+def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
+    left, middle, right, toggle = st.columns([1, 2, 2, 1])
+    level = view.selectbox(
+        "level", view.t("map_level"), levels, lambda v: view.t(f"level_{v}"), container=left
+    )
+    view.record("level", "" if level == levels[0] else level)
+    metric = view.selectbox(
+        "metric",
+        view.t("map_metric"),
+        state.MAP_METRICS,
+        lambda m: metric_label(m, target),
+        container=middle,
+    )
+    scheme = view.selectbox(
+        "scheme",
+        view.t("map_scheme"),
+        state.CLASS_SCHEMES,
+        lambda s: view.t(f"scheme_{s}"),
+        container=right,
+    )
+    show = view.toggle(
+        "hospitals", view.t("map_hospitals"), container=toggle, help=view.t("map_hospitals_help")
+    )
+    return level, metric, scheme, show
+
+
+def metric_label(metric: str, target) -> str:
+    value, year = target or (float("nan"), "")
+    return view.t(f"metric_{metric}", target=fmt.rate(value), year=year)
+
+
+def breadcrumb(region: str, regions) -> None:
+    chain = scope.parent_chain(region, regions)
+    columns = st.columns(len(chain) + 3)
+    for column, (code, name) in zip(columns, chain, strict=False):
+        label = name or view.t("scope_national")
+        if code == region:
+            column.markdown(f"**{label}**")
+        elif column.button(label, key=f"crumb_{code or 'cn'}", icon=":material/arrow_upward:"):
+            view.request(region=code, level="", county="")
+
+
+def map_figure(measures, metric, scheme, target, scope_kind, level, region):
+    """The choropleth of one measure; small populations drawn apart (see metrics/small_population)."""
+    formatter = FORMAT.get(metric, fmt.rate)
+    goal = (
+        target[0]
+        if target and metric in TARGET_METRICS
+        else (1.0 if metric == "target_share" else None)
+    )
+    classes = rates.rate_classes(measures, metric, scheme, goal, formatter)
+    colors = map_traces.palette(len(classes.labels), metric not in map_traces.MORE_IS_WORSE)
+    values = (
+        measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
+    )
+    hover = map_traces.region_hover(
+        measures,
+        metric_label(metric, target),
+        values,
+        measures["children"].map(lambda c: fmt.big_number(c, view.lang())),
+        view.t("col_children"),
+    )
+    hover = hover + rates.hover_flags(measures["children"], view.lang())
+    features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
+    national = scope_kind == "national"
+    texts = {
+        "context": view.t("context_regions"),
+        "sea_line": view.t("sea_line"),
+        "no_data": view.t("no_data"),
+        "legend": metric_label(metric, target),
+    }
+    figure = map_traces.choropleth_figure(
+        features,
+        measures,
+        classes.index,
+        classes.labels,
+        colors,
+        hover,
+        texts,
+        data.features("context") if national else None,
+        data.features("sea_line") if national else None,
+        rates.flagged_legend(classes, view.lang()),
+    )
+    notes = [
+        rates.target_note(classes, measures[metric], goal, formatter, view.lang()),
+        rates.map_note(classes, view.lang()),
+    ]
+    return figure, [note for note in notes if note]
+
+
+def add_hospitals(figure, year, region, scope_kind):
+    min_tier = {"national": "三级", "province": "二级"}.get(scope_kind, "")
+    hospitals = data.query("resource_map/hospitals", year=year, scope=region, min_tier=min_tier)
+    hover = hospitals.apply(
+        lambda h: (
+            f"<b>{h['name']}</b><br>{view.t('kind_' + h['kind'])} · {view.t('tier_' + h['tier'])}"
+            f"<br>{view.t('col_physicians')} {h['ped_physicians']} · {view.t('col_beds')} {h['ped_beds']}"
+            f" · NICU {h['nicu_beds']} · PICU {h['picu_beds']}<br>{h['alliances']}"
+        ),
+        axis=1,
+    )
+    for trace in map_traces.hospital_trace(hospitals, hover, lambda kind: view.t("kind_" + kind)):
+        figure.add_trace(trace)
+
+
+def handle_click(event, level, region, scope_kind):
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else []
+    location = next((p.get("location") for p in points if p.get("location")), None)
+    if not location:
+        return
+    if level != "county":
+        if location != region:
+            view.request(region=location, level="", county="")
+        return
+    if location != view.value("county"):
+        county = data.query("common/county_lookup", county=location)
+        city = county["city_adcode"].iloc[0] if not county.empty else region
+        view.request(region=region if scope_kind == "city" else city, county=location, level="")
+
+
+def region_table(measures, metric, target):
+    table = measures[
+        [
+            "name",
+            "adcode",
+            "children",
+            "hospitals",
+            "physicians",
+            "beds",
+            "icu_beds",
+            "member_hospitals",
+            "counties",
+            "coverage_share",
+            metric,
+        ]
+    ].copy()
+    table.columns = [
+        view.t(k)
+        for k in (
+            "col_region",
+            "col_adcode",
+            "col_children",
+            "col_hospitals",
+            "col_physicians",
+            "col_beds",
+            "col_icu_beds",
+            "col_members",
+            "col_counties",
+            "col_coverage",
+        )
+    ] + [metric_label(metric, target)]
+    table[view.t("col_rate_note")] = rates.table_flags(measures["children"], view.lang())
+    return table.sort_values(
+        metric_label(metric, target),
+        ascending=metric in map_traces.MORE_IS_WORSE,
+        na_position="last",
+    )
+
+
+def county_detail(year, county):
+    info = data.query("common/county_lookup", county=county)
+    if info.empty:
+        return
+    st.subheader(view.t("county_detail_title", name=info["name"].iloc[0], year=year))
+    hospitals = data.query("resource_map/county_hospitals", year=year, county=county)
+    if hospitals.empty:
+        ui.empty_state("county_no_hospitals")
+        return
+    hospitals = hospitals.assign(
+        kind=hospitals["kind"].map(lambda k: view.t("kind_" + k)),
+        tier=hospitals["tier"].map(lambda k: view.t("tier_" + k)),
+    )
+    st.dataframe(hospitals, hide_index=True, width="stretch")
+    ui.table_downloads(hospitals, f"hospitals_{county}_{year}", "county")

@@ -1,0 +1,1 @@
+"""transport page feature: builders (pure), panels (Streamlit sections), strings."""

@@ -1,0 +1,292 @@
+"""Figures and tables of the critical-transport page: query results -> DataFrames / figures (pure).
+
+Text comes in through `t` (a key -> text function), as in every feature's builders.
+"""
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from pedatlas import map_traces
+from pedatlas.geometry import circle_points
+from pedatlas.i18n import Text
+from pedatlas.metrics.accessibility import haversine_km
+
+BAND_KM = (50, 100, 200)
+
+
+BAND_COLORS = ("#1a9850", "#fdae61", "#d73027")
+
+
+ROUTE_BREAKS = (1, 2, 5, 10, 20)  # lower bounds of the trip classes
+
+
+ROUTE_COLORS = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
+
+
+def transport_monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
+    """Months 1-12: trips of newborns and of children, critical trips, km, and the critical share."""
+    months = pd.Index(range(1, 13), name="month")
+    by_patient = (
+        monthly.pivot_table(index="month", columns="patient", values="trips", aggfunc="sum")
+        .reindex(index=months, columns=["newborn", "child"])
+        .fillna(0)
+        .astype("int64")
+    )
+    by_patient.columns.name = None
+    critical = monthly.loc[monthly["critical"].astype(bool)].groupby("month")["trips"].sum()
+    table = by_patient.assign(
+        trips=by_patient.sum(axis=1),
+        critical=critical.reindex(months).fillna(0).astype("int64"),
+        km=monthly.groupby("month")["km"].sum().reindex(months).fillna(0.0),
+    )
+    table["critical_share"] = table["critical"] / table["trips"].replace(0, np.nan)
+    return table.reset_index()
+
+
+def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
+    """Stacked monthly trips (newborn / child) with the critical share as a line on a second axis."""
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    for patient, color in (("newborn", "#de2d26"), ("child", "#fc9272")):
+        figure.add_trace(
+            go.Bar(
+                x=table["month"],
+                y=table[patient],
+                name=t(f"transport_patient_{patient}"),
+                marker_color=color,
+            ),
+            secondary_y=False,
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=table["month"],
+            y=table["critical_share"] * 100,
+            name=t("transport_critical_share"),
+            mode="lines+markers",
+            line={"color": "#222", "width": 2},
+        ),
+        secondary_y=True,
+    )
+    figure.update_layout(
+        barmode="stack",
+        height=340,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.14},
+        xaxis={"dtick": 1, "title": t("referrals_month")},
+    )
+    figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)
+    figure.update_yaxes(title_text="%", secondary_y=True, range=[0, 105], dtick=20)
+    return figure
+
+
+def band_traces(
+    centres: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM
+) -> list[go.Scattergeo]:
+    """One dashed ring trace per distance band, around every centre."""
+    traces = []
+    for radius, color in zip(bands, BAND_COLORS, strict=False):
+        lon, lat = [], []
+        for c_lon, c_lat in zip(centres["lon"], centres["lat"], strict=True):
+            ring_lon, ring_lat = circle_points(c_lon, c_lat, radius)
+            lon.extend([*ring_lon.tolist(), None])
+            lat.extend([*ring_lat.tolist(), None])
+        traces.append(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                line={"color": color, "width": 1.4, "dash": "dash"},
+                name=t("transport_band_ring").format(km=int(radius)),
+            )
+        )
+    return traces
+
+
+def nearest_centres(counties: pd.DataFrame, centres: pd.DataFrame) -> pd.DataFrame:
+    """counties with the id and great-circle km of their nearest centre."""
+    if centres.empty or counties.empty:
+        return counties.assign(centre_id=pd.Series(dtype=object), distance_km=np.nan)
+    km = haversine_km(
+        counties["lon"].to_numpy()[:, None],
+        counties["lat"].to_numpy()[:, None],
+        centres["lon"].to_numpy()[None, :],
+        centres["lat"].to_numpy()[None, :],
+    )
+    nearest = km.argmin(axis=1)
+    return counties.assign(
+        centre_id=centres["hospital_id"].to_numpy()[nearest],
+        distance_km=km[np.arange(len(counties)), nearest],
+    )
+
+
+def band_index(distance_km: pd.Series, bands: Sequence[float] = BAND_KM) -> np.ndarray:
+    """0 for <= the first band (inclusive), 1 for the next ... len(bands) for beyond the last."""
+    return np.searchsorted(
+        np.asarray(bands, dtype=float), distance_km.to_numpy(dtype=float), side="left"
+    )
+
+
+def band_summary(banded: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM) -> pd.DataFrame:
+    """Per band: counties, children and the share of the children."""
+    index = band_index(banded["distance_km"], bands)
+    edges = [0, *bands]
+    labels = [
+        t("transport_band_within").format(low=int(edges[i]), high=int(edges[i + 1]))
+        for i in range(len(bands))
+    ]
+    labels.append(t("transport_band_beyond").format(km=int(bands[-1])))
+    children = banded["children"].astype(float).to_numpy()
+    total = children.sum()
+    rows = []
+    for number, label in enumerate(labels):
+        chosen = index == number
+        kids = children[chosen].sum()
+        rows.append(
+            (label, int(chosen.sum()), int(kids), round(100 * kids / total, 1) if total else np.nan)
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("transport_col_band"),
+            t("referrals_col_counties"),
+            t("col_children"),
+            t("transport_col_children_share"),
+        ],
+    )
+
+
+def route_class(trips: pd.Series) -> np.ndarray:
+    """Class of each route by trips: 1, 2-4, 5-9, 10-19, 20+ (0 ... 4)."""
+    return np.searchsorted(np.asarray(ROUTE_BREAKS), trips.to_numpy(), side="right") - 1
+
+
+def route_figure(
+    routes: pd.DataFrame, centres: pd.DataFrame, base: Sequence, rings: Sequence, t: Text
+) -> go.Figure:
+    """Routes origin -> centre as lines coloured and sized by trips, distance rings, centres on top."""
+    figure = go.Figure([*base, *rings])
+    classes = route_class(routes["trips"])
+    edges = [*ROUTE_BREAKS, None]
+    for number in sorted(set(classes.tolist())):
+        chosen = routes.loc[classes == number]
+        lon, lat = [], []
+        for row in chosen.itertuples(index=False):
+            lon.extend([row.from_lon, row.to_lon, None])
+            lat.extend([row.from_lat, row.to_lat, None])
+        low, high = edges[number], edges[number + 1]
+        label = (
+            f"{low}+" if high is None else (f"{low}" if high - 1 == low else f"{low}–{high - 1}")
+        )
+        figure.add_trace(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                opacity=0.8,
+                line={"color": ROUTE_COLORS[number], "width": 0.8 + 0.7 * number},
+                name=t("transport_route_class").format(trips=label),
+            )
+        )
+    if not routes.empty:
+        origins = routes.groupby(
+            ["from_hospital_id", "from_name", "from_lon", "from_lat"], as_index=False
+        )["trips"].sum()
+        figure.add_trace(
+            go.Scattergeo(
+                lon=origins["from_lon"],
+                lat=origins["from_lat"],
+                mode="markers",
+                name=t("transport_origins"),
+                marker={
+                    "size": 4 + np.sqrt(origins["trips"].astype(float)),
+                    "color": "#fd8d3c",
+                    "line": {"width": 0.4, "color": "#fff"},
+                },
+                hovertext=[
+                    f"<b>{n}</b><br>{t('transport_trips')}: {k:,}"
+                    for n, k in zip(origins["from_name"], origins["trips"], strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )
+    if not centres.empty:
+        figure.add_trace(
+            go.Scattergeo(
+                lon=centres["lon"],
+                lat=centres["lat"],
+                mode="markers",
+                name=t("transport_centres"),
+                marker={
+                    "size": 11,
+                    "color": "#b30000",
+                    "symbol": "star",
+                    "line": {"width": 0.8, "color": "#fff"},
+                },
+                hovertext=centres["name"],
+                hoverinfo="text",
+                customdata=centres["hospital_id"],
+            )
+        )
+    return map_traces.geo_layout(figure, height=600, legend_title=t("transport_map_legend"))
+
+
+def histogram_figure(
+    bins: pd.DataFrame, measure: str, width: float, title: str, color: str
+) -> go.Figure:
+    """Bars of trips per bin [start, start + width) for one measure of transport_histogram."""
+    rows = bins.loc[bins["measure"] == measure]
+    figure = go.Figure(
+        go.Bar(
+            x=rows["bin_start"] + width / 2,
+            y=rows["trips"],
+            width=width * 0.95,
+            marker_color=color,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        title=title,
+        bargap=0.02,
+        yaxis={"title": ""},
+    )
+    return figure
+
+
+def box_figure(spread: pd.DataFrame, measure: str, title: str, color: str) -> go.Figure:
+    """A box plot drawn from the quartiles and the upper Tukey fence of transport_spread."""
+    row = spread.loc[spread["measure"] == measure]
+    if row.empty:
+        return go.Figure()
+    row = row.iloc[0]
+    upper = min(float(row["upper_fence"]), float(row["maximum"]))
+    lower = max(
+        float(row["q1"]) - 1.5 * (float(row["q3"]) - float(row["q1"])), float(row["minimum"])
+    )
+    figure = go.Figure(
+        go.Box(
+            q1=[row["q1"]],
+            median=[row["median"]],
+            q3=[row["q3"]],
+            lowerfence=[lower],
+            upperfence=[upper],
+            x=[title],
+            marker_color=color,
+            name=title,
+            boxpoints=False,
+        )
+    )
+    figure.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        showlegend=False,
+        title=title,
+        xaxis={"showticklabels": False},
+    )
+    return figure

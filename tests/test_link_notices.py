@@ -1,0 +1,64 @@
+"""Link notices name the default in words and echo the link's value safely (short, no bidi)."""
+
+from pedatlas import link_notices
+from pedatlas.i18n import translate
+from tests.apptest_helpers import open_page
+
+
+def zh(key, **values):
+    return translate(key, "zh", **values)
+
+
+def en(key, **values):
+    return translate(key, "en", **values)
+
+
+def test_defaults_are_words_not_codes():
+    words = link_notices.default_words
+    assert words("resource_map", "metric", "physicians_per_1000", zh) == "每千儿童儿科医师数"
+    assert words("resource_map", "hospitals", False, zh) == "关闭"
+    assert words("resource_map", "hospitals", False, en) == "off"
+    assert words("resource_map", "level", "", en) == "one level below the scope"
+    assert words("resource_map", "region", "", zh) == "全国"
+    assert words("alliances", "alliance", "", zh) == "已报道的最大医联体"
+    assert words("referrals", "alliance", "", en) == "all alliances"
+    assert words("referrals", "compare", "admin", zh) == "行政区划（地市）"
+    assert words("equity", "catchment", 100, zh) == "100 km"
+    assert words("referrals", "top", 30, zh) == "30"
+    assert words("overview", "lang", "zh", en) == "中文 (Chinese)"
+
+
+def test_shown_value_is_capped_and_has_no_direction_controls():
+    hostile = "\u202eabc\u2066" + "x" * 5000 + "\u200f"
+    shown = link_notices.clean_shown(hostile)
+    assert len(shown) == link_notices.SHOWN_VALUE_MAX and shown.endswith("…")
+    assert shown.startswith("abcxxx")
+    assert all(char not in shown for char in "\u202e\u2066\u200f")
+
+
+def test_shown_value_cannot_become_markdown():
+    assert link_notices.shown("[x](http://e.com)") == r"\[x\](http\://e.com)"
+    assert link_notices.shown("radius_km") == "radius_km"
+    assert link_notices.shown(":red[boom]") == r"\:red\[boom\]"
+    assert link_notices.shown("**b**") == r"\*\*b\*\*"
+
+
+def warnings(app) -> list[str]:
+    return [str(w.value) for w in app.warning]
+
+
+def test_page_notices_say_the_default_in_words(monkeypatch, demo_db):
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        "pages/resource_map.py",
+        metric="nonsense",
+        hospitals="maybe",
+        level="planet",
+        scheme="\u202e" + "z" * 5000,
+    )
+    shown = "\n".join(warnings(app))
+    assert "每千儿童儿科医师数" in shown and "关闭" in shown and "范围的下一级" in shown
+    assert "physicians_per_1000" not in shown and "False" not in shown and "（）" not in shown
+    assert "\u202e" not in shown and len(shown) < 1000
+    assert "分位数（各级数量相同）" in shown
