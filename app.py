@@ -5,6 +5,7 @@ import streamlit as st
 from pedatlas import auth, share, shell, ui, view
 from pedatlas.auth import safety
 from pedatlas.paths import database_path
+from pedatlas.present import panels as present
 
 st.set_page_config(
     page_title="儿科资源均衡图谱 PedAtlas", page_icon="static/favicon.png", layout="wide"
@@ -24,12 +25,16 @@ safety.reconcile_audit(database_path())  # a write killed mid-way is closed in t
 key = shell.page_key(page)
 allowed = auth.scope_allowed(shell.allowed_values(), lang)
 view.begin(key, allowed)
+present.begin()
 with ui.friendly_errors():
     shell.sidebar()
+    present.sidebar_toggle()
     auth.sidebar_badge(lang)
 notices = st.container()  # filled after the page ran: pages reject link values too
 auth.show_scope_notice(lang)
 page.run()
+with ui.friendly_errors():
+    present.deck_bar(key)
 view.commit(key)
 with ui.friendly_errors():
     ui.show_notices(notices)

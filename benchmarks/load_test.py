@@ -127,8 +127,14 @@ class User:
         ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         try:
             await asyncio.to_thread(_get, self.base + "/")  # the page shell, as a browser loads it
+            # No websocket-level pings, like the browser: under load a late pong would end the
+            # session on the client's side and count as the server's error.
             async with websockets.connect(
-                ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S
+                ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=TIMEOUT_S,
+                ping_interval=None,
             ) as socket:
                 self.tally.connect_s.append(time.monotonic() - started)
                 while time.monotonic() < deadline:
@@ -293,7 +299,7 @@ async def warm_up(url: str) -> None:
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
     async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None) as socket:  # fmt: skip
+                                  max_size=None, ping_interval=None) as socket:  # fmt: skip
         for page, query in VIEWS:
             await user.view(socket, page, query)
     print(

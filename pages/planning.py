@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pedatlas import data, scope, shell, ui, view
-from pedatlas.planning import panels
+from pedatlas.planning import panels, scenario_panel
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
@@ -18,3 +18,5 @@ with ui.friendly_errors():
         panels.pick_province(regions)
     else:
         panels.show_scenario(year, region, add, k, radius)
+        with ui.friendly_errors():
+            scenario_panel.show_comparison(year, region, add, k, radius)

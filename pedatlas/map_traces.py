@@ -14,7 +14,22 @@ from pedatlas.i18n import Text
 PLOTLY_CONFIG = {
     "topojsonURL": "app/static/",
     "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # Save-as-PNG and reset only: a full toolbar covered chart titles and legends on phones.
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "zoomInGeo",
+        "zoomOutGeo",
+        "hoverClosestGeo",
+        "pan2d",
+        "zoom2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
 }
 NO_DATA_COLOR = "#d9d9d9"
 CONTEXT_COLOR = "#ececec"
@@ -256,13 +271,15 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
         height=height,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         clickmode="event+select",
+        # Below the map, not beside it: on a 390 px phone a legend beside the map left it
+        # ~140 px wide; below, the map takes the full width at every screen size.
         legend={
-            "title": {"text": legend_title},
-            "orientation": "v",
-            "x": 1.0,
-            "y": 0.5,
+            "title": {"text": legend_title, "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
             "xanchor": "left",
-            "yanchor": "middle",
+            "yanchor": "top",
             "bgcolor": "rgba(255,255,255,0.85)",
         },
         paper_bgcolor="rgba(0,0,0,0)",

@@ -78,6 +78,14 @@ PAGES = (
         "group_analysis",
         "plan",
     ),
+    PageSpec(
+        "briefing",
+        "pages/briefing.py",
+        "page_briefing",
+        ":material/summarize:",
+        "group_analysis",
+        "brief",  # not "briefing": a path equal to the script name confuses Streamlit
+    ),
     PageSpec("data", "pages/data.py", "page_data", ":material/database:", "group_data", "manage"),
 )
 DEFAULT_PAGE = "overview"

@@ -67,7 +67,7 @@ def allowed_values() -> dict:
     """Values the links may carry, from the database (years, scope regions)."""
     regions = data.query("common/region_list")
     years = tuple(int(y) for y in data.query("common/resource_years")["year"])
-    return {"year": years, "region": ("",) + tuple(regions["adcode"])}
+    return {"year": years, "since": (0, *years), "region": ("",) + tuple(regions["adcode"])}
 
 
 def sidebar() -> None:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
+
 
 @dataclass(frozen=True)
 class Param:
@@ -63,6 +65,11 @@ def parse_int(text: str) -> int:
     return int(text)
 
 
+def parse_scenarios_text(text: str) -> str:
+    """Planning scenarios in their link form, checked ('members-3-50,nicu-2-100')."""
+    return scenarios_text(parse_scenarios(text))
+
+
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
 MAP_METRICS = (
@@ -79,6 +86,7 @@ GLOBAL_PARAMS = (
     Param("lang", "zh", choices=LANGUAGES),
     Param("year", 2024, parse_int),  # allowed years come from the database
     Param("region", "", parse_adcode),  # allowed codes come from the database
+    Param("_present", False, parse_bool),  # projector mode; a display option, kept across pages
 )
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
     "overview": (
@@ -92,12 +100,21 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("scheme", "quantiles", choices=CLASS_SCHEMES),
         Param("hospitals", False, parse_bool),
         Param("county", "", parse_adcode),
+        # year compared with the sidebar's year (0 = no comparison); allowed years from the database
+        Param("since", 0, parse_int),
+    ),
+    # The briefing's language ('' = the interface language) and file format.
+    "briefing": (
+        Param("brief_lang", "", choices=("", "zh", "en")),
+        Param("format", "pdf", choices=("pdf", "html")),
     ),
     # Each page below owns its entry; see the page's script for what each parameter does.
     "alliances": (
         Param("alliance", "", str.strip),  # '' = the largest reported alliance; checked in the page
         # comma-separated alliance ids; '' = the reported alliances, '-' = none chosen
         Param("compare", "", lambda text: ",".join(filter(None, map(str.strip, text.split(","))))),
+        # growth playback: '' off, 'all' every alliance in the scope, 'alliance' the chosen one
+        Param("playback", "", choices=("", "all", "alliance")),
     ),
     "referrals": (
         # '' = every alliance / hospital; ids are checked against the database in the page.
@@ -140,6 +157,8 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("add", "members", choices=("members", "nicu")),  # new alliance members or NICU sites
         Param("k", 3, parse_int, choices=tuple(range(1, 21))),  # how many new sites
         Param("radius_km", 50, parse_int, choices=tuple(range(10, 201, 10))),  # service radius
+        # up to three scenarios compared side by side: 'members-3-50,nicu-2-50'
+        Param("scenarios", "", parse_scenarios_text),
     ),
     "data": (
         # the section shown; uploads and their check are never part of a link

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pedatlas import auth, link_notices, safe_cells, share, tables, view
+from pedatlas.briefing import panels as briefing_panels
 
 log = logging.getLogger("pedatlas")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,6 +57,9 @@ def copy_link(page: str) -> None:
     map clicks) recorded this run's values: one interaction behind.
     """
     share.reserve(page)
+    if page != briefing_panels.PAGE:
+        # The briefing of the scope and year on screen, from every page that offers its link.
+        briefing_panels.header_entry(view.value("region"), view.value("year"), view.lang())
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:

@@ -155,7 +155,9 @@ def commit(page: str) -> dict[str, str]:
     """Write the current values into the URL (defaults left out); returns what was written."""
     params = state.params_for(page)
     written = state.url_params(st.session_state[VALUES], params)
-    extras = {k: v for k, v in st.query_params.items() if k.startswith("_")}
+    # other display options (_tab, ...) pass through; registered ones are in written or default
+    names = {param.name for param in params}
+    extras = {k: v for k, v in st.query_params.items() if k.startswith("_") and k not in names}
     st.query_params.from_dict({**written, **extras})
     st.session_state[WRITTEN] = written
     return written

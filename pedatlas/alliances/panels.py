@@ -5,6 +5,7 @@ import streamlit as st
 
 from pedatlas import data, fmt, map_traces, ui, view
 from pedatlas.alliances import builders as av
+from pedatlas.alliances import growth_panel
 
 PAGE = "alliances"
 
@@ -210,6 +211,8 @@ def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
 def show_alliance(alliances: pd.DataFrame, year: int) -> None:
     label = labeller(alliances)
     info = pick_alliance(alliances, label)
+    with ui.friendly_errors():
+        growth_panel.show_playback(info)
     reach = data.query("alliances/reach", year=year).set_index("alliance_id").loc[info.name]
     members = data.query("alliances/member_list", alliance=info.name, year=year)
     if members.empty:

@@ -218,4 +218,34 @@ STRINGS = {
     "alliances_activity_remote_consult": ("远程会诊", "Remote consultations"),
     "alliances_yes": ("是", "yes"),
     "alliances_no": ("否", "no"),
+    # growth playback (meetings helper)
+    "growth_mode": ("成长回放", "Growth playback"),
+    "growth_mode_help": (
+        "逐年播放医联体医院加入、覆盖区县的扩展过程，适合会议开场；按 ▶ 播放。",
+        "Plays, year by year, hospitals joining the alliances and the counties covered: an opening "
+        "for a meeting. Press ▶ to play.",
+    ),
+    "growth_mode_off": ("不显示", "Off"),
+    "growth_mode_all": ("{scope}全部医联体", "All alliances: {scope}"),
+    "growth_mode_alliance": ("当前医联体", "This alliance"),
+    "growth_title": ("医联体逐年扩展：{scope}", "Alliances spreading year by year: {scope}"),
+    "growth_frame_title": (
+        "{year} 年：{alliances} 个医联体 · {hospitals} 家医院 · 覆盖 {counties} 个区县 · 儿童 {children}（{share}）",
+        "{year}: alliances {alliances} · hospitals {hospitals} · counties covered {counties} · "
+        "children {children} ({share})",
+    ),
+    "growth_hospitals": ("医联体医院", "Alliance hospitals"),
+    "growth_new": ("当年新覆盖区县", "Counties newly covered that year"),
+    "growth_earlier": ("此前已覆盖区县", "Counties covered before"),
+    "growth_play": ("▶ 播放", "▶ Play"),
+    "growth_pause": ("❚❚ 暂停", "❚❚ Pause"),
+    "growth_year": ("年份", "Year"),
+    "growth_caption": (
+        "医院按年末在盟计（含核心医院，一家医院加入多个医联体只计一次）；区县内有在盟医院即为覆盖；"
+        "儿童为 2020 年人口普查 0–14 岁人口。",
+        "Hospitals count when their membership is active at the year's end (cores included; a "
+        "hospital in several alliances counts once); a county is covered when one lies in it; "
+        "children are the 2020 census population aged 0–14.",
+    ),
+    "growth_empty": ("该范围内没有医联体医院。", "No alliance hospitals in this scope."),
 }

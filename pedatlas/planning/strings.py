@@ -166,4 +166,39 @@ STRINGS = {
         "**Gini and Theil T**: across the region's counties, with each county's supply reached Aᵢ × Pᵢ "
         "(these add up to the total supply) against its children; lower is more equal.",
     ),
+    # scenarios side by side (meetings helper)
+    "compare_title": ("方案对比", "Scenarios side by side"),
+    "compare_pick": ("对比的方案（最多三个）", "Scenarios to compare (up to three)"),
+    "compare_pick_help": (
+        "先在上方设定一个方案（新增类型、数量、服务半径），再在此加入；方案保存在链接中。",
+        "Set a scenario above (what to add, how many, radius), then add it here; the scenarios are kept in the link.",
+    ),
+    "compare_label_members": ("新增 {k} 个成员 · {radius} km", "+{k} members · {radius} km"),
+    "compare_label_nicu": ("新增 {k} 个 NICU 点 · {radius} km", "+{k} NICU sites · {radius} km"),
+    "compare_empty": (
+        "尚未选择方案：在上方设定方案后加入对比（例如 3 个成员、5 个成员、2 个 NICU 点）。",
+        "No scenario chosen: set one above and add it (e.g. 3 members, 5 members, 2 NICU sites).",
+    ),
+    "compare_running": ("正在计算各方案……", "Working out each scenario…"),
+    "compare_col_measure": ("指标", "Measure"),
+    "compare_row_sites_added": ("新增点位", "Sites added"),
+    "compare_row_children_after": ("半径内儿童数（方案后）", "Children within the radius (after)"),
+    "compare_row_children_new": ("新覆盖儿童", "Children newly covered"),
+    "compare_row_coverage_after": ("覆盖比例（方案后）", "Coverage share (after)"),
+    "compare_row_coverage_change": ("覆盖比例变化", "Coverage share change"),
+    "compare_row_gini_after": ("Gini（方案后）", "Gini (after)"),
+    "compare_row_gini_change": ("Gini 变化", "Gini change"),
+    "compare_row_theil_after": ("Theil T（方案后）", "Theil T (after)"),
+    "compare_row_theil_change": ("Theil T 变化", "Theil T change"),
+    "compare_row_access_after": (
+        "可达性（每千儿童，方案后）",
+        "Accessibility per 1,000 children (after)",
+    ),
+    "compare_row_access_change": ("可达性变化", "Accessibility change"),
+    "compare_caption": (
+        "每个方案均为优化选址（最大覆盖模型），与各自的现状比较；★ 为新覆盖儿童最多的方案。"
+        "Gini、Theil 越低越均衡。",
+        "Each scenario is its optimized plan (maximal covering), compared with its own baseline; "
+        "★ marks the one that newly covers the most children. Lower Gini and Theil mean more equal.",
+    ),
 }

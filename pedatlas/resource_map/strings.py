@@ -45,6 +45,12 @@ STRINGS = {
         "The chosen level is not below the current scope; showing {level}.",
     ),
     "col_region": ("地区", "Region"),
+    "col_parent_county": ("所属地市", "City"),
+    "col_parent_city": ("所属省份", "Province"),
+    "col_synthetic": ("合成数据", "Synthetic"),
+    "col_hospital_id": ("医院编号", "Hospital ID"),
+    "value_yes_True": ("是", "yes"),
+    "value_yes_False": ("否", "no"),
     "col_adcode": ("行政区划代码", "Adcode"),
     "col_children": ("0–14 岁儿童", "Children 0–14"),
     "col_hospitals": ("医院数", "Hospitals"),
@@ -65,4 +71,30 @@ STRINGS = {
     "col_nurses": ("儿科护士", "Pediatric nurses"),
     "col_alliances": ("所属医联体", "Alliances"),
     "hover_no_children": ("无儿童人口数据", "no child population on record"),
+    # year comparison (meetings helper)
+    "change_since": ("对比年份", "Compare with year"),
+    "change_since_none": ("不对比", "No comparison"),
+    "change_since_help": (
+        "选择另一个年份，地图显示两年之间该指标的变化（后一年减前一年）。",
+        "Pick another year: the map shows the change of the measure between the two years (later minus earlier).",
+    ),
+    "change_title": ("{metric}：{first} → {last} 年变化", "{metric}: change {first} → {last}"),
+    "change_legend": ("变化（{first} → {last}）", "Change ({first} → {last})"),
+    "change_unchanged": ("基本不变", "About unchanged"),
+    "change_caption": (
+        "颜色以零为中心对称分级：蓝色为上升、红色为下降（“每名儿科医师服务儿童数”相反，上升为红）；"
+        "各级按变化幅度的分位数划分，升降两侧对称。",
+        "Colours are symmetric around zero: blue rises, red falls (reversed for children per pediatrician, "
+        "where a rise is red); steps are quantiles of the size of the change, mirrored on both sides.",
+    ),
+    "change_movers": ("变化最大的地区", "Regions that moved most"),
+    "change_table_title": ("各地区变化", "Change by region"),
+    "change_col_from": ("{year} 年", "{year}"),
+    "change_col_to": ("{year} 年", "{year}"),
+    "change_col_change": ("变化", "Change"),
+    "change_col_share": ("变化率", "Relative change"),
+    "change_same_year": (
+        "对比年份与当前年份相同，请选择另一个年份。",
+        "The comparison year is the year shown; pick another year.",
+    ),
 }

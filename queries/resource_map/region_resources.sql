@@ -27,6 +27,7 @@ members AS (
 )
 SELECT c.unit AS adcode,
        u.name,
+       any_value(CASE $level WHEN 'county' THEN c.city_adcode WHEN 'city' THEN c.province_adcode END) AS parent_adcode,
        count(*) AS counties,
        sum(c.pop_0_14) AS children,
        coalesce(sum(s.hospitals), 0) AS hospitals,

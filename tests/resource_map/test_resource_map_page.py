@@ -102,7 +102,7 @@ def test_county_detail_lists_its_hospitals(monkeypatch, demo_db):
     assert errors(app) == []
     assert any("东湖区" in str(s.value) for s in app.subheader)
     hospitals = app.dataframe[0].value
-    assert "江西省儿童医院" in set(hospitals["name"])
+    assert "江西省儿童医院" in set(hospitals["名称"])  # headers in words, not column ids
 
 
 def test_kinmen_without_children_is_explained(monkeypatch, demo_db):

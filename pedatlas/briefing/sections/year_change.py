@@ -15,8 +15,8 @@ from pedatlas import fmt
 from pedatlas.briefing.labels import level_name, meta, text
 from pedatlas.briefing.model import Chart, Scope, Section, Table
 from pedatlas.briefing.sections import resource_map
-from pedatlas.meetings import change
 from pedatlas.metrics.density import region_measures
+from pedatlas.resource_map import change
 from pedatlas.scope import child_level
 
 METRIC = resource_map.METRIC

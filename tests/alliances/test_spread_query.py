@@ -49,3 +49,26 @@ def test_alliance_spread_lists_every_membership_with_its_place(fixture_db):
 def test_alliance_spread_keeps_the_scope_and_the_alliance(fixture_db, scope, alliance, expected):
     found = rows(fixture_db, "alliances/spread", scope=scope, alliance=alliance)
     assert [row[:2] for row in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (
+            "360000",
+            [
+                ("360102", "东湖区", 1000),
+                ("360103", "西湖区", 2000),
+                ("360104", "青云谱区", 500),
+                ("360202", "昌江区", 3000),
+            ],
+        ),
+        ("420100", [("420102", "江岸区", 100)]),
+    ],
+)
+def test_scope_counties_lists_each_county_with_its_children(fixture_db, scope, expected):
+    assert rows(fixture_db, "alliances/scope_counties", scope=scope) == expected
+
+
+def test_scope_counties_nationally_has_every_county(fixture_db):
+    assert len(rows(fixture_db, "alliances/scope_counties", scope="")) == 6

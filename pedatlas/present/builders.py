@@ -11,6 +11,10 @@ NEXT_KEYS = ("ArrowRight", "PageDown", "ArrowDown", " ")
 PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
 EXIT_KEYS = ("Escape",)
 NEXT_BOX, PREVIOUS_BOX, EXIT_BOX = "present_next", "present_previous", "present_exit"
+BAR_BOX = "present_bar"
+SCREEN_HEIGHT = 540  # a figure that fits under a title at 1280x720
+# where a new idea starts on a page: a heading or a figure
+IDEAS = '[data-testid="stHeading"], [data-testid="stPlotlyChart"], [data-testid="stMetric"]'
 SKIPPED_PAGES = ("data",)  # data management has nothing to show a room
 FIGURE_SCALE = 1.6
 FONT_SIZE = 18  # plotly text at 1280x720 seen from the back of a room
@@ -21,7 +25,11 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
 [data-testid="stDataFrame"], [data-testid="stDownloadButton"], [data-testid="stExpander"],
 [data-testid="stPopover"], [data-testid="stCaptionContainer"], [data-testid="stToolbar"],
+[data-testid="stMainBlockContainer"] :is([data-testid="stSelectbox"], [data-testid="stRadio"],
+  [data-testid="stCheckbox"], [data-testid="stMultiSelect"], [data-testid="stSlider"],
+  [data-testid="stButton"], [data-testid="stTextInput"], [data-testid="stNumberInput"]),
 .st-key-present_hide { display: none !important; }
+.st-key-present_bar [data-testid="stButton"] { display: block !important; }
 html { font-size: 21px; }
 .block-container, [data-testid="stMainBlockContainer"] {
   padding-top: 0.6rem !important; padding-bottom: 3.2rem !important;
@@ -32,7 +40,11 @@ h2, h3 { font-size: 1.5rem !important; }
 [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
 .js-plotly-plot .legendtext { font-size: 18px !important; }
-.st-key-present_bar { position: fixed; right: 1rem; bottom: 0.4rem; z-index: 1000;
+[data-testid="stHorizontalBlock"]:has(:is([data-testid="stSelectbox"], [data-testid="stRadio"],
+  [data-testid="stCheckbox"], [data-testid="stSlider"], [data-testid="stMultiSelect"])):not(:has(
+  :is([data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stHeading"],
+  [data-testid="stMarkdownContainer"] strong))) { display: none !important; }
+.st-key-present_bar { position: fixed; right: 1rem; top: 0.3rem; z-index: 1000;
   background: rgba(255,255,255,0.92); border-radius: 0.5rem; padding: 0 0.5rem; width: auto !important; }
 .st-key-present_bar p { font-size: 0.8rem; }
 </style>
@@ -55,7 +67,11 @@ def _key_list(keys) -> str:
 
 
 def key_script() -> str:
-    """JavaScript (once per browser tab) that turns clicker keys into the deck's link clicks."""
+    """JavaScript (once per browser tab) for the clicker keys.
+
+    Next scrolls the page to the next idea below the screen's top (a heading, a figure, a row of
+    figures); at the bottom it presses the next page's link. Previous does the same upwards.
+    """
     return f"""<script>
 if (!window.pedatlasPresentKeys) {{
   window.pedatlasPresentKeys = true;
@@ -64,14 +80,41 @@ if (!window.pedatlasPresentKeys) {{
     if (target) {{ target.click(); return true; }}
     return false;
   }};
+  const scroller = () => {{
+    let el = document.querySelector('[data-testid="stMainBlockContainer"]');
+    while (el && !(el.scrollHeight > el.clientHeight + 4 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
+    return el || document.scrollingElement;
+  }};
+  const ideaTops = (box) => {{
+    const top = box.getBoundingClientRect().top;
+    const seen = [];
+    document.querySelectorAll('{IDEAS}').forEach((el) => {{
+      if (!el.offsetParent || el.closest(".st-key-{BAR_BOX}")) return;
+      const at = Math.round(el.getBoundingClientRect().top - top + box.scrollTop);
+      if (!seen.some((y) => Math.abs(y - at) < 40)) seen.push(at);
+    }});
+    return seen.sort((a, b) => a - b);
+  }};
+  const step = (forward) => {{
+    const box = scroller();
+    const now = box.scrollTop;
+    const last = box.scrollHeight - box.clientHeight;
+    const tops = ideaTops(box).map((y) => Math.max(0, y - 8));
+    const goal = forward ? tops.find((y) => y > now + 20 && now < last - 4)
+                         : tops.reverse().find((y) => y < now - 20);
+    if (goal !== undefined) {{ box.scrollTo({{top: Math.min(goal, last)}}); return true; }}
+    if (!forward && now > 4) {{ box.scrollTo({{top: 0}}); return true; }}
+    return press(forward ? "{NEXT_BOX}" : "{PREVIOUS_BOX}");
+  }};
   document.addEventListener("keydown", (event) => {{
     const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable], [role=slider], [role=combobox]");
     if (field || event.altKey || event.ctrlKey || event.metaKey) return;
-    let box = null;
-    if ({_key_list(NEXT_KEYS)}.includes(event.key)) box = "{NEXT_BOX}";
-    else if ({_key_list(PREVIOUS_KEYS)}.includes(event.key)) box = "{PREVIOUS_BOX}";
-    else if ({_key_list(EXIT_KEYS)}.includes(event.key)) box = "{EXIT_BOX}";
-    if (box && press(box)) event.preventDefault();
+    if (!document.querySelector(".st-key-{BAR_BOX}")) return;
+    let handled = false;
+    if ({_key_list(NEXT_KEYS)}.includes(event.key)) handled = step(true);
+    else if ({_key_list(PREVIOUS_KEYS)}.includes(event.key)) handled = step(false);
+    else if ({_key_list(EXIT_KEYS)}.includes(event.key)) handled = press("{EXIT_BOX}");
+    if (handled) event.preventDefault();
   }}, true);
 }}
 </script>"""
@@ -85,8 +128,10 @@ def _scaled(size, scale: float):
     return [value * scale if value is not None else None for value in size]
 
 
-def enlarge_figure(figure: go.Figure, scale: float = FIGURE_SCALE) -> go.Figure:
-    """Bigger markers, lines and text for a projector (the figure is changed and returned)."""
+def enlarge_figure(
+    figure: go.Figure, scale: float = FIGURE_SCALE, height: int | None = None
+) -> go.Figure:
+    """Bigger markers, lines and text, and no taller than a screen (the figure is changed)."""
     for trace in figure.data:
         marker = getattr(trace, "marker", None)
         if (
@@ -107,4 +152,7 @@ def enlarge_figure(figure: go.Figure, scale: float = FIGURE_SCALE) -> go.Figure:
         legend={"font": {"size": FONT_SIZE}},
         hoverlabel={"font": {"size": FONT_SIZE}},
     )
+    tallest = min(height or SCREEN_HEIGHT, SCREEN_HEIGHT)
+    if figure.layout.height is None or figure.layout.height > tallest:
+        figure.update_layout(height=tallest)
     return figure

@@ -1,0 +1,117 @@
+"""The planning page's scenario comparison: up to three plans side by side, kept in the link."""
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import fmt, ui, view
+from pedatlas.planning import panels, scenarios
+from pedatlas.planning.scenarios import Scenario
+
+ROWS = (  # (measure key, column, how it is written)
+    ("sites_added", "sites_added", "count"),
+    ("children_after", "children_after", "children"),
+    ("children_new", "children_new", "children"),
+    ("coverage_after", "coverage_after", "share"),
+    ("coverage_change", "coverage_change", "points"),
+    ("gini_after", "gini_after", "index"),
+    ("gini_change", "gini_change", "signed_index"),
+    ("theil_after", "theil_after", "index"),
+    ("theil_change", "theil_change", "signed_index"),
+    ("access_after", "access_after", "access"),
+    ("access_change", "access_change", "signed_share"),
+)
+
+
+def scenario_label(text: str) -> str:
+    """'members-3-50' -> '+3 members · 50 km' in the current language."""
+    scenario = scenarios.parse_scenario(text)
+    return view.t(f"compare_label_{scenario.add}", k=scenario.k, radius=scenario.radius_km)
+
+
+def written(kind: str, value) -> str:
+    """A measure of the comparison as shown."""
+    if pd.isna(value):
+        return fmt.DASH
+    return {
+        "count": lambda v: fmt.integer(v),
+        "children": lambda v: fmt.big_number(v, view.lang()),
+        "share": fmt.percent,
+        "points": lambda v: f"{v * 100:+.1f} pp",
+        "index": lambda v: fmt.rate(v, 4),
+        "signed_index": lambda v: f"{v:+.4f}",
+        "access": lambda v: fmt.rate(v, 3),
+        "signed_share": fmt.signed_percent,
+    }[kind](value)
+
+
+def measures_of(year: int, region: str, scenario: Scenario) -> pd.DataFrame:
+    """The scenario's before/after measures (cached per scenario by the planning panels)."""
+    *_, measures = panels.scenario_steps(year, region, scenario.add, scenario.k, scenario.radius_km)
+    return measures
+
+
+def comparison_table(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per measure, one column per scenario, values as shown."""
+    shown = {view.t("compare_col_measure"): [view.t(f"compare_row_{key}") for key, _, _ in ROWS]}
+    for _, row in table.iterrows():
+        shown[scenario_label(row["scenario"])] = [written(kind, row[col]) for _, col, kind in ROWS]
+    return pd.DataFrame(shown)
+
+
+def cards(table: pd.DataFrame) -> None:
+    """Each scenario's headline numbers in its own column, side by side."""
+    best = scenarios.best_scenario(table)
+    for cell, (_, row) in zip(st.columns(len(table)), table.iterrows(), strict=True):
+        mark = " ★" if row["scenario"] == best and len(table) > 1 else ""
+        cell.markdown(f"**{scenario_label(row['scenario'])}{mark}**")
+        cell.metric(view.t("compare_row_children_new"), written("children", row["children_new"]))
+        cell.metric(
+            view.t("compare_row_coverage_after"),
+            written("share", row["coverage_after"]),
+            written("points", row["coverage_change"]),
+        )
+        cell.metric(
+            view.t("compare_row_gini_after"),
+            written("index", row["gini_after"]),
+            written("signed_index", row["gini_change"]),
+            delta_color="inverse",
+        )
+        cell.metric(
+            view.t("compare_row_access_after"),
+            written("access", row["access_after"]),
+            written("signed_share", row["access_change"]),
+        )
+
+
+def pick(current: Scenario) -> list[str]:
+    """The scenarios chosen (the link's, with the one set above offered to add)."""
+    chosen = [s.text() for s in scenarios.parse_scenarios(view.value("scenarios"))]
+    options = list(dict.fromkeys([*chosen, current.text()]))
+    picked = view.multiselect(
+        "scenarios",
+        view.t("compare_pick"),
+        options,
+        chosen,
+        scenario_label,
+        max_selections=scenarios.MAX_SCENARIOS,
+        help=view.t("compare_pick_help"),
+    )
+    view.record("scenarios", ",".join(picked))
+    return picked
+
+
+def show_comparison(year: int, region: str, add: str, k: int, radius: int) -> None:
+    """Pick up to three scenarios; their coverage, equity and accessibility side by side."""
+    st.subheader(view.t("compare_title"))
+    picked = pick(Scenario(add, k, radius))
+    if not picked:
+        ui.empty_state("compare_empty")
+        return
+    chosen = [scenarios.parse_scenario(text) for text in picked]
+    with st.spinner(view.t("compare_running")):
+        table = scenarios.compare_scenarios([(s, measures_of(year, region, s)) for s in chosen])
+    cards(table)
+    shown = comparison_table(table)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.caption(view.t("compare_caption"))
+    ui.table_downloads(shown, f"pedatlas_plan_compare_{region}_{year}", "compare")

@@ -1,0 +1,1 @@
+"""Projector mode: any page, full screen, big type, one idea per screen, clicker keys."""

@@ -1,0 +1,136 @@
+"""The resource map's year comparison: the change map, the regions that moved most, the table."""
+
+import pandas as pd
+import streamlit as st
+
+from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas.metrics import density
+from pedatlas.present import panels as present
+from pedatlas.resource_map import change
+from pedatlas.resource_map.panels import FORMAT, metric_label
+
+MOVERS = 5
+# a change of each measure as written on screen, and the change that shows as zero there
+SIGNED = {
+    "children_per_physician": ("{:+,.0f}", 1, 0.5),
+    "target_share": ("{:+.1f} pp", 100, 0.0005),  # a share: its change in percentage points
+}
+DEFAULT_SIGNED = ("{:+.2f}", 1, 0.005)
+
+
+def since_control(year: int, years, container=st) -> int:
+    """The comparison year (0 = none); the sidebar's year is the other one."""
+    options = [0] + [y for y in years if y != year]
+    labels = {0: view.t("change_since_none")} | {y: str(y) for y in options[1:]}
+    return view.selectbox(
+        "since",
+        view.t("change_since"),
+        options,
+        labels.__getitem__,
+        container=container,
+        help=view.t("change_since_help"),
+    )
+
+
+def signed(metric: str):
+    """(a change of metric written with its sign, the largest change written as zero)."""
+    pattern, scale, tolerance = SIGNED.get(metric, DEFAULT_SIGNED)
+    return (lambda v: fmt.DASH if pd.isna(v) else pattern.format(v * scale)), tolerance
+
+
+def year_measures(year: int, level: str, region: str, target) -> pd.DataFrame:
+    rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
+    return density.region_measures(rows, target[0] if target else float("nan"))
+
+
+def change_texts(metric: str, first: int, last: int) -> dict:
+    write, _ = signed(metric)
+    return {
+        "unchanged": view.t("change_unchanged"),
+        "no_data": view.t("no_data"),
+        "legend": view.t("change_legend", first=first, last=last),
+        "context": view.t("context_regions"),
+        "sea_line": view.t("sea_line"),
+        "from": str(first),
+        "to": str(last),
+        "change": view.t("change_col_change"),
+        "value": FORMAT.get(metric, fmt.rate),
+        "signed": write,
+    }
+
+
+def change_map(table, metric, scope_kind, level, region, first, last):
+    """The diverging change map of one measure between two years."""
+    _, tolerance = signed(metric)
+    national = scope_kind == "national"
+    return change.change_figure(
+        data.geojson_url(scope.boundary_layer(scope_kind, level), region),
+        table,
+        change_texts(metric, first, last),
+        metric not in map_traces.MORE_IS_WORSE,
+        tolerance,
+        data.features("context") if national else None,
+        data.features("sea_line") if national else None,
+    )
+
+
+def movers(table: pd.DataFrame, metric: str) -> None:
+    """The regions that moved most, as metric cards (value in the later year and the change)."""
+    moved = change.largest_moves(table, MOVERS)
+    if moved.empty:
+        return
+    st.markdown(f"**{view.t('change_movers')}**")
+    write, _ = signed(metric)
+    value = FORMAT.get(metric, fmt.rate)
+    color = "inverse" if metric in map_traces.MORE_IS_WORSE else "normal"
+    for cell, row in zip(st.columns(MOVERS), moved.itertuples(index=False), strict=False):
+        cell.metric(row.name, value(row.value_to), write(row.change), delta_color=color)
+
+
+def change_table_shown(table: pd.DataFrame, metric: str, target, first: int, last: int):
+    """The change table with translated headings and the measure formatted as on the map."""
+    write, _ = signed(metric)
+    shown = table.assign(
+        change_share=table["change_share"].map(fmt.signed_percent),
+        change=table["change"].map(write),
+    )
+    shown.columns = [view.t("col_region") if c == "name" else c for c in shown.columns]
+    return shown.rename(
+        columns={
+            "adcode": view.t("col_adcode"),
+            "value_from": f"{metric_label(metric, target)} · {view.t('change_col_from', year=first)}",
+            "value_to": f"{metric_label(metric, target)} · {view.t('change_col_to', year=last)}",
+            "change": view.t("change_col_change"),
+            "change_share": view.t("change_col_share"),
+        }
+    )
+
+
+def show_change(year, since, level, region, scope_kind, metric, target) -> str | None:
+    """The year comparison in place of the map of one year; returns the map's chart key."""
+    first, last = change.year_pair(since, year)
+    before = year_measures(first, level, region, target)
+    after = year_measures(last, level, region, target)
+    table = change.change_table(before, after, metric)
+    st.subheader(
+        view.t("change_title", metric=metric_label(metric, target), first=first, last=last)
+    )
+    figure = present.figure(change_map(table, metric, scope_kind, level, region, first, last))
+    st.caption(view.t("change_caption"))
+    key = f"change_{region or 'cn'}_{level}"
+    event = st.plotly_chart(
+        figure,
+        key=key,
+        on_select="rerun",
+        selection_mode=("points",),
+        config=map_traces.PLOTLY_CONFIG,
+        width="stretch",
+    )
+    movers(table, metric)
+    if not present.active():
+        st.subheader(view.t("change_table_title"))
+        shown = change_table_shown(table, metric, target, first, last)
+        st.dataframe(shown, hide_index=True, width="stretch")
+        stem = f"pedatlas_change_{metric}_{level}_{region or 'china'}_{first}_{last}"
+        ui.table_downloads(shown, stem, "change")
+    return event
