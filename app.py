@@ -23,7 +23,7 @@ if not auth.sign_in_configured():
 safety.stop_on_database_problem(database_path(), lang)
 safety.reconcile_audit(database_path())  # a write killed mid-way is closed in the audit log
 key = shell.page_key(page)
-allowed = auth.scope_allowed(shell.allowed_values(), lang)
+allowed = auth.scope_allowed(shell.allowed_values(key), lang)
 view.begin(key, allowed)
 present.begin()
 with ui.friendly_errors():
