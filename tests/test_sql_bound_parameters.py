@@ -62,6 +62,10 @@ ALLOWED: dict[str, set[str]] = {
         "child",
         "target",
         "batch.table.name",
+        # key comparisons over registry columns (uploaded values come in as a registered table)
+        "shown",
+        "same",
+        "differs",
         "', '.join(key)",
     },
     "pedatlas/importer/export.py": {
