@@ -20,7 +20,7 @@ with ui.friendly_errors():
     level, metric, scheme, show_hospitals = panels.controls(
         scope.levels_inside(region, regions), target
     )
-    since = change_panel.since_control(year, shell.allowed_values()["year"], st.columns(4)[0])
+    since = change_panel.since_control(year, shell.years(), st.columns(4)[0])
     rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
     if measures.empty:

@@ -47,7 +47,6 @@ KIND_COLORS = {
 }
 BASE_COLOR = "#f4f4f4"  # flat background regions under flow maps
 BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
-MORE_IS_WORSE = {"children_per_physician"}
 
 
 def palette(classes: int, more_is_better: bool = True) -> list[str]:
@@ -257,6 +256,20 @@ def hospital_trace(hospitals: pd.DataFrame, hover: pd.Series, name_of_kind) -> l
             )
         )
     return traces
+
+
+def site_markers(sites: pd.DataFrame, name: str, marker: dict, hover) -> go.Scattergeo:
+    """Hospitals (lon, lat, hospital_id) as one marker trace; a click gives the hospital_id."""
+    return go.Scattergeo(
+        lon=sites["lon"],
+        lat=sites["lat"],
+        mode="markers",
+        name=name,
+        marker=marker,
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=sites["hospital_id"],
+    )
 
 
 def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> go.Figure:

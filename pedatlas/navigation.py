@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from pedatlas import state
 from pedatlas.paths import PROJECT_ROOT
 
 
@@ -19,6 +20,11 @@ class PageSpec:
     icon: str
     group_key: str
     url_path: str
+
+    @property
+    def params(self) -> tuple[state.Param, ...]:
+        """The page's own URL parameters (declared in state.PAGE_PARAMS under the page's key)."""
+        return state.PAGE_PARAMS[self.key]
 
 
 PAGES = (

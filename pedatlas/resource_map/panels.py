@@ -4,17 +4,13 @@ import streamlit as st
 
 from pedatlas import chart_export, data, fmt, map_traces, rates, scope, shell, state, ui, view
 from pedatlas.chart_export import ChartNote
+from pedatlas.resource_map import metrics
 from pedatlas.tables import Column, TableNote
 
 PAGE = "resource_map"
 
 
 TARGET_METRICS = ("physicians_per_1000",)  # measures the physician target is a value of
-FORMAT = {
-    "children_per_physician": fmt.integer,
-    "target_share": fmt.percent,
-    "members_per_county": fmt.rate,
-}
 
 
 def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
@@ -27,7 +23,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
     metric = view.selectbox(
         "metric",
         view.t("map_metric"),
-        state.MAP_METRICS,
+        metrics.NAMES,
         lambda m: metric_label(m, target),
         container=middle,
     )
@@ -46,7 +42,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
 
 def metric_label(metric: str, target) -> str:
     value, year = target or (float("nan"), "")
-    return view.t(f"metric_{metric}", target=fmt.rate(value), year=year)
+    return view.t(metrics.metric(metric).label_key, target=fmt.rate(value), year=year)
 
 
 def breadcrumb(region: str, regions) -> None:
@@ -62,14 +58,14 @@ def breadcrumb(region: str, regions) -> None:
 
 def map_figure(measures, metric, scheme, target, scope_kind, level, region):
     """The choropleth of one measure; small populations drawn apart (see metrics/small_population)."""
-    formatter = FORMAT.get(metric, fmt.rate)
+    formatter = metrics.metric(metric).formatter
     goal = (
         target[0]
         if target and metric in TARGET_METRICS
         else (1.0 if metric == "target_share" else None)
     )
     classes = rates.rate_classes(measures, metric, scheme, goal, formatter)
-    colors = map_traces.palette(len(classes.labels), metric not in map_traces.MORE_IS_WORSE)
+    colors = map_traces.palette(len(classes.labels), not metrics.metric(metric).more_is_worse)
     values = (
         measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
     )
@@ -169,7 +165,7 @@ def region_table(measures, metric, target, level, regions):
         rate_note=rates.table_flags(measures["children"], view.lang()),
     )
     return table.sort_values(
-        metric, ascending=metric in map_traces.MORE_IS_WORSE, na_position="last"
+        metric, ascending=metrics.metric(metric).more_is_worse, na_position="last"
     )
 
 
