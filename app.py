@@ -12,13 +12,18 @@ st.set_page_config(
 )
 lang = shell.peek_language()
 safety.refuse_unsafe_exposure(lang)  # no sign-in configured: this machine only
+# Pages are registered before the sign-in form, so a deep link opened signed out is kept (and
+# shown once signed in) instead of "Page not found"; the menu stays hidden until then.
+page = st.navigation(
+    shell.streamlit_pages(lang), position="sidebar" if auth.signed_in() else "hidden"
+)
 auth.require_sign_in(lang)
 if not auth.sign_in_configured():
     shell.ensure_database()  # the embedded demo builds its database on first start
 safety.stop_on_database_problem(database_path(), lang)
-page = st.navigation(shell.streamlit_pages(shell.peek_language()))
+safety.reconcile_audit(database_path())  # a write killed mid-way is closed in the audit log
 key = shell.page_key(page)
-allowed = auth.scope_allowed(shell.allowed_values(), lang)
+allowed = auth.scope_allowed(shell.allowed_values(key), lang)
 view.begin(key, allowed)
 present.begin()
 with ui.friendly_errors():

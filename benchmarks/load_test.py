@@ -40,11 +40,14 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.typing import Subprotocol
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pedatlas import navigation  # noqa: E402
+
+STREAMLIT_PROTOCOL = Subprotocol("streamlit")
 
 # What users click through: (page key, query string). Mixed national / province / city / alliance.
 VIEWS = (
@@ -131,7 +134,7 @@ class User:
             # session on the client's side and count as the server's error.
             async with websockets.connect(
                 ws_url,
-                subprotocols=["streamlit"],
+                subprotocols=[STREAMLIT_PROTOCOL],
                 max_size=None,
                 open_timeout=TIMEOUT_S,
                 ping_interval=None,
@@ -298,7 +301,7 @@ async def warm_up(url: str) -> None:
     """Open every view once (fills the server's caches, as earlier users would have)."""
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
-    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=[STREAMLIT_PROTOCOL],
                                   max_size=None, ping_interval=None) as socket:  # fmt: skip
         for page, query in VIEWS:
             await user.view(socket, page, query)
@@ -309,7 +312,8 @@ async def warm_up(url: str) -> None:
 
 
 async def load(urls: list[str], pids: list[int], args) -> dict:
-    tally, samples, stop = Tally(), [], asyncio.Event()
+    samples: list[float] = []
+    tally, stop = Tally(), asyncio.Event()
     rng = random.Random(args.seed)
     think = tuple(float(x) for x in args.think.split(","))
     deadline = time.monotonic() + args.minutes * 60

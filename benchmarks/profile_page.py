@@ -82,6 +82,7 @@ def main() -> None:
     child = subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=os.environ
     )
+    assert child.stdin is not None and child.stdout is not None  # both are pipes
     while child.stdout.readline().strip() != "ready":
         pass
     spy = Path(sys.executable).with_name("py-spy")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import data, map_traces, scope, shell, ui, view
+from pedatlas import data, scope, shell, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change_panel, panels
@@ -20,7 +20,7 @@ with ui.friendly_errors():
     level, metric, scheme, show_hospitals = panels.controls(
         scope.levels_inside(region, regions), target
     )
-    since = change_panel.since_control(year, shell.allowed_values()["year"], st.columns(4)[0])
+    since = change_panel.since_control(year, shell.years(), st.columns(4)[0])
     rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
     if measures.empty:
@@ -48,16 +48,13 @@ with ui.friendly_errors():
             key=f"map_{region or 'cn'}_{level}",
             on_select="rerun",
             selection_mode=("points",),
-            config=map_traces.PLOTLY_CONFIG,
+            config=panels.chart_config(figure, metric, target, level, region, year),
             width="stretch",
         )
         panels.handle_click(event, level, region, scope_kind)
-        if view.value("county"):
-            panels.county_detail(year, view.value("county"))
+        county = panels.checked_county(region)
+        if county:
+            panels.county_detail(year, county)
         if not present.active():  # one idea per screen: the table stays off the projector
             st.subheader(view.t("map_table_title"))
-            table = panels.region_table(measures, metric, target)
-            st.dataframe(table, hide_index=True, width="stretch")
-            ui.table_downloads(
-                table, f"pedatlas_{metric}_{level}_{region or 'china'}_{year}", "regions"
-            )
+            panels.show_region_table(measures, metric, target, level, region, regions, year)

@@ -4,6 +4,12 @@ The database is attached read-only inside a fresh in-memory DuckDB instead of op
 ``duckdb.connect(path)``: DuckDB caches instances by path, so after an import swaps the file in
 place a plain reconnect would keep serving the old file. Attaching gives a new view of the file
 each time its identity (inode, mtime, size) changes.
+
+The shared SQL rules (queries/rules.sql: membership at a date, hospitals in a scope, the patient
+side of a referral, the referrals and transfers a page picks, Tukey's fences) are created as
+macros in the in-memory catalog of every connection, and queries reach them through the search
+path. They live with the code rather than as views in the file: a database built or imported by
+any version, and the scoped views of pedatlas.auth, get the rules of the running app.
 """
 
 import os
@@ -14,9 +20,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pedatlas.paths import QUERIES_DIR, database_path
+from pedatlas.paths import QUERIES_DIR
 
 CATALOG = "atlas"
+RULES = "rules"  # queries/rules.sql
+SEARCH_PATH = f"{CATALOG}.main,memory.main"  # the database's tables, then the rule macros
 SOURCE_CATALOG = "atlas_source"  # the file itself, behind the scope's views
 _VIEW_SOURCE = re.compile(r"FROM atlas_source\.main\.(\w+)")
 _PARAM = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
@@ -45,7 +53,7 @@ def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
     if scope is None or scope.is_national:
         # A path from the operator's configuration, not from a user; ATTACH takes no parameters.
         connection.execute(f"ATTACH '{_quoted(path)}' AS {CATALOG} (READ_ONLY)")
-        return connection
+        return with_rules(connection)
     connection.execute(f"ATTACH '{_quoted(path)}' AS {SOURCE_CATALOG} (READ_ONLY)")
     connection.execute(f"ATTACH ':memory:' AS {CATALOG}")
     tables = {row[0] for row in connection.execute(
@@ -58,6 +66,22 @@ def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
         used = set(_PARAM.findall(_without_comments(statement)))
         values = {"kind": scope.kind, "code": scope.code}
         connection.execute(statement, {name: values[name] for name in used} or None)
+    return with_rules(connection)
+
+
+def with_rules(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The connection with the shared SQL rules created as macros (queries/rules.sql).
+
+    A rule over a table the file does not have (a rollup of an older build) is left out: the
+    queries that need it fail as they would without it, the others work.
+    """
+    connection.execute(f"SET search_path = '{SEARCH_PATH}'")
+    for statement in re.split(r"(?m);\s*$", query_sql(RULES)):
+        if _without_comments(statement).strip():
+            try:
+                connection.execute(statement)
+            except duckdb.CatalogException:
+                continue
     return connection
 
 
@@ -89,14 +113,21 @@ def _without_comments(sql: str) -> str:
     return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
 
 
+def atlas_cursor(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor on the database's catalog that also sees the rule macros (settings are per cursor)."""
+    cursor = connection.cursor()
+    cursor.execute(f"USE {CATALOG}")
+    cursor.execute(f"SET search_path = '{SEARCH_PATH}'")
+    return cursor
+
+
 def run_query(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql (e.g. name "transport/summary") with exactly its named parameters."""
     needed = query_parameters(name)
     if set(params) != needed:
         raise QueryError(f"query {name} takes parameters {sorted(needed)}, got {sorted(params)}")
-    cursor = connection.cursor()
+    cursor = atlas_cursor(connection)
     try:
-        cursor.execute(f"USE {CATALOG}")
         return cursor.execute(query_sql(name), params or None).df()
     finally:
         cursor.close()
@@ -104,14 +135,8 @@ def run_query(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.
 
 def run_sql(connection: duckdb.DuckDBPyConnection, sql: str, params=None) -> pd.DataFrame:
     """Run literal SQL (build scripts and tests only; pages use named queries)."""
-    cursor = connection.cursor()
+    cursor = atlas_cursor(connection)
     try:
-        cursor.execute(f"USE {CATALOG}")
         return cursor.execute(sql, params).df()
     finally:
         cursor.close()
-
-
-def default_connection() -> duckdb.DuckDBPyConnection:
-    """A fresh read-only connection to the configured database (no caching)."""
-    return open_read_only(database_path())

@@ -14,7 +14,22 @@ from pedatlas.i18n import Text
 PLOTLY_CONFIG = {
     "topojsonURL": "app/static/",
     "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # Save-as-PNG and reset only: a full toolbar covered chart titles and legends on phones.
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "zoomInGeo",
+        "zoomOutGeo",
+        "hoverClosestGeo",
+        "pan2d",
+        "zoom2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
 }
 NO_DATA_COLOR = "#d9d9d9"
 CONTEXT_COLOR = "#ececec"
@@ -32,7 +47,6 @@ KIND_COLORS = {
 }
 BASE_COLOR = "#f4f4f4"  # flat background regions under flow maps
 BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
-MORE_IS_WORSE = {"children_per_physician"}
 
 
 def palette(classes: int, more_is_better: bool = True) -> list[str]:
@@ -244,6 +258,20 @@ def hospital_trace(hospitals: pd.DataFrame, hover: pd.Series, name_of_kind) -> l
     return traces
 
 
+def site_markers(sites: pd.DataFrame, name: str, marker: dict, hover) -> go.Scattergeo:
+    """Hospitals (lon, lat, hospital_id) as one marker trace; a click gives the hospital_id."""
+    return go.Scattergeo(
+        lon=sites["lon"],
+        lat=sites["lat"],
+        mode="markers",
+        name=name,
+        marker=marker,
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=sites["hospital_id"],
+    )
+
+
 def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> go.Figure:
     """Hide every base layer and fit the view to our own shapes."""
     figure.update_geos(
@@ -256,13 +284,15 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
         height=height,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         clickmode="event+select",
+        # Below the map, not beside it: on a 390 px phone a legend beside the map left it
+        # ~140 px wide; below, the map takes the full width at every screen size.
         legend={
-            "title": {"text": legend_title},
-            "orientation": "v",
-            "x": 1.0,
-            "y": 0.5,
+            "title": {"text": legend_title, "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
             "xanchor": "left",
-            "yanchor": "middle",
+            "yanchor": "top",
             "bgcolor": "rgba(255,255,255,0.85)",
         },
         paper_bgcolor="rgba(0,0,0,0)",

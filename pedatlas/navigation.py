@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from pedatlas import state
 from pedatlas.paths import PROJECT_ROOT
 
 
@@ -19,6 +20,11 @@ class PageSpec:
     icon: str
     group_key: str
     url_path: str
+
+    @property
+    def params(self) -> tuple[state.Param, ...]:
+        """The page's own URL parameters (declared in state.PAGE_PARAMS under the page's key)."""
+        return state.PAGE_PARAMS[self.key]
 
 
 PAGES = (
@@ -77,6 +83,14 @@ PAGES = (
         ":material/add_location_alt:",
         "group_analysis",
         "plan",
+    ),
+    PageSpec(
+        "briefing",
+        "pages/briefing.py",
+        "page_briefing",
+        ":material/summarize:",
+        "group_analysis",
+        "brief",  # not "briefing": a path equal to the script name confuses Streamlit
     ),
     PageSpec("data", "pages/data.py", "page_data", ":material/database:", "group_data", "manage"),
 )

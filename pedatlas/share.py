@@ -71,7 +71,7 @@ button:hover{{border-color:#ff4b4b;color:#ff4b4b}}
 #link.shown{{position:static;width:100%;box-sizing:border-box;margin-top:4px}}
 #status{{font-size:12px;color:#555}}
 </style></head><body>
-<button id="copy" type="button" data-link="{html.escape(link, quote=True)}">&#128279; {html.escape(label)}</button>
+<button id="copy" type="button" data-link="{html.escape(link, quote=True)}">{html.escape(label)}</button>
 <input id="link" readonly value="{html.escape(link, quote=True)}" aria-label="link">
 <span id="status" role="status"></span>
 <script>

@@ -63,11 +63,23 @@ def page_key(page) -> str:
     return navigation.key_for_path(page.url_path)
 
 
-def allowed_values() -> dict:
-    """Values the links may carry, from the database (years, scope regions)."""
-    regions = data.query("common/region_list")
-    years = tuple(int(y) for y in data.query("common/resource_years")["year"])
-    return {"year": years, "since": (0, *years), "region": ("",) + tuple(regions["adcode"])}
+def allowed_values(page: str = "") -> dict:
+    """Values the links may carry that come from the database (state.Known), by parameter name."""
+    return {
+        param.name: param.known.extra + tuple(known_values(param.known))
+        for param in state.params_for(page)
+        if param.known is not None
+    }
+
+
+def known_values(known: state.Known) -> list:
+    """The database's values of one Known (plain Python values, in the query's order)."""
+    return data.query(known.query)[known.column].tolist()
+
+
+def years() -> tuple[int, ...]:
+    """The years with data, newest first."""
+    return allowed_values()["year"]
 
 
 def sidebar() -> None:
@@ -81,8 +93,7 @@ def sidebar() -> None:
         container=bar,
         horizontal=True,
     )
-    years = allowed_values()["year"]
-    view.selectbox("year", view.t("sidebar_year"), years, container=bar)
+    view.selectbox("year", view.t("sidebar_year"), years(), container=bar)
     scope_picker(data.query("common/region_list"))
     bar.caption(view.t("synthetic_note"))
 

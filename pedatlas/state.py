@@ -10,16 +10,33 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
+from pedatlas.resource_map import metrics as map_metrics
+
+
+@dataclass(frozen=True)
+class Known:
+    """Allowed values that come from the database: one column of a named query, plus fixed extras."""
+
+    query: str
+    column: str
+    extra: tuple = ("",)
 
 
 @dataclass(frozen=True)
 class Param:
-    """One URL parameter: its default, how to read it, and (optionally) its allowed values."""
+    """One URL parameter: its default, how to read it, and its allowed values.
+
+    Allowed values are fixed (choices) or come from the database (known, looked up by
+    shell.allowed_values); with many=True the value is a comma-separated list whose every item
+    must be allowed. A value that is not allowed falls back to the default with one notice.
+    """
 
     name: str
     default: object
     parse: Callable[[str], object] = str
     choices: tuple | None = None
+    known: Known | None = None
+    many: bool = False
 
     def serialize(self, value) -> str:
         """The text of value in a URL."""
@@ -57,6 +74,11 @@ def parse_adcode(text: str) -> str:
     return text
 
 
+def parse_list(text: str) -> str:
+    """Comma-separated items without blanks or surrounding spaces: ' a, ,b' -> 'a,b'."""
+    return ",".join(filter(None, map(str.strip, text.split(","))))
+
+
 def parse_int(text: str) -> int:
     """A whole number written in plain digits."""
     text = text.strip()
@@ -72,22 +94,16 @@ def parse_scenarios_text(text: str) -> str:
 
 LANGUAGES = ("zh", "en")
 LEVELS = ("province", "city", "county")
-MAP_METRICS = (
-    "physicians_per_1000",
-    "beds_per_1000",
-    "icu_beds_per_1000",
-    "children_per_physician",
-    "target_share",
-    "members_per_county",
-)
+MAP_METRICS = map_metrics.NAMES  # declared once in pedatlas/resource_map/metrics.py
 CLASS_SCHEMES = ("quantiles", "natural_breaks", "target")
 
 GLOBAL_PARAMS = (
     Param("lang", "zh", choices=LANGUAGES),
-    Param("year", 2024, parse_int),  # allowed years come from the database
-    Param("region", "", parse_adcode),  # allowed codes come from the database
+    Param("year", 2024, parse_int, known=Known("common/resource_years", "year", extra=())),
+    Param("region", "", parse_adcode, known=Known("common/region_list", "adcode")),
     Param("_present", False, parse_bool),  # projector mode; a display option, kept across pages
 )
+ALLIANCE_IDS = Known("alliances/list", "alliance_id")
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
     "overview": (
         Param(
@@ -101,28 +117,39 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("hospitals", False, parse_bool),
         Param("county", "", parse_adcode),
         # year compared with the sidebar's year (0 = no comparison); allowed years from the database
-        Param("since", 0, parse_int),
+        Param("since", 0, parse_int, known=Known("common/resource_years", "year", extra=(0,))),
+    ),
+    # The briefing's language ('' = the interface language) and file format.
+    "briefing": (
+        Param("brief_lang", "", choices=("", "zh", "en")),
+        Param("format", "pdf", choices=("pdf", "html")),
     ),
     # Each page below owns its entry; see the page's script for what each parameter does.
     "alliances": (
-        Param("alliance", "", str.strip),  # '' = the largest reported alliance; checked in the page
+        Param("alliance", "", str.strip, known=ALLIANCE_IDS),  # '' = the largest reported one
         # comma-separated alliance ids; '' = the reported alliances, '-' = none chosen
-        Param("compare", "", lambda text: ",".join(filter(None, map(str.strip, text.split(","))))),
+        Param(
+            "compare",
+            "",
+            parse_list,
+            known=Known("alliances/list", "alliance_id", ("", "-")),
+            many=True,
+        ),
         # growth playback: '' off, 'all' every alliance in the scope, 'alliance' the chosen one
         Param("playback", "", choices=("", "all", "alliance")),
     ),
     "referrals": (
-        # '' = every alliance / hospital; ids are checked against the database in the page.
-        Param("alliance", "", str.strip),
-        Param("hospital", "", str.strip),
+        # '' = every alliance / hospital
+        Param("alliance", "", str.strip, known=ALLIANCE_IDS),
+        Param("hospital", "", str.strip, known=Known("common/hospital_ids", "hospital_id")),
         Param("flow_level", "province", choices=("province", "city", "hospital")),
         Param("top", 30, parse_int, choices=(10, 20, 30, 50, 100, 200)),
         Param("min", 0, parse_int, choices=(0, 10, 50, 100, 500, 1000, 5000)),
         Param("compare", "admin", choices=("admin", "alliance")),
     ),
     "transport": (
-        # '' = every centre; a receiving centre's hospital_id, checked in the page.
-        Param("centre", "", str.strip),
+        # '' = every centre, else a transport centre's hospital_id
+        Param("centre", "", str.strip, known=Known("transport/centre_points", "hospital_id")),
     ),
     "equity": (
         Param(
@@ -164,7 +191,10 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
 
 def param_choices(page: str, name: str) -> tuple:
     """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
-    return next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
+    choices = next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
+    if choices is None:
+        raise ValueError(f"parameter {name} of page {page} has no fixed choices")
+    return choices
 
 
 def params_for(page: str) -> tuple[Param, ...]:
@@ -172,11 +202,19 @@ def params_for(page: str) -> tuple[Param, ...]:
     return GLOBAL_PARAMS + PAGE_PARAMS.get(page, ())
 
 
+def is_allowed(param: Param, value, choices: Iterable | None) -> bool:
+    """Whether value may be used: the default always; else it is in choices (each item if many)."""
+    if choices is None or value == param.default:
+        return True
+    allowed = choices if isinstance(choices, frozenset) else frozenset(choices)
+    items = str(value).split(",") if param.many else [value]
+    return all(item in allowed for item in items)
+
+
 def parse_value(param: Param, text: str, allowed: Iterable | None = None):
     """The value of one parameter from its URL text; ValueError when it is not acceptable."""
     value = param.parse(text)
-    choices = param.choices if allowed is None else tuple(allowed)
-    if choices is not None and value not in choices and value != param.default:
+    if not is_allowed(param, value, param.choices if allowed is None else allowed):
         raise ValueError(text)
     return value
 

@@ -77,9 +77,7 @@ def shown_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> list[Column
 
 def labelled(frame: pd.DataFrame, columns: Sequence[Column], t: Callable[..., str]) -> pd.DataFrame:
     """frame with only columns, in order, named in the reader's language, values raw and typed."""
-    out = pd.DataFrame(
-        {t(column.label_key): typed(frame[column.key], column) for column in columns}
-    )
+    out = pd.DataFrame({column.title(t): typed(frame[column.key], column) for column in columns})
     return out.reset_index(drop=True)
 
 

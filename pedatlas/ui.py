@@ -7,7 +7,8 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from pedatlas import link_notices, safe_cells, share, tables, view
+from pedatlas import auth, link_notices, safe_cells, share, tables, view
+from pedatlas.briefing import panels as briefing_panels
 
 log = logging.getLogger("pedatlas")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,6 +57,9 @@ def copy_link(page: str) -> None:
     map clicks) recorded this run's values: one interaction behind.
     """
     share.reserve(page)
+    if page != briefing_panels.PAGE:
+        # The briefing of the scope and year on screen, from every page that offers its link.
+        briefing_panels.header_entry(view.value("region"), view.value("year"), view.lang())
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
@@ -66,7 +70,10 @@ def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
     every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
     rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
     rerun that starts meanwhile (which is how eagerly built XLSX files 404'd under load).
+    Downloads are for analysts and admins (pedatlas.auth); viewers see the table only.
     """
+    if not auth.can("download"):
+        return
     left, right = st.columns(2)
     left.download_button(
         view.t("download_csv"),

@@ -49,9 +49,7 @@ def begin(page: str, allowed: dict) -> dict:
 
 def _allowed_or_default(param: state.Param, value, allowed: dict):
     choices = allowed.get(param.name, param.choices)
-    if choices is not None and value not in choices:
-        return param.default
-    return value
+    return value if state.is_allowed(param, value, choices) else param.default
 
 
 def value(name: str):

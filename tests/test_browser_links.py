@@ -195,19 +195,14 @@ def test_browser_map_click_is_in_the_copied_link(browser, app_url):  # noqa: F81
 
 
 @pytest.fixture(scope="module")
-def intranet_browser():
+def intranet_browser(browser):  # noqa: F811
     """Chromium that resolves pedatlas.intranet to this machine: plain http, not a secure context."""
-    from playwright.sync_api import sync_playwright
-
     from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
     rules = f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, rules]
-        )
-        yield instance
-        instance.close()
+    instance = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, rules])
+    yield instance
+    instance.close()
 
 
 INTRANET_HOST = "pedatlas.intranet"

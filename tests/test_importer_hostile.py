@@ -315,3 +315,19 @@ def test_the_next_import_removes_a_killed_imports_copy(fixture_db):
     plan = plan_import([("h.csv", hospital_csv(hospital_line("H101")))], db_path=fixture_db)
     apply_import(plan, fixture_db)
     assert not stale.exists() and row_count(fixture_db, "hospitals") == before + 1
+
+
+def test_cli_turns_an_unexpected_failure_into_one_line(fixture_db, tmp_path, monkeypatch, capsys):
+    from pedatlas.importer import __main__ as cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("x" * 5_000)
+
+    monkeypatch.setattr(cli, "plan_import", broken)
+    good = tmp_path / "good.csv"
+    good.write_bytes(hospital_csv(hospital_line("H101")))
+    assert cli.main([str(good), "--db", str(fixture_db), "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert captured.err.startswith("The importer failed; the database was not changed (KeyError: ")
+    assert len(captured.err) < 400

@@ -62,3 +62,37 @@ def test_page_notices_say_the_default_in_words(monkeypatch, demo_db):
     assert "physicians_per_1000" not in shown and "False" not in shown and "（）" not in shown
     assert "\u202e" not in shown and len(shown) < 1000
     assert "分位数（各级数量相同）" in shown
+
+
+def test_values_the_page_does_not_use_get_a_notice_and_leave_the_link(monkeypatch, demo_db):
+    app = open_page(
+        monkeypatch,
+        demo_db,
+        "pages/resource_map.py",
+        region="360000",
+        level="province",
+        county="110101",
+    )
+    shown = "\n".join(warnings(app))
+    assert "level=province" in shown and "在当前范围内不可选" in shown
+    assert "110101" in shown and "不在当前范围内或不存在" in shown
+    assert "level" not in app.query_params and "county" not in app.query_params
+    assert app.query_params["region"] == "360000"
+
+
+def test_unknown_county_gets_a_notice(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/resource_map.py", county="999999")
+    assert any("999999" in text for text in warnings(app))
+    assert "county" not in app.query_params
+
+
+def test_county_table_shows_words_not_column_ids(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/resource_map.py", region="360100", county="360121")
+    headers = [list(frame.value.columns) for frame in app.dataframe]
+    county_table = next(h for h in headers if "医院编号" in h)
+    assert county_table[:2] == ["名称", "儿科医师"]
+    assert not any(h in county_table for h in ("hospital_id", "ped_physicians", "is_synthetic"))
+    regions = headers[-1]
+    assert regions[0] == "地区" and regions[1].startswith("每千儿童儿科医师数")
+    # In one city's scope the parent city and the county count (1) are constant: left out.
+    assert "所属地市" not in regions and "区县数" not in regions

@@ -164,7 +164,8 @@ def test_page_import_round_preview_confirm_visible_then_undo(monkeypatch, db_cop
     app.query_params["region"], app.query_params["county"] = "360100", "360102"
     app.run()
     assert errors(app) == []
-    assert {"测试儿童医院", "测试妇幼保健院"} <= set(frame_with(app, "name")["name"])
+    shown = {str(v) for d in app.dataframe for v in d.value.to_numpy().ravel()}
+    assert {"测试儿童医院", "测试妇幼保健院"} <= shown  # the map page's hospital table
 
     app.switch_page(DATA).run()
     app.radio(key="w_tab").set_value("import").run()

@@ -383,16 +383,21 @@ def test_transport_spread_quartiles_and_fences(flows_db):
     # km sorted 5, 30, 35, 400, 410, 1500; minutes 60, 70, 90, 500, 520, 1300;
     # minutes per km 0.867, 1.25, 1.268, 2, 2, 18
     result = rows(flows_db, "transport/spread", **TRANSPORT)
-    assert result[0] == pytest.approx(
-        ("km", 6, 5.0, 31.25, 217.5, 407.5, 1500.0, 407.5 + 1.5 * 376.25)
-    )
-    assert result[1] == pytest.approx(
-        ("minutes", 6, 60.0, 75.0, 295.0, 515.0, 1300.0, 515.0 + 1.5 * 440)
-    )
+    km = ("km", 6, 5.0, 31.25, 217.5, 407.5, 1500.0, 31.25 - 1.5 * 376.25, 407.5 + 1.5 * 376.25)
+    assert result[0] == pytest.approx(km)
+    minutes = ("minutes", 6, 60.0, 75.0, 295.0, 515.0, 1300.0, 75.0 - 1.5 * 440, 515.0 + 1.5 * 440)
+    assert result[1] == pytest.approx(minutes)
     q1 = 1.25 + 0.25 * (520 / 410 - 1.25)
-    assert result[2] == pytest.approx(
-        ("minutes_per_km", 6, 1300 / 1500, q1, (520 / 410 + 2) / 2, 2.0, 18.0, 2 + 1.5 * (2 - q1))
+    pace = (
+        1300 / 1500,
+        q1,
+        (520 / 410 + 2) / 2,
+        2.0,
+        18.0,
+        q1 - 1.5 * (2 - q1),
+        2 + 1.5 * (2 - q1),
     )
+    assert result[2] == pytest.approx(("minutes_per_km", 6, *pace))
 
 
 def test_transport_outliers_flag_long_slow_trips(flows_db):

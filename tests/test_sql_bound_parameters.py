@@ -62,6 +62,10 @@ ALLOWED: dict[str, set[str]] = {
         "child",
         "target",
         "batch.table.name",
+        # key comparisons over registry columns (uploaded values come in as a registered table)
+        "shown",
+        "same",
+        "differs",
         "', '.join(key)",
     },
     "pedatlas/importer/export.py": {
@@ -120,7 +124,7 @@ def _constant_text(node: ast.AST) -> str:
 def built_sql(tree: ast.AST, source: str):
     """(line, interpolated expression) for every SQL string assembled from expressions."""
     for node in ast.walk(tree):
-        parts: list[ast.AST] = []
+        parts: list[ast.expr] = []
         if isinstance(node, ast.JoinedStr):
             parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
         elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
@@ -132,7 +136,7 @@ def built_sql(tree: ast.AST, source: str):
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
               and node.func.attr == "format" and isinstance(node.func.value, ast.Constant)):  # fmt: skip
             parts = list(node.args) + [k.value for k in node.keywords]
-        if parts and SQL_WORDS.search(_constant_text(node)):
+        if parts and isinstance(node, ast.expr) and SQL_WORDS.search(_constant_text(node)):
             for part in parts:
                 yield node.lineno, ast.get_source_segment(source, part)
 

@@ -486,23 +486,13 @@ def member_traces(members: pd.DataFrame, labels: dict) -> list[go.Scattergeo]:
         )
     core = members.loc[members["role"] == "core"]
     if not core.empty:
-        traces.append(
-            go.Scattergeo(
-                lon=core["lon"],
-                lat=core["lat"],
-                mode="markers",
-                name=labels["core"],
-                marker={
-                    "size": 18,
-                    "color": CORE_COLOR,
-                    "symbol": "star",
-                    "line": {"width": 1, "color": "#fff"},
-                },
-                hovertext=hover.loc[core.index],
-                hoverinfo="text",
-                customdata=core["hospital_id"],
-            )
-        )
+        marker = {
+            "size": 18,
+            "color": CORE_COLOR,
+            "symbol": "star",
+            "line": {"width": 1, "color": "#fff"},
+        }
+        traces.append(map_traces.site_markers(core, labels["core"], marker, hover.loc[core.index]))
     return traces
 
 

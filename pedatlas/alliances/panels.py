@@ -10,9 +10,6 @@ from pedatlas.alliances import growth_panel
 PAGE = "alliances"
 
 
-WARN = ":material/warning:"
-
-
 def localized(*columns: str) -> dict:
     """Column settings that show these columns' numbers with thousands separators."""
     return {column: st.column_config.NumberColumn(format="localized") for column in columns}
@@ -33,10 +30,6 @@ def labeller(alliances: pd.DataFrame):
 
 def pick_alliance(alliances: pd.DataFrame, label) -> pd.Series:
     options = av.alliance_options(alliances)
-    asked = view.value("alliance")
-    if asked and asked not in options:
-        notice = view.t("notice_bad_param", name="alliance", value=asked, default=label(options[0]))
-        st.warning(notice, icon=WARN)
     chosen = view.selectbox(
         "alliance", view.t("alliances_pick"), options, label, help=view.t("alliances_pick_help")
     )
@@ -185,13 +178,7 @@ def show_growth(info: pd.Series) -> None:
 def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
     st.subheader(view.t("alliances_compare_title", year=year))
     options, default = list(alliances["alliance_id"]), av.reported_ids(alliances)
-    asked = view.value("compare")
-    ids, understood = av.compare_choice(asked, options, default)
-    if not understood:
-        notice = view.t(
-            "notice_bad_param", name="compare", value=asked, default=view.t("default_word")
-        )
-        st.warning(notice, icon=WARN)
+    ids, _ = av.compare_choice(view.value("compare"), options, default)
     chosen = view.multiselect("compare", view.t("alliances_compare_pick"), options, ids, label)
     view.record("compare", av.compare_value(chosen, default))
     if not chosen:

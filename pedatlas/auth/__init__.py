@@ -17,7 +17,7 @@ _EXPORTS = {
     "NATIONAL": "scope", "Scope": "scope", "parse_scope": "scope",
     "LOCAL_USER": "session", "User": "session", "can": "session", "current_scope": "session",
     "current_user": "session", "gate": "session", "has_role": "session",
-    "require_sign_in": "session", "sign_in_configured": "session", "user_badge": "session",
+    "require_sign_in": "session", "signed_in": "session", "gate_whole_database": "session", "sign_in_configured": "session", "user_badge": "session",
     "scope_allowed": "links", "show_scope_notice": "links", "sidebar_badge": "links",
 }  # fmt: skip
 __all__ = sorted(_EXPORTS)

@@ -2,6 +2,7 @@
 missing, unreadable or corrupted (never a traceback). Both run in app.py before any page.
 """
 
+import logging
 import os
 from pathlib import Path
 
@@ -9,9 +10,12 @@ import duckdb
 import streamlit as st
 
 from pedatlas import db
+from pedatlas.auth import audit
 from pedatlas.auth.safety_rules import TRUSTED_ENV_VAR, exposure
 from pedatlas.auth.session import sign_in_configured
 from pedatlas.i18n import translate
+
+log = logging.getLogger("pedatlas")
 
 
 def trusted_single_user() -> bool:
@@ -71,3 +75,16 @@ def stop_on_database_problem(path: Path, lang: str = "zh") -> None:
     st.title(translate(f"db_{kind}_title", lang))
     st.error(translate(f"db_{kind}", lang, path=path, detail=detail), icon=":material/database:")
     st.stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _reconciled(path: str, identity: tuple) -> int:
+    return audit.reconcile(Path(path))
+
+
+def reconcile_audit(path: Path) -> None:
+    """Close audit entries of writes killed mid-way (once per process and database version)."""
+    try:
+        _reconciled(str(path), tuple(db.file_identity(path)))
+    except (OSError, ValueError):
+        log.exception("audit log could not be reconciled")

@@ -103,6 +103,14 @@ def current_user() -> User | None:
     return _local_user() or _oidc_user()
 
 
+def signed_in() -> bool:
+    """Whether this session has a usable user (False for claims that do not fit)."""
+    try:
+        return current_user() is not None
+    except ValueError:
+        return False
+
+
 def current_scope() -> Scope:
     """The data scope every query of this session is restricted to."""
     user = current_user()
@@ -217,3 +225,13 @@ def user_badge(container, region_names: dict, lang: str) -> None:
     if container.button(translate("auth_sign_out", lang), key="auth_sign_out",
                         icon=":material/logout:"):  # fmt: skip
         sign_out()
+
+
+def gate_whole_database(lang: str = "zh") -> bool:
+    """Whether this user may see reports over the whole database file (national scope); when
+    not, one sentence saying why. For views that read the file directly, not through
+    pedatlas.data (the data page's quality report and table export)."""
+    if current_scope().is_national:
+        return True
+    st.info(translate("auth_whole_database_only", lang), icon=":material/lock:")
+    return False

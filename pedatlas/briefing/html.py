@@ -64,6 +64,15 @@ def geo_assets_script() -> str:
     return "window.PlotlyGeoAssets = " + json.dumps(assets).replace('"STUB"', stub) + ";"
 
 
+def shared_assets_script(charts: list[Chart]) -> str:
+    """Each GeoJSON layer the charts name, written once however many charts draw it."""
+    layers = {name: layer for chart in charts for name, layer in chart.geo_assets.items()}
+    return "".join(
+        f"<script>window.PlotlyGeoAssets[{_script_json(name)}] = {_script_json(layer)};</script>"
+        for name, layer in layers.items()
+    )
+
+
 def _e(value) -> str:
     return html.escape(str(value))
 
@@ -107,12 +116,8 @@ def chart_html(scope: Scope, chart: Chart, plot_id: str, for_print: bool) -> str
         layout["width"] = PRINT_WIDTH_PX
     config = PRINT_CONFIG if for_print else PLOT_CONFIG
     caption = f'<p class="caption">{_e(chart.caption)}</p>' if chart.caption else ""
-    assets = "".join(
-        f"<script>window.PlotlyGeoAssets[{_script_json(name)}] = {_script_json(layer)};</script>"
-        for name, layer in chart.geo_assets.items()
-    )
     return (
-        f"<figure><figcaption>{_e(chart.meta.title)}</figcaption>{assets}"
+        f"<figure><figcaption>{_e(chart.meta.title)}</figcaption>"
         f'<div class="plot" id="{plot_id}"></div>{caption}{meta_line(scope, chart.meta)}</figure>'
         f"<script>Plotly.newPlot({_script_json(plot_id)}, {_script_json(chart.figure.get('data', []))}, "
         f"{_script_json(layout)}, {_script_json(config)});</script>"
@@ -162,10 +167,11 @@ def render_html(briefing: Briefing, for_print: bool = False) -> str:
     """The briefing as one HTML document (for_print: static charts sized for an A4 page)."""
     scope = briefing.scope
     plot_ids = count(1)
-    needs_plotly = any(isinstance(b, Chart) for s in briefing.sections for b in s.blocks)
+    charts = [b for s in briefing.sections for b in s.blocks if isinstance(b, Chart)]
     scripts = (
         f"<script>{geo_assets_script()}</script><script>{plotly_js()}</script>"
-        if needs_plotly
+        + shared_assets_script(charts)
+        if charts
         else ""
     )
     toc = "".join(f'<li><a href="#{_e(s.key)}">{_e(s.title)}</a></li>' for s in briefing.sections)

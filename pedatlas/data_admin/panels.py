@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pedatlas import data, fmt, ui, view
+from pedatlas import auth, data, fmt, ui, view
 from pedatlas.data_admin import builders
 from pedatlas.importer import (
     IMPORTABLE_TABLES,
@@ -189,6 +189,8 @@ def show_outcome() -> None:
 
 def quality_section(db) -> None:
     """Headline numbers and the quality lists, each downloadable."""
+    if not auth.gate_whole_database(view.lang()):
+        return
     report, lang = current_quality(), view.lang()
     st.caption(view.t("data_quality_intro"))
     counts = builders.quality_counts(report)
@@ -215,6 +217,8 @@ def quality_section(db) -> None:
 def export_section(db) -> None:
     """Download a table as a CSV the importer reads back."""
     lang = view.lang()
+    if not (auth.gate("download", lang) and auth.gate_whole_database(lang)):
+        return
     st.caption(view.t("data_export_intro"))
     left, right = st.columns([2, 1])
     table_names = partial(builders.table_label, lang=lang)

@@ -4,9 +4,12 @@ Upload and check (panels.import_section), confirm the import, undo the last one.
 ``write_actions`` alone, so that restricting writes to a role is a one-line change there.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-from pedatlas import fmt, view
+from pedatlas import auth, fmt, view
+from pedatlas.auth import audit
 from pedatlas.data_admin import builders
 from pedatlas.data_admin.panels import (
     OUTCOME,
@@ -27,12 +30,43 @@ from pedatlas.ui import table_downloads
 
 
 def write_actions(db) -> None:
-    """Upload and check files, confirm a ready import, undo the last import."""
+    """Upload and check files, confirm a ready import, undo the last import (admins only), and
+    the audit log; others read one sentence saying why the tab is closed to them."""
+    if not auth.can("import"):
+        st.info(view.t("auth_write_admin_only"), icon=":material/lock:")
+        return
     plan = import_section(db)
     if plan is not None and builders.plan_verdict(plan) == "ready":
         confirm_button(plan, db)
     st.divider()
     undo_panel(db)
+    st.divider()
+    audit_panel()
+
+
+def user_name() -> str:
+    user = auth.current_user()
+    return user.name if user else ""
+
+
+def audit_panel() -> None:
+    """The newest audit events and the whole log as CSV (admins)."""
+    st.subheader(view.t("audit_title"))
+    st.caption(view.t("audit_intro", path=audit.audit_path()))
+    events = audit.events(limit=200)
+    if events.empty:
+        st.caption(view.t("audit_empty"))
+        return
+    show_frame(events.drop(columns=["id"]), wide="detail")
+    st.download_button(
+        view.t("audit_download"),
+        lambda: audit.events().to_csv(index=False).encode("utf-8-sig"),
+        file_name="pedatlas_audit_log.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="audit_download",
+        icon=":material/download:",
+    )
 
 
 def confirm_button(plan: ImportPlan, db) -> None:
@@ -53,7 +87,12 @@ def confirm(plan: ImportPlan, db) -> None:
     plan.lang = view.lang()  # messages of the write in the language shown now
     bar, report = progress_bar(view.t("data_writing"))
     try:
-        result = apply_import(plan, db, progress=report)
+        files = ", ".join(file.file for file in plan.files)
+        written = plan.rows_added + plan.rows_replaced
+        result = audit.audited_write(
+            "import", user_name(), Path(db),
+            lambda: apply_import(plan, db, progress=report), files, written,
+        )  # fmt: skip
     except ImportRejected as rejected:  # the database changed since the check
         st.session_state.pop(PLAN, None)
         st.error(view.t("data_apply_rejected", detail=rejected), icon=":material/error:")
@@ -93,7 +132,10 @@ def undo_panel(db) -> None:
         view.t("data_undo_button"), disabled=not sure, key="data_undo", icon=":material/undo:"
     ):
         try:
-            result = undo_last_import(db, view.lang())
+            result = audit.audited_write(
+                "undo", user_name(), Path(db), lambda: undo_last_import(db, view.lang()),
+                builders.note_files(note or {}),
+            )  # fmt: skip
         except ImporterError as error:
             st.error(view.t("data_undo_failed", detail=error), icon=":material/error:")
             return

@@ -13,9 +13,8 @@ def unit_level(region: str, container) -> str:
     """The compared level: one below the scope (a municipality's districts) unless the link chose
     another valid one."""
     levels = scope.levels_inside(region, data.query("common/region_list"))
-    if view.value("unit") not in ("",) + levels:
-        value, default = view.value("unit"), view.t("default_word")
-        st.warning(view.t("notice_bad_param", name="unit", value=value, default=default))
+    if view.value("unit") not in ("",) + levels:  # the allowed levels depend on the scope
+        ui.reject_link_value("unit", view.value("unit"), "")
         view.record("unit", "")
     unit = view.selectbox(
         "unit", view.t("equity_unit"), levels, lambda v: view.t(f"equity_unit_{v}"), container

@@ -15,6 +15,9 @@ MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // MB  # Streamlit's server.maxUploadSize is in
 MAX_TOTAL_UPLOAD_BYTES = 512 * MB  # all files of one import together
 MAX_ROWS = 2_500_000  # data rows of all files of one import together
 MAX_COLUMNS = 64  # columns of one sheet (the widest table has 18)
+# Cells (rows x columns) of one file: memory grows with cells, not rows. 2,000,000 referrals of
+# 8 columns (16 M cells) peak at ~1.2 GB (bench_import.py); wider files get fewer rows.
+MAX_CELLS = 20_000_000
 
 # --- XLSX workbooks (zip archives of XML) ---------------------------------------------------------
 MAX_XLSX_ENTRIES = 1_000  # files inside the archive; real workbooks have a few dozen

@@ -19,6 +19,7 @@ import pandas as pd
 from pedatlas import safe_cells
 from pedatlas.importer.columns import Table, table_by_name
 from pedatlas.importer.limits import (
+    MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
@@ -212,16 +213,16 @@ def read_sheets(
     return [csv_sheet(source.name, text, encoding)]
 
 
+def allowed_rows(max_rows: int, columns: int) -> int:
+    """Data rows a file of this width may have: the rows left, and at most MAX_CELLS cells."""
+    return max(min(max_rows, MAX_CELLS // max(columns, 1)), 0)
+
+
 def refuse_oversized_csv(name: str, text: bytes, max_rows: int) -> None:
     """Refuse a CSV with more lines than rows allowed or a header wider than MAX_COLUMNS.
 
     Counting line breaks is a fast upper bound of the rows (a quoted cell may span lines).
     """
-    lines = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
-    if lines - 1 > max_rows:
-        raise FileRejected(
-            file_problem(name, "too_many_rows", value=lines - 1, detail=max(max_rows, 0))
-        )
     header = text[: text.find(b"\n")] if b"\n" in text else text
     if len(header) > MAX_HEADER_BYTES:
         raise FileRejected(
@@ -232,6 +233,10 @@ def refuse_oversized_csv(name: str, text: bytes, max_rows: int) -> None:
         raise FileRejected(
             file_problem(name, "too_many_columns", row=1, value=columns, detail=MAX_COLUMNS)
         )
+    lines = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
+    if lines - 1 > allowed_rows(max_rows, columns):
+        limit = allowed_rows(max_rows, columns)
+        raise FileRejected(file_problem(name, "too_many_rows", value=lines - 1, detail=limit))
 
 
 def decoded_text(source: Source) -> tuple[str, bytes]:
@@ -487,14 +492,15 @@ def sheet_values(file: str, sheet, max_rows: int) -> tuple[np.ndarray, list[list
     stopped at the caps while it is read, and never widened beyond MAX_COLUMNS.
     """
     declared_rows, declared_columns = sheet.max_row, sheet.max_column
-    allowed_rows = min(max_rows, MAX_XLSX_ROWS) + 1  # + the header row
+    width = declared_columns or MAX_COLUMNS
+    allowed = allowed_rows(min(max_rows, MAX_XLSX_ROWS), width) + 1  # + the header row
     if declared_columns is not None and declared_columns > MAX_COLUMNS:
         raise FileRejected(
             file_problem(file, "too_many_columns", value=declared_columns, detail=MAX_COLUMNS)
         )
-    if declared_rows is not None and declared_rows > allowed_rows:
+    if declared_rows is not None and declared_rows > allowed:
         raise FileRejected(
-            file_problem(file, "too_many_rows", value=declared_rows - 1, detail=allowed_rows - 1)
+            file_problem(file, "too_many_rows", value=declared_rows - 1, detail=allowed - 1)
         )
     numbers, rows = [], []
     for number, values in enumerate(
@@ -504,9 +510,9 @@ def sheet_values(file: str, sheet, max_rows: int) -> tuple[np.ndarray, list[list
             raise FileRejected(
                 file_problem(file, "too_many_columns", row=number, detail=MAX_COLUMNS)
             )
-        if number > allowed_rows:
+        if number > allowed:
             raise FileRejected(
-                file_problem(file, "too_many_rows", value=f">{number - 1}", detail=allowed_rows - 1)
+                file_problem(file, "too_many_rows", value=f">{number - 1}", detail=allowed - 1)
             )
         if any(value is not None for value in values):
             numbers.append(number)

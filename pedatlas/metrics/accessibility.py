@@ -8,6 +8,7 @@ stored entries are the reachable pairs (explicit zeros are kept and mean distanc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -18,7 +19,7 @@ EARTH_RADIUS_KM = 6371.0088
 LUO_QI_2009_WEIGHTS = (1.00, 0.68, 0.22)
 
 DistanceDecay = Callable[[NDArray[np.float64]], NDArray[np.float64]]
-DistanceInput = NDArray[np.float64] | sparse.sparray | sparse.spmatrix
+DistanceInput: TypeAlias = NDArray[np.float64] | sparse.sparray | sparse.spmatrix
 
 
 def haversine_km(lon1: ArrayLike, lat1: ArrayLike, lon2: ArrayLike, lat2: ArrayLike) -> NDArray:
@@ -119,7 +120,7 @@ def luo_qi_step_decay(
     # point, but for 10.7 km it need not be, and a site at exactly d0 must keep the last weight.
     bounds = catchment_km * np.arange(1, n + 1) / n
     bounds[-1] = catchment_km
-    return step_decay(bounds, weights)
+    return step_decay(bounds.tolist(), weights)
 
 
 class GaussianDecay:
@@ -198,7 +199,7 @@ def fca_from_pairs(
     # A site nobody can reach serves no one; 0 instead of S/0 keeps the sum finite.
     ratio = np.zeros(sup.size)
     np.divide(sup, catchment_demand, out=ratio, where=catchment_demand > 0)
-    access = np.bincount(rows, weights=weight * ratio[cols], minlength=dem.size)
+    access = np.bincount(rows, weights=weight * ratio[cols], minlength=dem.size).astype(float)
     access[unknown] = np.nan
     return access
 

@@ -22,19 +22,19 @@ class CoveragePlan:
 
 
 def coverage_mask(
-    candidate_distance_km: ArrayLike, radius_km: float, open_sites: Sequence[int]
+    candidate_distance_km: ArrayLike, radius_km: float, open_sites: ArrayLike
 ) -> NDArray[np.bool_]:
     """Return, per demand row, whether any open site column lies within radius_km (inclusive)."""
     dist = np.asarray(candidate_distance_km, float)
     sites = np.asarray(open_sites, dtype=np.intp)
-    return (dist[:, sites] <= radius_km).any(axis=1)
+    return np.asarray((dist[:, sites] <= radius_km).any(axis=1))
 
 
 def covered_weight(
     demand_weight: ArrayLike,
     candidate_distance_km: ArrayLike,
     radius_km: float,
-    open_sites: Sequence[int],
+    open_sites: ArrayLike,
 ) -> float:
     """Return the total demand weight within radius_km of any open site."""
     covered = coverage_mask(candidate_distance_km, radius_km, open_sites)

@@ -10,7 +10,7 @@ PAGE = "overview"
 
 
 def show_headlines(year: int, region: str) -> None:
-    years = shell.allowed_values()["year"]
+    years = shell.years()
     now = data.query("overview/scope_summary", year=year, scope=region).iloc[0]
     before = (
         data.query("overview/scope_summary", year=year - 1, scope=region).iloc[0]

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import fmt, map_traces
+from pedatlas import map_traces
 from pedatlas.equity.builders import in_scope, with_children
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import drive_time
@@ -304,15 +304,6 @@ def raw_text(measure: str, value) -> str:
     if pd.isna(value):
         return ""
     return str(round(float(value))) if measure == "children_covered" else f"{float(value):.6f}"
-
-
-def measure_text(measure: str, value, lang: str) -> str:
-    """A measure's value as shown on the page."""
-    if measure == "children_covered":
-        return fmt.big_number(value, lang)
-    if measure in ("coverage_share", "nicu_within_60", "nicu_within_120"):
-        return fmt.percent(value)
-    return fmt.rate(value, 4 if measure == "theil" else 3)
 
 
 def coverage_classes(inputs: SiteInputs, plan: Plan, radius_km: float) -> np.ndarray:

@@ -10,21 +10,9 @@ from pedatlas.referrals import builders
 PAGE = "referrals"
 
 
-def checked(name: str, known) -> None:
-    """Fall back to the default (with the shared notice) when a linked id is not in the database."""
-    value = view.value(name)
-    if value and value not in set(known):
-        st.warning(
-            view.t("notice_bad_param", name=name, value=value, default=view.t("default_word")),
-            icon=":material/warning:",
-        )
-        view.record(name, "")
-
-
 def focus_controls(region: str) -> tuple[str, str]:
     """Alliance and hospital pickers (both optional); returns their ids ('' = any)."""
     alliances = data.query("referrals/alliance_list")
-    checked("alliance", alliances["alliance_id"])
     names = dict(
         zip(
             alliances["alliance_id"],
@@ -49,7 +37,6 @@ def focus_controls(region: str) -> tuple[str, str]:
         found = data.query("referrals/hospital", hospital=linked)
         if not found.empty:
             options = {linked: f"{found['name'].iloc[0]} · {found['tier'].iloc[0]}", **options}
-    checked("hospital", options)
     hospital = view.selectbox(
         "hospital",
         view.t("referrals_hospital"),

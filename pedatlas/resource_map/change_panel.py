@@ -6,8 +6,8 @@ import streamlit as st
 from pedatlas import data, fmt, map_traces, scope, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
-from pedatlas.resource_map import change
-from pedatlas.resource_map.panels import FORMAT, metric_label
+from pedatlas.resource_map import change, metrics
+from pedatlas.resource_map.panels import metric_label
 
 MOVERS = 5
 # a change of each measure as written on screen, and the change that shows as zero there
@@ -54,7 +54,7 @@ def change_texts(metric: str, first: int, last: int) -> dict:
         "from": str(first),
         "to": str(last),
         "change": view.t("change_col_change"),
-        "value": FORMAT.get(metric, fmt.rate),
+        "value": metrics.metric(metric).formatter,
         "signed": write,
     }
 
@@ -67,7 +67,7 @@ def change_map(table, metric, scope_kind, level, region, first, last):
         data.geojson_url(scope.boundary_layer(scope_kind, level), region),
         table,
         change_texts(metric, first, last),
-        metric not in map_traces.MORE_IS_WORSE,
+        not metrics.metric(metric).more_is_worse,
         tolerance,
         data.features("context") if national else None,
         data.features("sea_line") if national else None,
@@ -81,8 +81,8 @@ def movers(table: pd.DataFrame, metric: str) -> None:
         return
     st.markdown(f"**{view.t('change_movers')}**")
     write, _ = signed(metric)
-    value = FORMAT.get(metric, fmt.rate)
-    color = "inverse" if metric in map_traces.MORE_IS_WORSE else "normal"
+    value = metrics.metric(metric).formatter
+    color = "inverse" if metrics.metric(metric).more_is_worse else "normal"
     for cell, row in zip(st.columns(MOVERS), moved.itertuples(index=False), strict=False):
         cell.metric(row.name, value(row.value_to), write(row.change), delta_color=color)
 

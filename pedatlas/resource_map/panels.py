@@ -2,20 +2,19 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, rates, scope, state, ui, view
+from pedatlas import chart_export, data, fmt, map_traces, rates, scope, shell, state, ui, view
+from pedatlas.chart_export import ChartNote
+from pedatlas.resource_map import metrics
+from pedatlas.tables import Column, TableNote
 
 PAGE = "resource_map"
 
 
 TARGET_METRICS = ("physicians_per_1000",)  # measures the physician target is a value of
-FORMAT = {
-    "children_per_physician": fmt.integer,
-    "target_share": fmt.percent,
-    "members_per_county": fmt.rate,
-}
 
 
 def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
+    checked_level(levels)
     left, middle, right, toggle = st.columns([1, 2, 2, 1])
     level = view.selectbox(
         "level", view.t("map_level"), levels, lambda v: view.t(f"level_{v}"), container=left
@@ -24,7 +23,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
     metric = view.selectbox(
         "metric",
         view.t("map_metric"),
-        state.MAP_METRICS,
+        metrics.NAMES,
         lambda m: metric_label(m, target),
         container=middle,
     )
@@ -43,7 +42,7 @@ def controls(levels: tuple[str, ...], target) -> tuple[str, str, str, bool]:
 
 def metric_label(metric: str, target) -> str:
     value, year = target or (float("nan"), "")
-    return view.t(f"metric_{metric}", target=fmt.rate(value), year=year)
+    return view.t(metrics.metric(metric).label_key, target=fmt.rate(value), year=year)
 
 
 def breadcrumb(region: str, regions) -> None:
@@ -59,14 +58,14 @@ def breadcrumb(region: str, regions) -> None:
 
 def map_figure(measures, metric, scheme, target, scope_kind, level, region):
     """The choropleth of one measure; small populations drawn apart (see metrics/small_population)."""
-    formatter = FORMAT.get(metric, fmt.rate)
+    formatter = metrics.metric(metric).formatter
     goal = (
         target[0]
         if target and metric in TARGET_METRICS
         else (1.0 if metric == "target_share" else None)
     )
     classes = rates.rate_classes(measures, metric, scheme, goal, formatter)
-    colors = map_traces.palette(len(classes.labels), metric not in map_traces.MORE_IS_WORSE)
+    colors = map_traces.palette(len(classes.labels), not metrics.metric(metric).more_is_worse)
     values = (
         measures[metric].map(formatter).where(measures[metric].notna(), view.t("hover_no_children"))
     )
@@ -135,43 +134,80 @@ def handle_click(event, level, region, scope_kind):
         view.request(region=region if scope_kind == "city" else city, county=location, level="")
 
 
-def region_table(measures, metric, target):
-    table = measures[
-        [
-            "name",
-            "adcode",
-            "children",
-            "hospitals",
-            "physicians",
-            "beds",
-            "icu_beds",
-            "member_hospitals",
-            "counties",
-            "coverage_share",
-            metric,
-        ]
-    ].copy()
-    table.columns = [
-        view.t(k)
-        for k in (
-            "col_region",
-            "col_adcode",
-            "col_children",
-            "col_hospitals",
-            "col_physicians",
-            "col_beds",
-            "col_icu_beds",
-            "col_members",
-            "col_counties",
-            "col_coverage",
-        )
-    ] + [metric_label(metric, target)]
-    table[view.t("col_rate_note")] = rates.table_flags(measures["children"], view.lang())
-    return table.sort_values(
-        metric_label(metric, target),
-        ascending=metric in map_traces.MORE_IS_WORSE,
-        na_position="last",
+METRIC_KINDS = {"target_share": ("percent", 2), "children_per_physician": ("decimal", 0)}
+REGION_COLUMNS = [
+    Column("children", "col_children", "integer"),
+    Column("physicians", "col_physicians", "integer"),
+    Column("beds", "col_beds", "integer"),
+    Column("icu_beds", "col_icu_beds", "integer"),
+    Column("hospitals", "col_hospitals", "integer"),
+    Column("member_hospitals", "col_members", "integer"),
+    Column("counties", "col_counties", "integer"),
+    Column("coverage_share", "col_coverage", "percent"),
+    Column("adcode", "col_adcode"),
+]
+
+
+def region_columns(metric: str, target, level: str) -> list[Column]:
+    """Name (pinned), the measure next, the parent region for counties/cities, then the counts."""
+    kind, digits = METRIC_KINDS.get(metric, ("decimal", 2))
+    measure = Column(metric, "", kind, digits, keep=True, label=metric_label(metric, target))
+    parent = [Column("parent_name", f"col_parent_{level}")] if level in ("city", "county") else []
+    note = Column("rate_note", "col_rate_note")  # small child populations (left out if none)
+    return [Column("name", "col_region", keep=True), measure, note, *parent, *REGION_COLUMNS]
+
+
+def region_table(measures, metric, target, level, regions):
+    """The regions sorted by the measure (worst last), with their parent's name."""
+    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    table = measures.assign(
+        parent_name=measures["parent_adcode"].map(names),
+        rate_note=rates.table_flags(measures["children"], view.lang()),
     )
+    return table.sort_values(
+        metric, ascending=metrics.metric(metric).more_is_worse, na_position="last"
+    )
+
+
+def chart_config(figure, metric, target, level, region, year) -> dict:
+    """Title, scope, year and source into the map itself (a saved PNG says what it is)."""
+    label = metric_label(metric, target)
+    note = ChartNote(
+        view.t("title_with_level", measure=label, level=view.t("level_" + level)),
+        shell.scope_name(region),
+        str(year),
+        view.t("chart_source_short"),
+    )
+    chart_export.stamped(figure, note)
+    return chart_export.export_config(map_traces.PLOTLY_CONFIG, note)
+
+
+def show_region_table(measures, metric, target, level, region, regions, year) -> None:
+    table = region_table(measures, metric, target, level, regions)
+    label = metric_label(metric, target)
+    scope_name = shell.scope_name(region)
+    note = TableNote(
+        title=view.t("title_with_level", measure=label, level=view.t("level_" + level)),
+        scope=scope_name,
+        year=str(year),
+        measure=label,
+        source=view.t("table_source_default"),
+    )
+    ui.data_table(table, region_columns(metric, target, level), note, "regions")
+
+
+HOSPITAL_COLUMNS = [
+    Column("name", "col_name", keep=True),
+    Column("ped_physicians", "col_physicians", "integer", keep=True),
+    Column("kind", "col_kind"),
+    Column("tier", "col_tier"),
+    Column("ped_nurses", "col_nurses", "integer"),
+    Column("ped_beds", "col_beds", "integer"),
+    Column("nicu_beds", "col_nicu", "integer"),
+    Column("picu_beds", "col_picu", "integer"),
+    Column("is_synthetic", "col_synthetic"),
+    Column("hospital_id", "col_hospital_id"),
+]
 
 
 def county_detail(year, county):
@@ -186,6 +222,37 @@ def county_detail(year, county):
     hospitals = hospitals.assign(
         kind=hospitals["kind"].map(lambda k: view.t("kind_" + k)),
         tier=hospitals["tier"].map(lambda k: view.t("tier_" + k)),
+        is_synthetic=hospitals["is_synthetic"].map(lambda s: view.t(f"value_yes_{bool(s)}")),
     )
-    st.dataframe(hospitals, hide_index=True, width="stretch")
-    ui.table_downloads(hospitals, f"hospitals_{county}_{year}", "county")
+    name = info["name"].iloc[0]
+    title = view.t("county_detail_title", name=name, year=year)
+    note = TableNote(
+        title, name, str(year), view.t("col_physicians"), view.t("table_source_default")
+    )
+    ui.data_table(hospitals, HOSPITAL_COLUMNS, note, "county")
+
+
+def checked_county(region: str) -> str:
+    """The link's county if it lies in the scope; otherwise a notice, and the link drops it."""
+    county = view.value("county")
+    if not county:
+        return ""
+    info = data.query("common/county_lookup", county=county)
+    inside = not info.empty and region in (
+        "",
+        info["province_adcode"].iloc[0],
+        info["city_adcode"].iloc[0],
+    )
+    if inside:
+        return county
+    ui.reject_link_value("county", county, "", "notice_county_outside")
+    view.record("county", "")
+    return ""
+
+
+def checked_level(levels: tuple[str, ...]) -> None:
+    """A link's level the scope does not offer (a province's provinces) gets a notice."""
+    asked = view.value("level")
+    if asked and asked not in levels and "level" in st.session_state.get(view.SEED, set()):
+        ui.reject_link_value("level", asked, "", "notice_not_offered")
+        view.record("level", "")

@@ -33,6 +33,11 @@ STRINGS = {
         "Imports and undo replace the data everyone sees, so only administrators can use them; "
         "the quality report, templates and data dictionary below are open to you.",
     ),
+    "auth_whole_database_only": (
+        "此部分汇总整个数据库（全国），您的账号只能查看所分配的数据范围，因此不显示。",
+        "This part covers the whole database (all China); your account sees only its assigned "
+        "data scope, so it is not shown.",
+    ),
     "auth_scope_notice": (
         "链接指向的范围（{asked}）不在您的数据范围内，已改为显示{shown}。",
         "The link pointed outside your data scope ({asked}); showing {shown} instead.",

@@ -42,4 +42,9 @@ STRINGS = {
         "链接参数 {name} 中重复的 {value} 只保留一次。",
         "Repeated {value} in link parameter {name} kept once.",
     ),
+    "chart_source_short": (
+        "PedAtlas（人口为 2020 年普查；资源为合成数据）",
+        "PedAtlas (2020 census children; synthetic resources)",
+    ),
+    "title_with_level": ("{measure}（{level}）", "{measure} ({level})"),
 }

@@ -215,23 +215,14 @@ def route_figure(
             )
         )
     if not centres.empty:
-        figure.add_trace(
-            go.Scattergeo(
-                lon=centres["lon"],
-                lat=centres["lat"],
-                mode="markers",
-                name=t("transport_centres"),
-                marker={
-                    "size": 11,
-                    "color": "#b30000",
-                    "symbol": "star",
-                    "line": {"width": 0.8, "color": "#fff"},
-                },
-                hovertext=centres["name"],
-                hoverinfo="text",
-                customdata=centres["hospital_id"],
-            )
-        )
+        marker = {
+            "size": 11,
+            "color": "#b30000",
+            "symbol": "star",
+            "line": {"width": 0.8, "color": "#fff"},
+        }
+        name = t("transport_centres")
+        figure.add_trace(map_traces.site_markers(centres, name, marker, centres["name"]))
     return map_traces.geo_layout(figure, height=600, legend_title=t("transport_map_legend"))
 
 
@@ -260,15 +251,13 @@ def histogram_figure(
 
 
 def box_figure(spread: pd.DataFrame, measure: str, title: str, color: str) -> go.Figure:
-    """A box plot drawn from the quartiles and the upper Tukey fence of transport_spread."""
+    """A box plot from the quartiles and the Tukey fences of transport/spread (whiskers end at the data)."""
     row = spread.loc[spread["measure"] == measure]
     if row.empty:
         return go.Figure()
     row = row.iloc[0]
     upper = min(float(row["upper_fence"]), float(row["maximum"]))
-    lower = max(
-        float(row["q1"]) - 1.5 * (float(row["q3"]) - float(row["q1"])), float(row["minimum"])
-    )
+    lower = max(float(row["lower_fence"]), float(row["minimum"]))
     figure = go.Figure(
         go.Box(
             q1=[row["q1"]],

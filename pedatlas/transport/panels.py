@@ -22,12 +22,6 @@ def centre_picker(year: int, region: str, points) -> str:
     known = dict(zip(points["hospital_id"], points["name"], strict=True))
     if linked and linked not in options and linked in known:
         options = {linked: f"{known[linked]} · 0", **options}
-    if linked and linked not in options:
-        st.warning(
-            view.t("notice_bad_param", name="centre", value=linked, default=view.t("default_word")),
-            icon=":material/warning:",
-        )
-        view.record("centre", "")
     return view.selectbox(
         "centre",
         view.t("transport_centre"),

@@ -11,14 +11,14 @@ sent AS (
     SELECT m.alliance_id, r.direction, count(*) AS n
     FROM year_referrals AS r
     JOIN alliance_members AS m ON m.hospital_id = r.from_hospital_id
-    WHERE m.joined_on <= r.referred_on AND (m.left_on IS NULL OR m.left_on > r.referred_on)
+    WHERE member_on(m.joined_on, m.left_on, r.referred_on)
     GROUP BY m.alliance_id, r.direction
 ),
 received AS (
     SELECT m.alliance_id, r.direction, count(*) AS n
     FROM year_referrals AS r
     JOIN alliance_members AS m ON m.hospital_id = r.to_hospital_id
-    WHERE m.joined_on <= r.referred_on AND (m.left_on IS NULL OR m.left_on > r.referred_on)
+    WHERE member_on(m.joined_on, m.left_on, r.referred_on)
     GROUP BY m.alliance_id, r.direction
 ),
 both_ends AS (
@@ -26,8 +26,8 @@ both_ends AS (
     FROM year_referrals AS r
     JOIN alliance_members AS f ON f.hospital_id = r.from_hospital_id
     JOIN alliance_members AS t ON t.hospital_id = r.to_hospital_id AND t.alliance_id = f.alliance_id
-    WHERE f.joined_on <= r.referred_on AND (f.left_on IS NULL OR f.left_on > r.referred_on)
-      AND t.joined_on <= r.referred_on AND (t.left_on IS NULL OR t.left_on > r.referred_on)
+    WHERE member_on(f.joined_on, f.left_on, r.referred_on)
+      AND member_on(t.joined_on, t.left_on, r.referred_on)
     GROUP BY f.alliance_id, r.direction
 ),
 touched AS (

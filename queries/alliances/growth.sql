@@ -23,8 +23,7 @@ SELECT y.year::INTEGER AS year,
        count(m.joined_on) FILTER (WHERE year(m.joined_on) = y.year) AS joined,
        count(m.left_on) FILTER (WHERE year(m.left_on) = y.year) AS departed,
        count(m.joined_on) FILTER (
-           WHERE m.joined_on <= make_date(y.year::INTEGER, 12, 31)
-             AND (m.left_on IS NULL OR m.left_on > make_date(y.year::INTEGER, 12, 31))
+           WHERE member_on(m.joined_on, m.left_on, make_date(y.year::INTEGER, 12, 31))
        ) AS members
 FROM years AS y
 LEFT JOIN members AS m ON true

@@ -5,11 +5,9 @@ WITH alliance AS (
 ),
 active AS (
     SELECT h.county_adcode
-    FROM alliance_members AS m
+    FROM members_at_year_end($year) AS m
     JOIN hospitals AS h ON h.hospital_id = m.hospital_id
     WHERE m.alliance_id = $alliance
-      AND m.joined_on <= make_date($year, 12, 31)
-      AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
 ),
 member_counts AS (
     SELECT county_adcode, count(*) AS members FROM active GROUP BY county_adcode

@@ -14,12 +14,10 @@ SELECT m.hospital_id,
        p.name AS province_name,
        h.lon,
        h.lat
-FROM alliance_members AS m
+FROM members_at_year_end($year) AS m
 JOIN hospitals AS h ON h.hospital_id = m.hospital_id
 JOIN regions AS c ON c.adcode = h.county_adcode
 LEFT JOIN regions AS ci ON ci.adcode = c.city_adcode
 LEFT JOIN regions AS p ON p.adcode = c.province_adcode
 WHERE m.alliance_id = $alliance
-  AND m.joined_on <= make_date($year, 12, 31)
-  AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
 ORDER BY m.role <> 'core', m.joined_on, m.hospital_id

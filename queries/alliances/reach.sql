@@ -2,10 +2,8 @@
 -- params: $year
 WITH active AS (
     SELECT m.alliance_id, m.hospital_id, m.role, m.is_named, h.county_adcode
-    FROM alliance_members AS m
+    FROM members_at_year_end($year) AS m
     JOIN hospitals AS h ON h.hospital_id = m.hospital_id
-    WHERE m.joined_on <= make_date($year, 12, 31)
-      AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
 ),
 membership AS (
     SELECT alliance_id,

@@ -5,9 +5,7 @@ SELECT h.hospital_id, h.name, h.kind, h.tier, h.county_adcode, h.lon, h.lat,
        (h.tier = '三级' AND h.kind = '儿童医院') OR h.national_centre AS tertiary_centre,
        h.hospital_id IN (
            SELECT m.hospital_id
-           FROM alliance_members AS m
-           WHERE m.joined_on <= make_date($year, 12, 31)
-             AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
+           FROM members_at_year_end($year) AS m
        ) AS member
 FROM hospitals AS h
 JOIN hospital_resources AS x ON x.hospital_id = h.hospital_id AND x.year = $year

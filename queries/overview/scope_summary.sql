@@ -18,10 +18,8 @@ resources AS (
 ),
 active_members AS (
     SELECT m.alliance_id, m.hospital_id, l.county_adcode
-    FROM alliance_members AS m
+    FROM members_at_year_end($year) AS m
     JOIN local_hospitals AS l ON l.hospital_id = m.hospital_id
-    WHERE m.joined_on <= make_date($year, 12, 31)
-      AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
 ),
 -- Referrals count on the patient's home side: up and lateral by the sender, down by the receiver.
 referral_counts AS (

@@ -11,9 +11,7 @@ WHERE ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
   AND CASE $add
           WHEN 'members' THEN h.hospital_id NOT IN (
               SELECT m.hospital_id
-              FROM alliance_members AS m
-              WHERE m.joined_on <= make_date($year, 12, 31)
-                AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
+              FROM members_at_year_end($year) AS m
           )
           WHEN 'nicu' THEN x.nicu_beds = 0
           ELSE false

@@ -3,39 +3,11 @@
 --         $level (province / city / hospital), $min_referrals (smallest volume kept), $top (most corridors returned)
 -- Scope, alliance and hospital filters as in referral_monthly; a corridor joins the sending unit to
 -- the receiving unit whatever the direction.
-WITH picked AS (
-    SELECT hospital_id, joined_on, coalesce(left_on, DATE '9999-12-31') AS until
-    FROM alliance_members
-    WHERE alliance_id = $alliance
-),
--- Referrals of the year that pass the alliance and hospital filters, counted per hospital pair
--- first (the joins below then run on pairs, not on millions of referral rows). Without an alliance
--- filter the yearly pair rollup (pedatlas/build/derived.py) has these counts already; membership
--- windows are dates, so the alliance filter reads the referrals themselves.
-counted AS (
-    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals
-    FROM derived_referral_pairs AS p
-    WHERE $alliance = '' AND p.year = $year
-      AND ($hospital = '' OR p.from_hospital_id = $hospital OR p.to_hospital_id = $hospital)
-    UNION ALL
-    SELECT r.from_hospital_id, r.to_hospital_id, r.direction, count(*) AS referrals
-    FROM referrals AS r
-    LEFT JOIN picked AS mf ON mf.hospital_id = r.from_hospital_id
-    LEFT JOIN picked AS mt ON mt.hospital_id = r.to_hospital_id
-    WHERE $alliance <> ''
-      AND r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
-      AND ($hospital = '' OR r.from_hospital_id = $hospital OR r.to_hospital_id = $hospital)
-      AND ((r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
-           OR (r.referred_on >= mt.joined_on AND r.referred_on < mt.until))
-    GROUP BY ALL
-),
-places AS (
-    SELECT h.hospital_id,
-           ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope) AS in_scope,
-           CASE $level WHEN 'province' THEN r.province_adcode WHEN 'city' THEN r.city_adcode
-                ELSE h.hospital_id END AS unit
-    FROM hospitals AS h
-    JOIN regions AS r ON r.adcode = h.county_adcode
+WITH places AS (
+    SELECT hospital_id, in_scope,
+           CASE $level WHEN 'province' THEN province_adcode WHEN 'city' THEN city_adcode
+                ELSE hospital_id END AS unit
+    FROM hospital_places($scope)
 ),
 -- Whether a pair crosses units is an aggregate (bool_or) so that the optimizer cannot push the
 -- comparison into the joins, where it becomes an inequality join of every hospital with every other.
@@ -44,10 +16,10 @@ unit_pairs AS (
            sum(c.referrals)::BIGINT AS referrals,
            coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'up'), 0)::BIGINT AS up,
            coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'down'), 0)::BIGINT AS down
-    FROM counted AS c
+    FROM referral_pair_counts($year, $alliance, $hospital) AS c
     JOIN places AS f ON f.hospital_id = c.from_hospital_id
     JOIN places AS t ON t.hospital_id = c.to_hospital_id
-    WHERE CASE WHEN c.direction = 'down' THEN t.in_scope ELSE f.in_scope END
+    WHERE on_patient_side(c.direction, f.in_scope, t.in_scope)
     GROUP BY f.unit, t.unit
 ),
 corridors AS (

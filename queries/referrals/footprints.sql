@@ -2,12 +2,10 @@
 -- params: $year, $scope ('' = national, or a province or city adcode)
 WITH counts AS (
     SELECT h.county_adcode, m.alliance_id, count(*) AS members
-    FROM alliance_members AS m
+    FROM members_at_year_end($year) AS m
     JOIN hospitals AS h ON h.hospital_id = m.hospital_id
     JOIN regions AS r ON r.adcode = h.county_adcode
-    WHERE m.joined_on <= make_date($year, 12, 31)
-      AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
-      AND ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
+    WHERE ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
     GROUP BY h.county_adcode, m.alliance_id
 )
 SELECT c.county_adcode, c.alliance_id, a.name AS alliance_name, coalesce(a.name_en, a.name) AS alliance_name_en,

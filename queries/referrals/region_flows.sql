@@ -2,45 +2,17 @@
 -- params: $year, $scope ('' = national, or a province or city adcode), $alliance ('' = any), $hospital ('' = any),
 --         $level (province / city)
 -- Scope, alliance and hospital filters as in referral_monthly. Net flow = received - sent.
-WITH picked AS (
-    SELECT hospital_id, joined_on, coalesce(left_on, DATE '9999-12-31') AS until
-    FROM alliance_members
-    WHERE alliance_id = $alliance
-),
--- Referrals of the year that pass the alliance and hospital filters, counted per hospital pair
--- first (the joins below then run on pairs, not on millions of referral rows). Without an alliance
--- filter the yearly pair rollup (pedatlas/build/derived.py) has these counts already; membership
--- windows are dates, so the alliance filter reads the referrals themselves.
-counted AS (
-    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals
-    FROM derived_referral_pairs AS p
-    WHERE $alliance = '' AND p.year = $year
-      AND ($hospital = '' OR p.from_hospital_id = $hospital OR p.to_hospital_id = $hospital)
-    UNION ALL
-    SELECT r.from_hospital_id, r.to_hospital_id, r.direction, count(*) AS referrals
-    FROM referrals AS r
-    LEFT JOIN picked AS mf ON mf.hospital_id = r.from_hospital_id
-    LEFT JOIN picked AS mt ON mt.hospital_id = r.to_hospital_id
-    WHERE $alliance <> ''
-      AND r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
-      AND ($hospital = '' OR r.from_hospital_id = $hospital OR r.to_hospital_id = $hospital)
-      AND ((r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
-           OR (r.referred_on >= mt.joined_on AND r.referred_on < mt.until))
-    GROUP BY ALL
-),
-places AS (
-    SELECT h.hospital_id,
-           ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope) AS in_scope,
-           CASE $level WHEN 'province' THEN r.province_adcode ELSE r.city_adcode END AS unit
-    FROM hospitals AS h
-    JOIN regions AS r ON r.adcode = h.county_adcode
+WITH places AS (
+    SELECT hospital_id, in_scope,
+           CASE $level WHEN 'province' THEN province_adcode ELSE city_adcode END AS unit
+    FROM hospital_places($scope)
 ),
 pairs AS (
     SELECT f.unit AS from_unit, t.unit AS to_unit, sum(c.referrals) AS referrals
-    FROM counted AS c
+    FROM referral_pair_counts($year, $alliance, $hospital) AS c
     JOIN places AS f ON f.hospital_id = c.from_hospital_id
     JOIN places AS t ON t.hospital_id = c.to_hospital_id
-    WHERE CASE WHEN c.direction = 'down' THEN t.in_scope ELSE f.in_scope END
+    WHERE on_patient_side(c.direction, f.in_scope, t.in_scope)
     GROUP BY f.unit, t.unit
 ),
 sides AS (

@@ -2,11 +2,7 @@
 -- params: $year, $scope ('' = national, or a province or city adcode), $alliance ('' = any), $hospital ('' = any)
 -- Scope, alliance and hospital filters as in referral_monthly. Inside an alliance: both hospitals
 -- are active members of a common alliance on the referral date.
-WITH picked AS (
-    SELECT hospital_id, joined_on, coalesce(left_on, DATE '9999-12-31') AS until
-    FROM alliance_members
-    WHERE alliance_id = $alliance
-),
+WITH
 -- One row per hospital pair sharing an alliance: the window in which both are members. A pair in
 -- two alliances gets the hull of both windows (exact unless the two windows leave a gap).
 shared AS (
@@ -29,22 +25,10 @@ counted AS (
     UNION ALL
     SELECT r.from_hospital_id, r.to_hospital_id, r.direction, count(*) AS referrals,
            count(*) FILTER (WHERE r.referred_on >= s.since AND r.referred_on < s.until) AS same_alliance
-    FROM referrals AS r
-    LEFT JOIN picked AS mf ON mf.hospital_id = r.from_hospital_id
-    LEFT JOIN picked AS mt ON mt.hospital_id = r.to_hospital_id
+    FROM referrals_picked($year, $alliance, $hospital) AS r
     LEFT JOIN shared AS s ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
     WHERE $alliance <> ''
-      AND r.referred_on >= make_date($year, 1, 1) AND r.referred_on < make_date($year + 1, 1, 1)
-      AND ($hospital = '' OR r.from_hospital_id = $hospital OR r.to_hospital_id = $hospital)
-      AND ((r.referred_on >= mf.joined_on AND r.referred_on < mf.until)
-           OR (r.referred_on >= mt.joined_on AND r.referred_on < mt.until))
     GROUP BY ALL
-),
-places AS (
-    SELECT h.hospital_id, h.county_adcode,
-           ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope) AS in_scope
-    FROM hospitals AS h
-    JOIN regions AS r ON r.adcode = h.county_adcode
 )
 SELECT c.direction,
        sum(c.referrals)::BIGINT AS referrals,
@@ -52,8 +36,8 @@ SELECT c.direction,
        coalesce(sum(c.referrals) FILTER (WHERE f.county_adcode = t.county_adcode), 0)::BIGINT AS same_county,
        coalesce(sum(c.referrals) FILTER (WHERE left(f.county_adcode, 2) = left(t.county_adcode, 2)), 0)::BIGINT AS same_province
 FROM counted AS c
-JOIN places AS f ON f.hospital_id = c.from_hospital_id
-JOIN places AS t ON t.hospital_id = c.to_hospital_id
-WHERE CASE WHEN c.direction = 'down' THEN t.in_scope ELSE f.in_scope END
+JOIN hospital_places($scope) AS f ON f.hospital_id = c.from_hospital_id
+JOIN hospital_places($scope) AS t ON t.hospital_id = c.to_hospital_id
+WHERE on_patient_side(c.direction, f.in_scope, t.in_scope)
 GROUP BY c.direction
 ORDER BY c.direction

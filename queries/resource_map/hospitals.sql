@@ -6,7 +6,7 @@ SELECT h.hospital_id, h.name, h.kind, h.tier, h.lon, h.lat, h.county_adcode,
 FROM hospitals AS h
 JOIN regions AS r ON r.adcode = h.county_adcode
 JOIN hospital_resources AS x ON x.hospital_id = h.hospital_id AND x.year = $year
-LEFT JOIN alliance_members AS m ON m.hospital_id = h.hospital_id AND m.joined_on <= make_date($year, 12, 31)
+LEFT JOIN members_at_year_end($year) AS m ON m.hospital_id = h.hospital_id
 LEFT JOIN alliances AS a ON a.alliance_id = m.alliance_id
 WHERE ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
   AND ($min_tier = '' OR h.tier = '三级' OR ($min_tier = '二级' AND h.tier = '二级'))

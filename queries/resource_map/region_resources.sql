@@ -19,14 +19,13 @@ resources AS (
 ),
 members AS (
     SELECT h.county_adcode, count(DISTINCT m.hospital_id) AS member_hospitals
-    FROM alliance_members AS m
+    FROM members_at_year_end($year) AS m
     JOIN hospitals AS h ON h.hospital_id = m.hospital_id
-    WHERE m.joined_on <= make_date($year, 12, 31)
-      AND (m.left_on IS NULL OR m.left_on > make_date($year, 12, 31))
     GROUP BY h.county_adcode
 )
 SELECT c.unit AS adcode,
        u.name,
+       any_value(CASE $level WHEN 'county' THEN c.city_adcode WHEN 'city' THEN c.province_adcode END) AS parent_adcode,
        count(*) AS counties,
        sum(c.pop_0_14) AS children,
        coalesce(sum(s.hospitals), 0) AS hospitals,

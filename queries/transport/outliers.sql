@@ -1,20 +1,15 @@
 -- transport_outliers: trips above the upper Tukey fence (Q3 + 1.5 IQR) in route km, time to arrival or minutes per km.
 -- params: $year, $scope ('' = national, or a province or city adcode; the sending hospital's location), $centre ('' = every centre, or the receiving centre's hospital_id), $limit (most rows returned)
 WITH picked AS (
-    SELECT t.transfer_id, t.dispatched_at, t.from_hospital_id, h.name AS from_name,
+    SELECT t.transfer_id, t.dispatched_at, t.from_hospital_id, t.from_name,
            t.to_hospital_id, t.patient, t.critical, t.distance_km, t.duration_min,
            t.duration_min / greatest(t.distance_km, 0.1) AS minutes_per_km, t.outcome
-    FROM transfers AS t
-    JOIN hospitals AS h ON h.hospital_id = t.from_hospital_id
-    JOIN regions AS r ON r.adcode = h.county_adcode
-    WHERE t.dispatched_at >= make_date($year, 1, 1) AND t.dispatched_at < make_date($year + 1, 1, 1)
-  AND ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
-  AND ($centre = '' OR t.to_hospital_id = $centre)
+    FROM transfers_in_scope($year, $scope, $centre) AS t
 ),
 fences AS (
-    SELECT quantile_cont(distance_km, 0.75) + 1.5 * (quantile_cont(distance_km, 0.75) - quantile_cont(distance_km, 0.25)) AS km_fence,
-           quantile_cont(duration_min, 0.75) + 1.5 * (quantile_cont(duration_min, 0.75) - quantile_cont(duration_min, 0.25)) AS minutes_fence,
-           quantile_cont(minutes_per_km, 0.75) + 1.5 * (quantile_cont(minutes_per_km, 0.75) - quantile_cont(minutes_per_km, 0.25)) AS pace_fence
+    SELECT tukey_upper_fence(quantile_cont(distance_km, 0.25), quantile_cont(distance_km, 0.75)) AS km_fence,
+           tukey_upper_fence(quantile_cont(duration_min, 0.25), quantile_cont(duration_min, 0.75)) AS minutes_fence,
+           tukey_upper_fence(quantile_cont(minutes_per_km, 0.25), quantile_cont(minutes_per_km, 0.75)) AS pace_fence
     FROM picked
 )
 SELECT p.transfer_id, p.dispatched_at, p.from_hospital_id, p.from_name, p.to_hospital_id, c.name AS to_name,

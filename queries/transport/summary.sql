@@ -11,9 +11,4 @@ SELECT count(*) AS trips,
        quantile_cont(t.duration_min, 0.5) AS duration_median,
        quantile_cont(t.duration_min, 0.9) AS duration_p90,
        count(*) FILTER (WHERE t.outcome = 'died_en_route') AS died_en_route
-FROM transfers AS t
-JOIN hospitals AS h ON h.hospital_id = t.from_hospital_id
-JOIN regions AS r ON r.adcode = h.county_adcode
-WHERE t.dispatched_at >= make_date($year, 1, 1) AND t.dispatched_at < make_date($year + 1, 1, 1)
-  AND ($scope = '' OR r.province_adcode = $scope OR r.city_adcode = $scope)
-  AND ($centre = '' OR t.to_hospital_id = $centre)
+FROM transfers_in_scope($year, $scope, $centre) AS t

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from pedatlas.resource_map import metrics
 from tests.apptest_helpers import errors, open_page
 
 MAP = "pages/resource_map.py"
@@ -38,17 +39,7 @@ def test_map_draws_each_region_of_the_level(monkeypatch, demo_db, params, count)
     assert len(drawn_locations(app)) == count
 
 
-@pytest.mark.parametrize(
-    "metric",
-    [
-        "physicians_per_1000",
-        "beds_per_1000",
-        "icu_beds_per_1000",
-        "children_per_physician",
-        "target_share",
-        "members_per_county",
-    ],
-)
+@pytest.mark.parametrize("metric", metrics.NAMES)
 @pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "target"])
 def test_every_measure_and_scheme_renders_with_a_legend(monkeypatch, demo_db, metric, scheme):
     app = open_page(monkeypatch, demo_db, MAP, metric=metric, scheme=scheme, region="360000")
@@ -102,7 +93,7 @@ def test_county_detail_lists_its_hospitals(monkeypatch, demo_db):
     assert errors(app) == []
     assert any("东湖区" in str(s.value) for s in app.subheader)
     hospitals = app.dataframe[0].value
-    assert "江西省儿童医院" in set(hospitals["name"])
+    assert "江西省儿童医院" in set(hospitals["名称"])  # headers in words, not column ids
 
 
 def test_kinmen_without_children_is_explained(monkeypatch, demo_db):

@@ -8,20 +8,21 @@ from datetime import date
 
 import streamlit as st
 
-from pedatlas import data
+from pedatlas import auth, data, view
 from pedatlas.briefing.generate import BriefingError, build_briefing, file_name
 from pedatlas.briefing.model import Request
 from pedatlas.briefing.output import FORMATS, render
 from pedatlas.briefing.pdf import RendererError
 from pedatlas.i18n import translate
 
+PAGE = "briefing"
 MIME = {"html": "text/html", "pdf": "application/pdf"}
 FILE = "_briefing_file"
 
 
-def may_make_briefings(lang: str) -> bool:
-    """Analysts and admins only: the one gate for every briefing control."""
-    return True
+def may_make_briefings() -> bool:
+    """Analysts and admins only: the one gate for every briefing control (roles from pedatlas.auth)."""
+    return auth.can("briefing")
 
 
 def generate(
@@ -42,7 +43,7 @@ def generate(
 
 def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, key: str) -> None:
     """A generate button, its progress, then the download of the file just made."""
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         return
     wanted = (region, year, lang, file_format)
     if st.button(translate("brief_generate", ui_lang), key=f"{key}_generate",
@@ -66,7 +67,7 @@ def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, 
 
 def header_entry(region: str, year: int, ui_lang: str) -> None:
     """The briefing of the current scope and year, from any page's header."""
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         return
     with st.popover(
         translate("brief_entry", ui_lang), icon=":material/summarize:", width="stretch"
@@ -82,20 +83,21 @@ def header_entry(region: str, year: int, ui_lang: str) -> None:
 def page_body(region: str, year: int, scope_name: str, ui_lang: str) -> None:
     """The 简报 page: what the briefing holds, its language and format, generate and download."""
     from pedatlas.briefing.registry import SECTIONS
-    from pedatlas.i18n import LANGUAGES
 
     st.caption(translate("brief_page_intro", ui_lang, scope=scope_name, year=year))
-    if not may_make_briefings(ui_lang):
+    if not may_make_briefings():
         st.info(translate("brief_page_role", ui_lang))
         return
     left, right = st.columns(2)
-    lang = left.radio(
-        translate("brief_language", ui_lang), LANGUAGES, horizontal=True, key="brief_page_lang",
-        index=LANGUAGES.index(ui_lang), format_func=lambda code: translate(f"lang_{code}", code),
+    chosen = view.radio(
+        "brief_lang", translate("brief_language", ui_lang), ("", "zh", "en"), container=left,
+        horizontal=True,
+        format_func=lambda code: translate(f"lang_{code}", code) if code else translate("brief_lang_same", ui_lang),
     )  # fmt: skip
-    file_format = right.radio(
-        translate("brief_format", ui_lang), FORMATS, index=1, horizontal=True,
-        format_func=str.upper, key="brief_page_format",
+    lang = chosen or ui_lang
+    file_format = view.radio(
+        "format", translate("brief_format", ui_lang), FORMATS[::-1], container=right,
+        horizontal=True, format_func=str.upper,
     )  # fmt: skip
     st.markdown(f"**{translate('brief_page_contents', ui_lang)}**")
     st.markdown("\n".join(f"1. {translate(spec.title_key, lang)}" for spec in SECTIONS))

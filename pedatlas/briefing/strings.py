@@ -265,6 +265,8 @@ STRINGS = {
         "left out of the worst-served ranking.",
     ),
     # In the app
+    "page_briefing": ("简报", "Briefing"),
+    "brief_lang_same": ("跟随界面", "Same as the app"),
     "brief_entry": ("简报", "Briefing"),
     "brief_entry_help": (
         "生成当前范围与年份的简报：HTML 可离线打开并交互，PDF 适合打印与发送。",

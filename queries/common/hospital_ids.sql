@@ -1,0 +1,5 @@
+-- hospital_ids: every hospital id (the hospitals a link may name).
+-- params: none
+SELECT hospital_id
+FROM hospitals
+ORDER BY hospital_id
