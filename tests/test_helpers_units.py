@@ -80,7 +80,7 @@ def test_few_distinct_values_give_few_classes():
 )
 def test_parse_params_falls_back_with_notices(raw, values, bad):
     parsed, notices = state.parse_params(raw, state.GLOBAL_PARAMS)
-    assert parsed == values
+    assert parsed == values | {"_present": False}  # projector mode is off unless a link asks
     assert [notice.name for notice in notices] == bad
 
 

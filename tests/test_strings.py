@@ -60,7 +60,7 @@ def fields(text: str) -> set[str]:
 
 def test_strings_scan_finds_the_calls():
     keys = {key for _, _, key, _ in asked_keys()}
-    assert {"copy_link", "share_qr", "notice_bad_param"} <= keys
+    assert {"copy_link", "share_qr", "equity_title", "hotspot_title"} <= keys
 
 
 def test_strings_every_key_the_code_asks_for_exists():

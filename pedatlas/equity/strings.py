@@ -277,7 +277,7 @@ STRINGS = {
         "正值表示相似的值在空间上聚在一起；期望值 E[I] = {expected}。",
         "Positive: similar values sit next to each other; E[I] = {expected}.",
     ),
-    "hotspot_and_more": ("等 {count} 个", " and {count} more"),
+    "hotspot_and_more": ("，另有 {count} 个", " and {count} more"),
     "hotspot_sentence_bad_high_high": (
         "**短缺热点（高-高）{count} 个区县**：{names}。自身短缺得分高，周边区县也高，需要在片区层面统筹投入，而不是只补单个县。",
         "**Shortage hot spot (high-high), {count} counties**: {names}. High scores surrounded by high scores: plan for the whole area, not one county.",
