@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pedatlas.briefing.registry import SECTIONS
 from pedatlas.paths import DB_ENV_VAR, PROJECT_ROOT
 
 
@@ -84,4 +85,4 @@ def test_html_into_a_folder_is_named_by_scope_year_and_date(demo_db, tmp_path):
     progress = finished.stderr.strip().splitlines()
     assert progress[0] == "[  0%] 江西省 · 2024 年"
     assert progress[-1] == f"[100%] 完成：{written}"
-    assert len(progress) == 11
+    assert len(progress) == len(SECTIONS) + 3  # the scope, one line a section, layout, done

@@ -114,3 +114,8 @@ CREATE VIEW atlas.main.derived_transfer_months AS
 SELECT * FROM atlas_source.main.derived_transfer_months
 WHERE from_county IN (SELECT adcode FROM atlas.main.scope_counties)
    OR to_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
+;
+-- County contiguity (hot spots): the scope's counties and their neighbours, like the boundaries.
+CREATE VIEW atlas.main.derived_county_neighbours AS
+SELECT * FROM atlas_source.main.derived_county_neighbours
+WHERE adcode IN (SELECT adcode FROM atlas.main.scope_counties)
