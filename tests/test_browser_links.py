@@ -29,7 +29,7 @@ class Step:
 
 
 PAGE_STEPS = {
-    "overview": ("", [Step("select", "sidebar_year", 0, r"year=2019")]),
+    "overview": ("", [Step("select", "sidebar_year", 1, r"year=2023")]),  # newest year first
     "resource_map": (
         "",
         [
