@@ -48,6 +48,7 @@ PAGE_STEPS = {
         ],
     ),
     "planning": ("?region=360000", [Step("slider", "planning_k", 1, r"k=4")]),
+    "briefing": ("", [Step("radio", "brief_language", "lang_en", r"brief_lang=en")]),
     "data": ("", [Step("radio", "data_tab_label", "data_tab_quality", r"tab=quality")]),
 }
 
