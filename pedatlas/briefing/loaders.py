@@ -32,6 +32,7 @@ QUERY = {
     "build_info": "briefing/build_info",
     "equity_hospitals": "equity/hospitals",
     "transfer_routes": "equity/transfer_routes",
+    "county_neighbours": "equity/county_neighbours",
 }
 
 
@@ -128,6 +129,11 @@ def county_features(run: QueryRunner, scope: Scope) -> dict:
     return geometry.feature_collection(county_shapes(run, scope))
 
 
+def county_neighbours(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """The county contiguity of all China, computed when the database was built or imported."""
+    return run_named(run, "county_neighbours")
+
+
 def build_info(run: QueryRunner, scope: Scope) -> dict[str, str]:
     frame = run_named(run, "build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
@@ -150,4 +156,5 @@ LOADERS: dict[str, Callable[[QueryRunner, Scope], Any]] = {
     "transfer_routes": transfer_routes,
     "county_shapes": county_shapes,
     "county_features": county_features,
+    "county_neighbours": county_neighbours,
 }

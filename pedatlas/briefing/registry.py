@@ -69,7 +69,14 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec(
         "hotspots",
         "equity_section_hotspots",
-        ("county_years", "equity_hospitals", "county_shapes", "county_features", "map_shapes"),
+        (
+            "county_years",
+            "equity_hospitals",
+            "county_shapes",
+            "county_features",
+            "county_neighbours",
+            "map_shapes",
+        ),
         analysis.hotspot_section,
     ),
     SectionSpec("worst_served", "brief_section_worst", ("counties", "regions"), worst_served.build),

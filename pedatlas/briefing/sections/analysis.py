@@ -69,7 +69,11 @@ def hotspot_section(scope: Scope, data: Mapping) -> Section | None:
     geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
     frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
     inside = frame.loc[frame.index.isin(values["adcode"])]
-    result = clusters.lisa(values.set_index("adcode")["value"].reindex(inside.index), inside)
+    # The contiguity stored with the database (as the equity page uses), not recomputed here:
+    # it is the slow step at national scale and the two must agree.
+    full = clusters.weights_from_pairs(data["county_neighbours"])
+    series = values.set_index("adcode")["value"].reindex(inside.index)
+    result = clusters.lisa(series, inside, full_weights=full)
     if result.counties["cluster"].eq("undefined").all():
         return None
     names = dict(zip(counties["adcode"], counties["name"], strict=True))
