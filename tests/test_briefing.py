@@ -371,4 +371,6 @@ def test_an_equal_geojson_layer_is_written_once_and_aliased():
     script = shared_assets_script(charts)
     assert script.count('"360102"') == 1
     assert 'window.PlotlyGeoAssets["counties"] = window.PlotlyGeoAssets["units"];' in script
-    assert 'window.PlotlyGeoAssets["outline"] = {"type":"FeatureCollection","features":[]};' in script
+    assert (
+        'window.PlotlyGeoAssets["outline"] = {"type":"FeatureCollection","features":[]};' in script
+    )
