@@ -63,7 +63,7 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec(
         "time_to_care",
         "equity_section_time",
-        ("county_years", "equity_hospitals", "transfer_routes"),
+        ("county_years", "equity_hospitals", "detour_fits"),
         analysis.time_section,
     ),
     SectionSpec(
@@ -75,6 +75,7 @@ SECTIONS: list[SectionSpec] = [
             "county_shapes",
             "county_features",
             "county_neighbours",
+            "national_clusters",
             "map_shapes",
         ),
         analysis.hotspot_section,
