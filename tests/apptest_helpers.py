@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from pedatlas.paths import DB_ENV_VAR
@@ -46,3 +47,17 @@ def texts(app: AppTest) -> str:
 def errors(app: AppTest) -> list[str]:
     """Exceptions and error boxes shown on the page."""
     return [str(e.value) for e in app.exception] + [str(e.value) for e in app.error]
+
+
+def deferred_downloads(monkeypatch) -> dict:
+    """Every callable registered for a download from now on, by file name (the latest run's wins):
+    call one to get the bytes a click would download."""
+    seen: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        seen[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen

@@ -1,0 +1,156 @@
+"""Hostile uploads through the app, as a signed-in admin on the data page (数据管理): an oversized
+file, a zip-bomb workbook and formula cells each end in the problem list (file, row, column,
+value), leave the database byte-identical, and nothing the page gives back holds a live formula."""
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from pedatlas.auth import users
+from pedatlas.importer import backup_path
+from pedatlas.importer.limits import MAX_UPLOAD_BYTES
+from tests.apptest_helpers import deferred_downloads, errors, open_page
+
+DATA = "pages/data.py"
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "import" / "bad"
+PASSWORD = "pedatlas-test-pw"
+HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"  # fmt: skip
+GOOD_ROW = "HUP01,上传测试医院,儿童医院,三级,甲等,360102,115.9140,28.7170,50,80,120,10,5\n"
+# Cells a spreadsheet would run as formulas, in columns that must hold ids, codes and numbers
+# (each a problem) and in a name (text: stored as written, neutralised on the way out).
+FORMULA_ROWS = (
+    'HUP01,"=HYPERLINK(""http://evil.example"",""点我"")",儿童医院,三级,甲等,360102,115.91,28.71,5,"=SUM(A1:A9)",12,0,0\n'
+    "HUP02,\"+cmd|' /C calc'!A0\",儿童医院,三级,甲等,\"@SUM(1+1)\",115.91,28.71,5,8,12,0,0\n"
+    "HUP03,公式医院三,儿童医院,三级,甲等,360102,\"-2+3+cmd|' /C calc'!A0\",28.71,=1+1,8,12,0,0\n"
+)  # fmt: skip
+FORMULA_FILE = "@formulas.csv"  # a file name is echoed in the problem list too
+
+
+@pytest.fixture
+def db_copy(demo_db, tmp_path):
+    """A private copy of the demo database: an upload that went wrong must not touch it."""
+    (tmp_path / "db").mkdir()
+    target = tmp_path / "db" / "atlas.duckdb"
+    shutil.copyfile(demo_db, target)
+    return target
+
+
+@pytest.fixture
+def deferred(monkeypatch):
+    """Every callable registered for a download, by file name (the latest run's wins)."""
+    return deferred_downloads(monkeypatch)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def admin_on_data_page(monkeypatch, db, tmp_path, lang="en"):
+    """The data page of a session signed in (local users file) as an admin."""
+    state = tmp_path / "state"
+    users.add(state / "users.json", "admin1", PASSWORD, "admin")
+    monkeypatch.setenv("PEDATLAS_STATE_DIR", str(state))
+    app = open_page(monkeypatch, db)
+    app.text_input(key="auth_name").set_value("admin1")
+    app.text_input(key="auth_pw").set_value(PASSWORD)
+    app.button[0].click().run()
+    app.switch_page(DATA).run()
+    app.query_params["lang"] = lang
+    app.run()
+    assert errors(app) == []
+    assert app.file_uploader, "an admin sees the uploader"
+    return app
+
+
+def problems_shown(app) -> pd.DataFrame:
+    frame = next(d.value for d in app.dataframe if "Reason" in d.value.columns)
+    return frame.astype(object).where(frame.notna(), "")
+
+
+def cells(frame: pd.DataFrame) -> list[list[str]]:
+    return frame[["File", "Row", "Column", "Value"]].astype(str).values.tolist()
+
+
+def assert_refused_and_untouched(app, db: Path, before: str) -> None:
+    assert app.exception == []
+    assert any("errors were found" in e.value for e in app.error), [e.value for e in app.error]
+    assert not [b for b in app.button if b.key == "data_confirm"]  # nothing to confirm
+    assert sha256(db) == before and not backup_path(db).exists()
+    assert {p.name for p in db.parent.iterdir()} <= {db.name, f"{db.name}.lock"}
+
+
+def test_oversized_file_is_refused_before_it_is_read(monkeypatch, db_copy, tmp_path):
+    before = sha256(db_copy)
+    app = admin_on_data_page(monkeypatch, db_copy, tmp_path)
+    head, row = HEADER.encode(), GOOD_ROW.encode()  # a plausible file: the same row again and again
+    rows = (MAX_UPLOAD_BYTES - len(head)) // len(row) + 1
+    big = head + row * rows
+    big = big[: MAX_UPLOAD_BYTES + 1]
+    assert len(big) == MAX_UPLOAD_BYTES + 1
+    app.file_uploader[0].set_value([("huge.csv", big, "text/csv")])
+    del big
+    app.run()
+    assert_refused_and_untouched(app, db_copy, before)
+    problems = problems_shown(app)
+    assert cells(problems) == [["huge.csv", "", "", f"{MAX_UPLOAD_BYTES + 1}"]]
+    assert f"the limit is {MAX_UPLOAD_BYTES}" in problems["Reason"].iloc[0]
+
+
+def test_zip_bomb_workbook_is_refused_before_it_is_inflated(monkeypatch, db_copy, tmp_path):
+    before = sha256(db_copy)
+    app = admin_on_data_page(monkeypatch, db_copy, tmp_path)
+    bomb = (CORPUS / "zip_bomb.xlsx").read_bytes()
+    assert len(bomb) < 1_000_000  # a small file that inflates to 140 MB
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    app.file_uploader[0].set_value([("zip_bomb.xlsx", bomb, xlsx)])
+    app.run()
+    assert_refused_and_untouched(app, db_copy, before)
+    problems = problems_shown(app)
+    assert cells(problems) == [["zip_bomb.xlsx", "", "", "146813332"]]
+
+
+def test_formula_cells_are_listed_and_never_go_back_out_as_formulas(
+    monkeypatch, db_copy, tmp_path, deferred
+):
+    before = sha256(db_copy)
+    app = admin_on_data_page(monkeypatch, db_copy, tmp_path)
+    upload = (HEADER + FORMULA_ROWS).encode()
+    app.file_uploader[0].set_value([(FORMULA_FILE, upload, "text/csv")])
+    app.run()
+    assert_refused_and_untouched(app, db_copy, before)
+    problems = problems_shown(app)
+    assert sorted(cells(problems)) == [
+        [FORMULA_FILE, "2", "ped_nurses", "=SUM(A1:A9)"],
+        [FORMULA_FILE, "3", "county_adcode", "@SUM(1+1)"],
+        [FORMULA_FILE, "4", "lon", "-2+3+cmd|' /C calc'!A0"],
+        [FORMULA_FILE, "4", "ped_physicians", "=1+1"],
+    ]
+
+    # what goes back out: the problem list as CSV and as Excel
+    csv_bytes = deferred["pedatlas_import_problems.csv"]()
+    text = csv_bytes.decode("utf-8-sig")
+    back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    risky = ("=", "+", "-", "@", "\t", "\r")
+    for cell in [*back.columns, *back.to_numpy().ravel()]:
+        assert not str(cell).startswith(risky) or _plain_number(str(cell)), cell
+    assert "'=1+1" in set(back["Value"]) and "'@formulas.csv" in set(back["File"])
+    book = openpyxl.load_workbook(io.BytesIO(deferred["pedatlas_import_problems.xlsx"]()))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert not cell.value.startswith(risky), cell.value
+
+
+def _plain_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "").rstrip("%"))
+    except ValueError:
+        return False
+    return True
