@@ -1,19 +1,31 @@
 """Hostile uploads through the app, as a signed-in admin on the data page (数据管理): an oversized
 file, a zip-bomb workbook and formula cells each end in the problem list (file, row, column,
-value), leave the database byte-identical, and nothing the page gives back holds a live formula."""
+value), leave the database byte-identical, and nothing the page gives back holds a live formula.
+And the server's own upload limit is the importer's: above it, a size message and a refusal."""
 
 import hashlib
 import io
 import shutil
+import tomllib
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from deploy_helpers import (
+    Visit,
+    app_env,
+    app_server,
+    chromium,
+    record_uploads,
+    replay_upload,
+)
 
-from pedatlas.auth import users
+from pedatlas.auth import proxy, users
+from pedatlas.i18n import translate
 from pedatlas.importer import backup_path
-from pedatlas.importer.limits import MAX_UPLOAD_BYTES
+from pedatlas.importer.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MB
+from pedatlas.paths import PROJECT_ROOT
 from tests.apptest_helpers import deferred_downloads, errors, open_page
 
 DATA = "pages/data.py"
@@ -154,3 +166,68 @@ def _plain_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- the server's upload limit ------------------------------------------------------------------
+
+
+def test_every_way_of_serving_takes_exactly_what_the_importer_can():
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB == MAX_UPLOAD_BYTES // MB
+    assert proxy.MAX_BODY_MB > MAX_UPLOAD_MB  # nginx passes a whole file plus the form around it
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from chromium()
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_server_refuses_uploads_above_the_importers_limit_with_a_size_message(
+    browser, demo_db, tmp_path
+):
+    db = tmp_path / "db" / "atlas.duckdb"
+    db.parent.mkdir()
+    shutil.copyfile(demo_db, db)
+    before = sha256(db)
+    # started as scripts/run.sh does; no users file: the local admin on this machine only
+    with app_server(app_env(db, tmp_path / "state"), tmp_path / "app.log", launcher=True) as (
+        url,
+        _,
+    ):
+        visit = Visit(browser)
+        visit.open(f"{url}/")
+        visit.open(f"{url}/manage")
+        uploads = record_uploads(visit)
+        chooser = visit.page.locator('input[type="file"]')
+        chooser.wait_for(state="attached", timeout=60_000)
+
+        # one byte above the limit: the browser refuses it with Streamlit's size message
+        huge = tmp_path / "huge.csv"
+        with open(huge, "wb") as handle:
+            handle.truncate(MAX_UPLOAD_BYTES + 1)  # sparse: no disk is used
+        chooser.set_input_files(str(huge))
+        message = visit.page.get_by_text(f"File must be {MAX_UPLOAD_MB}.0MB or smaller.")
+        message.wait_for(state="attached", timeout=30_000)
+        limit = translate("data_upload_limit", "zh", mb=MAX_UPLOAD_MB)  # said under the box
+        assert limit in visit.page.inner_text("body")
+        visit.wait_idle(1)
+        assert uploads == []  # nothing was sent
+        visit.screenshot("deploy_upload_too_large")
+
+        # a small file goes through; its request is replayed as a client skipping that check
+        small = tmp_path / "small.csv"
+        small.write_text(HEADER + GOOD_ROW, "utf-8")
+        chooser.set_input_files(str(small))
+        visit.page.get_by_text("small.csv").first.wait_for(timeout=60_000)
+        visit.wait_idle(1)
+        assert len(uploads) == 1
+        status, text = replay_upload(visit, uploads[0], MAX_UPLOAD_BYTES + 1, send_body=False)
+        assert status == 413 and "too large" in text.lower()
+        # a body of exactly the limit is taken (Streamlit's own default would refuse it)
+        status, _ = replay_upload(visit, uploads[0], MAX_UPLOAD_BYTES)
+        assert status == 204
+        visit.assert_clean()
+        visit.close()
+    assert sha256(db) == before
