@@ -5,6 +5,7 @@ And the server's own upload limit is the importer's: above it, a size message an
 
 import hashlib
 import io
+import json
 import shutil
 import tomllib
 from pathlib import Path
@@ -21,7 +22,7 @@ from deploy_helpers import (
     replay_upload,
 )
 
-from pedatlas.auth import proxy, users
+from pedatlas.auth import audit, proxy, users
 from pedatlas.i18n import translate
 from pedatlas.importer import backup_path
 from pedatlas.importer.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MB
@@ -231,3 +232,33 @@ def test_server_refuses_uploads_above_the_importers_limit_with_a_size_message(
         visit.assert_clean()
         visit.close()
     assert sha256(db) == before
+
+
+# --- undo is audited ----------------------------------------------------------------------------
+
+
+def test_import_and_undo_on_the_data_page_are_audited(monkeypatch, db_copy, tmp_path):
+    before = sha256(db_copy)
+    app = admin_on_data_page(monkeypatch, db_copy, tmp_path)
+    app.file_uploader[0].set_value([("one_hospital.csv", (HEADER + GOOD_ROW).encode(), "text/csv")])
+    app.run()
+    app.button(key="data_confirm").click().run()
+    assert errors(app) == [] and sha256(db_copy) != before
+    app.checkbox(key="data_undo_sure_1").check().run()
+    app.button(key="data_undo").click().run()
+    assert errors(app) == [] and sha256(db_copy) == before
+    log = audit.events(tmp_path / "state" / "audit.sqlite3").iloc[::-1]
+    writes = log[log["event"] != "sign_in"]
+    assert [tuple(e) for e in writes[["event", "who", "what", "rows"]].values] == [
+        ("import_started", "admin1", "one_hospital.csv", 1),
+        ("import", "admin1", "one_hospital.csv", 1),
+        ("import_started", "admin1", "one_hospital.csv", 2),
+        ("undo", "admin1", "one_hospital.csv", 2),  # the hospital and its resources row
+    ]
+    undo = writes.iloc[-1]
+    assert json.loads(undo["detail"])["after"] == list(audit.file_identity(db_copy))
+    assert pd.Timestamp(undo["at"]) >= pd.Timestamp(writes.iloc[0]["at"])
+    assert audit.reconcile(db_copy, tmp_path / "state" / "audit.sqlite3") == 0
+    # and the admin reads it at the bottom of the import tab
+    shown = next(d.value for d in app.dataframe if "event" in d.value.columns)
+    assert list(shown["event"][:2]) == ["undo", "import_started"]

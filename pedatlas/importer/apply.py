@@ -326,6 +326,26 @@ def import_note(plan: ImportPlan) -> dict:
     }
 
 
+def last_import_note(db: Path) -> dict | None:
+    """What the last import changed ({} when unrecorded), or None when there is nothing to undo."""
+    if not backup_path(db).exists():
+        return None
+    note = backup_note_path(db)
+    try:
+        return json.loads(note.read_text("utf-8")) if note.exists() else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def note_rows(note: dict) -> int | None:
+    """Rows an undo of the noted import changes back (added, replaced and removed ones); None
+    when the note does not say (the audit log then leaves rows empty)."""
+    changes = note.get("changes")
+    if not changes:
+        return None
+    return sum(int(c.get(k, 0)) for c in changes.values() for k in ("added", "replaced", "removed"))
+
+
 def _cast(table: str, column: str) -> str:
     kind = TABLES[table].column(column).kind
     return f"CAST({column} AS DATE) AS {column}" if kind == "date" else column
@@ -347,6 +367,8 @@ def _remove(path: Path) -> None:
 __all__ = [
     "ImportRejected",
     "clean_stale_imports",
+    "last_import_note",
+    "note_rows",
     "ImportResult",
     "UndoResult",
     "apply_import",
