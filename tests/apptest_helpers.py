@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from pedatlas.auth import users
 from pedatlas.paths import DB_ENV_VAR
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -30,6 +31,29 @@ def open_page(
         for name, value in params.items():
             app.query_params[name] = str(value)
         app.run()
+    return app
+
+
+PASSWORD = "pedatlas-test-pw"
+
+
+def open_signed_in(
+    monkeypatch, db_path, state: Path, name: str, role: str, scope: str = "national",
+    script: str | None = None, **params,
+) -> AppTest:  # fmt: skip
+    """The app with a local users file in state holding this one user, signed in through the
+    sign-in form; then the page script (if given) with params in the URL."""
+    users.add(state / "users.json", name, PASSWORD, role, scope)
+    monkeypatch.setenv("PEDATLAS_STATE_DIR", str(state))
+    app = open_page(monkeypatch, db_path)
+    app.text_input(key="auth_name").set_value(name)
+    app.text_input(key="auth_pw").set_value(PASSWORD)
+    app.button[0].click().run()
+    if script:
+        app.switch_page(script).run()
+    for key, value in params.items():
+        app.query_params[key] = str(value)
+    app.run()
     return app
 
 

@@ -22,16 +22,15 @@ from deploy_helpers import (
     replay_upload,
 )
 
-from pedatlas.auth import audit, proxy, users
+from pedatlas.auth import audit, proxy
 from pedatlas.i18n import translate
 from pedatlas.importer import backup_path
 from pedatlas.importer.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, MB
 from pedatlas.paths import PROJECT_ROOT
-from tests.apptest_helpers import deferred_downloads, errors, open_page
+from tests.apptest_helpers import deferred_downloads, errors, open_signed_in
 
 DATA = "pages/data.py"
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "import" / "bad"
-PASSWORD = "pedatlas-test-pw"
 HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"  # fmt: skip
 GOOD_ROW = "HUP01,上传测试医院,儿童医院,三级,甲等,360102,115.9140,28.7170,50,80,120,10,5\n"
 # Cells a spreadsheet would run as formulas, in columns that must hold ids, codes and numbers
@@ -66,15 +65,7 @@ def sha256(path: Path) -> str:
 def admin_on_data_page(monkeypatch, db, tmp_path, lang="en"):
     """The data page of a session signed in (local users file) as an admin."""
     state = tmp_path / "state"
-    users.add(state / "users.json", "admin1", PASSWORD, "admin")
-    monkeypatch.setenv("PEDATLAS_STATE_DIR", str(state))
-    app = open_page(monkeypatch, db)
-    app.text_input(key="auth_name").set_value("admin1")
-    app.text_input(key="auth_pw").set_value(PASSWORD)
-    app.button[0].click().run()
-    app.switch_page(DATA).run()
-    app.query_params["lang"] = lang
-    app.run()
+    app = open_signed_in(monkeypatch, db, state, "admin1", "admin", script=DATA, lang=lang)
     assert errors(app) == []
     assert app.file_uploader, "an admin sees the uploader"
     return app
