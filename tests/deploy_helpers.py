@@ -100,12 +100,16 @@ def record_uploads(visit: Visit) -> list:
     return seen
 
 
-def replay_upload(visit: Visit, request, size: int, send_body: bool = True, **cookies) -> tuple:
+def replay_upload(
+    visit: Visit, request, size: int, send_body: bool = True, file_id: str = "", **cookies
+) -> tuple:
     """Send an upload like the browser's (its session, XSRF token and cookies, with cookies
-    overriding some) whose whole body is size bytes; only the headers when not send_body.
-    Returns (HTTP status, response text)."""
+    overriding some; file_id instead of the browser's) whose whole body is size bytes; only the
+    headers when not send_body. Returns (HTTP status, response text)."""
     host, port = request.url.split("://", 1)[1].split("/", 1)[0].split(":")
     path = "/" + request.url.split("://", 1)[1].split("/", 1)[1]
+    if file_id:
+        path = path.rsplit("/", 1)[0] + "/" + file_id
     jar = {cookie["name"]: cookie["value"] for cookie in visit.context.cookies()} | cookies
     boundary = "pedatlas-test-boundary"
     head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\""
