@@ -47,11 +47,13 @@ class Param:
 
 @dataclass(frozen=True)
 class Notice:
-    """A URL value that was not understood and what was used instead."""
+    """A URL value that was not understood and what was used instead (reason: an i18n key with
+    {name}, {value}, {default}; '' = not valid, the default is used)."""
 
     name: str
     value: str
     default: object
+    reason: str = ""
 
 
 def parse_bool(text: str) -> bool:
@@ -233,7 +235,23 @@ def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mappi
         except (ValueError, TypeError):
             values[param.name] = param.default
             notices.append(Notice(param.name, text, param.default))
+            continue
+        if param.many:
+            values[param.name], repeated = without_repeats(values[param.name])
+            if repeated:
+                notice = Notice(param.name, repeated, values[param.name], "notice_duplicates")
+                notices.append(notice)
     return values, notices
+
+
+def without_repeats(text: str) -> tuple[str, str]:
+    """(list with each item once, in first-seen order; the repeated items) of a comma list."""
+    items = text.split(",")
+    kept = list(dict.fromkeys(items))
+    repeated = list(
+        dict.fromkeys(item for index, item in enumerate(items) if item in items[:index])
+    )
+    return ",".join(kept), ",".join(repeated)
 
 
 def unknown_params(raw: Mapping[str, str], params: Iterable[Param]) -> list[str]:

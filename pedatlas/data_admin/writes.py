@@ -26,6 +26,7 @@ from pedatlas.importer import (
     apply_import,
     undo_last_import,
 )
+from pedatlas.importer.apply import note_rows
 from pedatlas.ui import table_downloads
 
 
@@ -134,7 +135,7 @@ def undo_panel(db) -> None:
         try:
             result = audit.audited_write(
                 "undo", user_name(), Path(db), lambda: undo_last_import(db, view.lang()),
-                builders.note_files(note or {}),
+                builders.note_files(note or {}), note_rows(note or {}),
             )  # fmt: skip
         except ImporterError as error:
             st.error(view.t("data_undo_failed", detail=error), icon=":material/error:")
