@@ -135,15 +135,23 @@ def minutes_map(
     labels = [t("time_class_within", band=CLASS_EDGES[0])]
     labels += [t("time_class_between", low=a, high=b) for a, b in pairwise(CLASS_EDGES)]
     labels += [t("time_class_beyond", band=CLASS_EDGES[-1])]
+    # Labels looked up once, not per county (a national map has 2,848).
+    level_label, children_label, none_label = (
+        t(f"time_level_{level}"),
+        t("time_col_children"),
+        t("time_none"),
+    )
+    # The sentence with its placeholder kept, filled per county by a plain replace.
+    minutes_text = t("time_minutes", minutes="{minutes}")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{t(f'time_level_{level}')}："
+            f"<b>{name}</b><br>{level_label}："
             + (
-                t("time_minutes", minutes=fmt.integer(value))
+                minutes_text.replace("{minutes}", fmt.integer(value))
                 if np.isfinite(value)
-                else t("time_none")
+                else none_label
             )
-            + f"<br>{t('time_col_children')}：{fmt.big_number(kids, lang)}"
+            + f"<br>{children_label}：{fmt.big_number(kids, lang)}"
             for name, value, kids in zip(
                 frame["name"],
                 frame[column].fillna(np.inf),
