@@ -46,13 +46,13 @@ def pooled_fit(routes: pd.DataFrame) -> pd.Series:
 def stored_fits(routes: pd.DataFrame) -> pd.DataFrame:
     """The fits the database keeps (derived_detour_fits): one row per origin province and a
     last row, group POOLED, for all routes together (no rows when no route has a distance)."""
+    types = {"group": str, "trips": "int64", "factor": float, "rmse_km": float, "mdape": float}
+    types |= {"pooled": bool}  # typed even when empty: the database needs column types
     fits = detour_fits(routes)
     if fits.empty:
-        return fits
+        return fits.astype(types)
     pooled = pooled_fit(routes).to_frame().T.assign(group=POOLED)
-    return pd.concat([fits, pooled], ignore_index=True).astype(
-        {"trips": "int64", "factor": float, "rmse_km": float, "mdape": float, "pooled": bool}
-    )
+    return pd.concat([fits, pooled], ignore_index=True).astype(types)
 
 
 def split_fits(stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
