@@ -86,7 +86,11 @@ def national_clusters(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     full = clusters.weights_from_pairs(pairs) if len(pairs) else None
     if full is None or counties.empty:
         return hotspots.national_cluster_rows(counties.iloc[0:0], sites, None, None)
-    return hotspots.national_cluster_rows(counties, sites, _county_shapes(connection), full)
+    previous = None
+    if _exists(connection, "derived_county_clusters"):
+        previous = connection.execute("SELECT * FROM derived_county_clusters").df()
+    shapes = _county_shapes(connection)
+    return hotspots.national_cluster_rows(counties, sites, shapes, full, previous)
 
 
 def detour_fits(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -272,12 +276,16 @@ def refresh(
 def _still_current(connection, table: DerivedTable, touched: set[str] | None) -> bool:
     if touched is None or not table.inputs or touched & set(table.inputs):
         return False
-    exists = connection.execute(
+    return _exists(connection, table.name)
+
+
+def _exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = connection.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
         " AND table_name = $name",
-        {"name": table.name},
+        {"name": name},
     ).fetchone()[0]
-    return bool(exists)
+    return bool(found)
 
 
 def _recompute(connection: duckdb.DuckDBPyConnection, table: DerivedTable) -> None:
