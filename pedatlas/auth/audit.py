@@ -65,7 +65,9 @@ def record(
             "INSERT INTO events (at, who, event, what, rows, detail) VALUES (?, ?, ?, ?, ?, ?)",
             (at, who, event, what, rows, json.dumps(detail, ensure_ascii=False, default=str)),
         )
-        return int(cursor.lastrowid)
+        row_id = cursor.lastrowid
+        assert row_id is not None  # an INSERT sets it
+        return row_id
 
 
 def events(path: Path | None = None, limit: int | None = None) -> pd.DataFrame:

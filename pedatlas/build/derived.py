@@ -13,6 +13,7 @@ an import can add, replace or remove rows of any base table.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -178,7 +179,7 @@ def refresh(connection: duckdb.DuckDBPyConnection, catalog: str | None = None) -
     for a connection opened on the database file itself (the build). Runs inside the caller's
     transaction if one is open, so an import and its rollups commit together.
     """
-    previous = connection.execute("SELECT current_database()").fetchone()[0]
+    previous = _value(connection, "SELECT current_database()")
     if catalog is not None:
         connection.execute(f"USE {catalog}")
     try:
@@ -194,10 +195,15 @@ def refresh(connection: duckdb.DuckDBPyConnection, catalog: str | None = None) -
                     )
                 finally:
                     connection.unregister("derived_rows")
-            counts[table.name] = connection.execute(
-                f"SELECT count(*) FROM {table.name}"
-            ).fetchone()[0]
+            counts[table.name] = _value(connection, f"SELECT count(*) FROM {table.name}")
     finally:
         if catalog is not None:
             connection.execute(f"USE {previous}")
     return counts
+
+
+def _value(connection: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    """The one value of a query that returns one row."""
+    row = connection.execute(sql).fetchone()
+    assert row is not None, sql
+    return row[0]
