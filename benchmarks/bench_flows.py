@@ -30,7 +30,7 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
     hospital = {**national, "hospital": core}
     transport = {"year": YEAR, "scope": "", "centre": ""}
     centre = {**transport, "centre": core}
-    listed = [
+    listed: list[tuple[str, dict]] = [
         ("referrals/alliance_list", {}),
         ("referrals/hospital_list", {"scope": "", "alliance": ""}),
         ("referrals/hospital", {"hospital": core}),
@@ -80,10 +80,10 @@ def main() -> int:
     path = database_path()
     connection = open_read_only(path)
     sizes = run_query_counts(connection)
-    core = connection.execute(
+    found = connection.execute(
         "SELECT hospital_id FROM atlas.hospitals WHERE name = '江西省儿童医院' ORDER BY hospital_id LIMIT 1"
     ).fetchone()
-    core = core[0] if core else ""
+    core = found[0] if found else ""
     print(f"database: {path}")
     print(f"rows: {sizes}")
     print(f"{'query':48} {'ms':>8} {'rows':>8}")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from pedatlas.paths import DB_ENV_VAR
 
@@ -38,6 +39,7 @@ def texts(app: AppTest) -> str:
         element.value
         for kind in ("markdown", "caption", "title", "subheader", "header")
         for element in app.get(kind)
+        if isinstance(element, Element)
     ]
     parts += [f"{m.label} {m.value}" for m in app.metric]
     return "\n".join(str(p) for p in parts)

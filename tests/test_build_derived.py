@@ -1,5 +1,7 @@
 """Derived rollup tables: exact rows on a hand-made database, and agreement with the raw queries."""
 
+from collections.abc import Iterator
+
 import duckdb
 import pandas as pd
 import pytest
@@ -33,7 +35,7 @@ TRANSFERS = [
 
 
 @pytest.fixture
-def tiny() -> duckdb.DuckDBPyConnection:
+def tiny() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
     connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     for adcode, name, level, parent, province, city in REGIONS:

@@ -15,6 +15,7 @@ import pytest
 from pedatlas.auth import audit, users
 from pedatlas.paths import PROJECT_ROOT
 from tests.apptest_helpers import errors, open_page
+from tests.helpers import scalar
 
 DRIVER = PROJECT_ROOT / "tests" / "deploy_import_driver.py"
 REFERRAL_ROWS = 200_000  # enough that the copy and the write take a while on this machine
@@ -39,7 +40,7 @@ def referral_csv(demo_db, tmp_path_factory):
 def referral_count(db) -> int:
     connection = duckdb.connect(str(db), read_only=True)  # opens: the file is intact
     try:
-        return connection.execute("SELECT count(*) FROM referrals").fetchone()[0]
+        return scalar(connection, "SELECT count(*) FROM referrals")
     finally:
         connection.close()
 
@@ -49,6 +50,7 @@ def run_and_kill(db, csv, log, at: float):
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     process = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(csv), str(log)],
                                stdout=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)  # fmt: skip
+    assert process.stdout is not None  # stdout=PIPE
     for line in process.stdout:
         if line.startswith("progress") and float(line.split()[1]) >= at:
             break
