@@ -56,9 +56,13 @@ def open_read_only(path: str | Path, scope=None) -> duckdb.DuckDBPyConnection:
         return with_rules(connection)
     connection.execute(f"ATTACH '{_quoted(path)}' AS {SOURCE_CATALOG} (READ_ONLY)")
     connection.execute(f"ATTACH ':memory:' AS {CATALOG}")
-    tables = {row[0] for row in connection.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
-        {"source": SOURCE_CATALOG}).fetchall()}  # fmt: skip
+    tables = {
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
+            {"source": SOURCE_CATALOG},
+        ).fetchall()
+    }
     for statement in script_statements("scope/restrict"):
         source = _VIEW_SOURCE.search(statement)
         if source and source.group(1) not in tables:

@@ -21,10 +21,21 @@ import pandas as pd
 from pedatlas.paths import audit_path
 
 EVENTS = (
-    "sign_in", "sign_out", "sign_in_failed", "import_started", "import", "import_failed",
-    "import_interrupted", "undo", "undo_failed", "user_added", "user_removed", "user_role",
-    "user_scope", "user_password",
-)  # fmt: skip
+    "sign_in",
+    "sign_out",
+    "sign_in_failed",
+    "import_started",
+    "import",
+    "import_failed",
+    "import_interrupted",
+    "undo",
+    "undo_failed",
+    "user_added",
+    "user_removed",
+    "user_role",
+    "user_scope",
+    "user_password",
+)
 COLUMNS = ("id", "at", "who", "event", "what", "rows", "detail")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -106,8 +117,17 @@ def audited_write(
 
     kind is 'import' or 'undo'. A failure is logged with its message and re-raised.
     """
-    started = record("import_started", who, what, rows, path, kind=kind, db=str(db),
-                     before=file_identity(db), pid=os.getpid())  # fmt: skip
+    started = record(
+        "import_started",
+        who,
+        what,
+        rows,
+        path,
+        kind=kind,
+        db=str(db),
+        before=file_identity(db),
+        pid=os.getpid(),
+    )
     try:
         result = write()
     except Exception as error:
@@ -142,8 +162,17 @@ def reconcile(db: Path, path: Path | None = None) -> int:
         went_in = current is not None and current != detail.get("before")
         event = detail.get("kind", "import") if went_in else "import_interrupted"
         rows = None if pd.isna(start.rows) else int(start.rows)
-        record(event, start.who, start.what, rows if went_in else None, path,
-               start=int(start.id), db=str(db), after=current, recorded_late=True)  # fmt: skip
+        record(
+            event,
+            start.who,
+            start.what,
+            rows if went_in else None,
+            path,
+            start=int(start.id),
+            db=str(db),
+            after=current,
+            recorded_late=True,
+        )
         closed += 1
     return closed
 

@@ -112,8 +112,14 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
-        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
-                          high=fmt.rate(index.max())))  # fmt: skip
+        st.caption(
+            view.t(
+                "legend_target_outside",
+                target=fmt.rate(1.0),
+                low=fmt.rate(index.min()),
+                high=fmt.rate(index.max()),
+            )
+        )
     st.subheader(view.t("equity_access_table_title"))
     table = ev.access_ranking(scores, names, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
