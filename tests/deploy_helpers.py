@@ -41,8 +41,13 @@ def make_users(state: Path) -> Path:
 
 
 def app_env(db: Path, state: Path, **extra) -> dict:
-    return {**os.environ, DB_ENV_VAR: str(db), "PEDATLAS_STATE_DIR": str(state),
-            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **extra}  # fmt: skip
+    return {
+        **os.environ,
+        DB_ENV_VAR: str(db),
+        "PEDATLAS_STATE_DIR": str(state),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **extra,
+    }
 
 
 @contextmanager
@@ -51,10 +56,25 @@ def app_server(env: dict, log: Path, port: int | None = None, args=()):
     port = port or free_port()
     handle = open(log, "w")  # noqa: SIM115
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
-        cwd=PROJECT_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *args,
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, 120)

@@ -48,8 +48,13 @@ def referral_count(db) -> int:
 def run_and_kill(db, csv, log, at: float):
     """Start the audited import and SIGKILL it once its progress passes `at` (or at its end)."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    process = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(csv), str(log)],
-                               stdout=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), str(db), str(csv), str(log)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+    )
     assert process.stdout is not None  # stdout=PIPE
     for line in process.stdout:
         if line.startswith("progress") and float(line.split()[1]) >= at:
