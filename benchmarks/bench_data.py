@@ -53,7 +53,10 @@ def main() -> None:
         frame = timed(f"export_table {table}", partial(export_table, db, table))
         timed(f"csv_bytes {table} ({len(frame):,} rows)", partial(csv_bytes, frame, table))
     timed("plan_import 1 hospital", lambda: plan_import([("h.csv", UPLOAD)], db_path=db))
-    timed("templates (7 CSV + 7 XLSX)", lambda: [(template_csv(t), template_xlsx(t)) for t in IMPORTABLE_TABLES])  # fmt: skip
+    timed(
+        "templates (7 CSV + 7 XLSX)",
+        lambda: [(template_csv(t), template_xlsx(t)) for t in IMPORTABLE_TABLES],
+    )
 
 
 if __name__ == "__main__":

@@ -44,14 +44,24 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
     filtered = ["referrals/monthly", "referrals/shares", "referrals/tiers"]
     result = [(name, name, params) for name, params in listed]
     for name in filtered:
-        for label, params in (("national", national), ("province", province), ("alliance", alliance),
-                              ("hospital", hospital)):  # fmt: skip
+        for label, params in (
+            ("national", national),
+            ("province", province),
+            ("alliance", alliance),
+            ("hospital", hospital),
+        ):
             result.append((f"{name} [{label}]", name, params))
     for level in ("province", "city", "hospital"):
         params = {**national, "level": level, "min_referrals": 0, "top": 200}
         result.append((f"referral_corridors [{level}]", "referrals/corridors", params))
     for level in ("province", "city"):
-        result.append((f"referral_region_flows [{level}]", "referrals/region_flows", {**national, "level": level}))  # fmt: skip
+        result.append(
+            (
+                f"referral_region_flows [{level}]",
+                "referrals/region_flows",
+                {**national, "level": level},
+            )
+        )
     for label, params in (("national", transport), ("centre", centre)):
         for name in (
             "transport/summary",
@@ -60,8 +70,16 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
             "transport/spread",
         ):
             result.append((f"{name} [{label}]", name, params))
-        result.append((f"transport_histogram [{label}]", "transport/histogram", {**params, "km_bin": 25, "minutes_bin": 30}))  # fmt: skip
-        result.append((f"transport_outliers [{label}]", "transport/outliers", {**params, "limit": 300}))  # fmt: skip
+        result.append(
+            (
+                f"transport_histogram [{label}]",
+                "transport/histogram",
+                {**params, "km_bin": 25, "minutes_bin": 30},
+            )
+        )
+        result.append(
+            (f"transport_outliers [{label}]", "transport/outliers", {**params, "limit": 300})
+        )
     return result
 
 
@@ -94,7 +112,10 @@ def main() -> int:
         print(f"{label:48} {ms:8.1f} {count:8d}{flag}")
         if flag:
             slow.append(label)
-    print(f"{len(slow)} of {len(cases(core))} queries over {BUDGET_MS:.0f} ms" + (f": {', '.join(slow)}" if slow else ""))  # fmt: skip
+    print(
+        f"{len(slow)} of {len(cases(core))} queries over {BUDGET_MS:.0f} ms"
+        + (f": {', '.join(slow)}" if slow else "")
+    )
     return 1 if slow else 0
 
 
