@@ -23,6 +23,8 @@ YEAR_RANGE = (1949, 2100)
 
 
 class _TextLimit(TypedDict):
+    """A Column's text-length keyword (NAME, LONG), typed so that **NAME type-checks."""
+
     max_chars: int
 
 
