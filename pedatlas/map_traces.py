@@ -303,6 +303,17 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
     return figure
 
 
+def drawn_units(layers: dict) -> pd.DataFrame:
+    """adcode, name of the units a county map draws: layers["names"] when the page sends the
+    shapes by URL (no polygons needed on the server), else read from layers["counties"]."""
+    if "names" in layers:
+        return layers["names"][["adcode", "name"]].reset_index(drop=True)
+    return pd.DataFrame(
+        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
+        columns=["adcode", "name"],
+    )
+
+
 def choropleth_figure(
     features,
     frame,

@@ -7,6 +7,7 @@ Notice that the page shows; nothing here raises on user input.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
@@ -47,11 +48,13 @@ class Param:
 
 @dataclass(frozen=True)
 class Notice:
-    """A URL value that was not understood and what was used instead."""
+    """A URL value that was not understood and what was used instead (reason: an i18n key with
+    {name}, {value}, {default}; '' = not valid, the default is used)."""
 
     name: str
     value: str
     default: object
+    reason: str = ""
 
 
 def parse_bool(text: str) -> bool:
@@ -222,7 +225,8 @@ def parse_value(param: Param, text: str, allowed: Iterable | None = None):
 def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mapping | None = None):
     """(values, notices): every parameter's value, the default where missing or invalid."""
     allowed = allowed or {}
-    values, notices = {}, []
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
     for param in params:
         text = raw.get(param.name)
         if text is None:
@@ -233,7 +237,23 @@ def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mappi
         except (ValueError, TypeError):
             values[param.name] = param.default
             notices.append(Notice(param.name, text, param.default))
+            continue
+        if param.many:
+            values[param.name], repeated = without_repeats(values[param.name])
+            if repeated:
+                notice = Notice(param.name, repeated, values[param.name], "notice_duplicates")
+                notices.append(notice)
     return values, notices
+
+
+def without_repeats(text: str) -> tuple[str, str]:
+    """(list with each item once, in first-seen order; the repeated items) of a comma list."""
+    items = text.split(",")
+    kept = list(dict.fromkeys(items))
+    repeated = list(
+        dict.fromkeys(item for index, item in enumerate(items) if item in items[:index])
+    )
+    return ",".join(kept), ",".join(repeated)
 
 
 def unknown_params(raw: Mapping[str, str], params: Iterable[Param]) -> list[str]:

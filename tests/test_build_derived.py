@@ -3,8 +3,10 @@
 from collections.abc import Iterator
 
 import duckdb
+import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 
 from pedatlas import db
 from pedatlas.build import derived
@@ -95,6 +97,8 @@ def test_refresh_counts_every_registered_table(tiny):
         "derived_county_resources": 6,
         "derived_transfer_months": 2,
         "derived_county_neighbours": 0,  # the tiny database has no boundaries
+        "derived_county_clusters": 0,  # ... so no contiguity to cluster on
+        "derived_detour_fits": 0,  # its hospitals have no points: no straight-line distance
     }
     assert tuple(counts) == derived.names()
 
@@ -194,3 +198,55 @@ def test_county_neighbours_pair_real_borders_and_join_the_islands(demo):
         "(('360102', '360103'), ('360103', '360102'))"
     ).fetchone()[0]
     assert pairs == 2
+
+
+@pytest.fixture(scope="module")
+def atlas(demo_db):
+    """The demo database as the app opens it (named queries and their rules)."""
+    connection = db.open_read_only(demo_db)
+    yield connection
+    connection.close()
+
+
+def test_stored_national_hot_spots_equal_a_fresh_lisa(atlas):
+    """What the equity page reads for China is what clusters.lisa gives on the same inputs."""
+    demo = atlas
+    from pedatlas.equity import builders as ev
+    from pedatlas.equity import hotspots
+    from pedatlas.metrics import clusters
+
+    stored = db.run_query(demo, "equity/county_clusters", year=2024, measure="physicians")
+    counties = ev.year_rows(db.run_query(demo, "equity/county_resources", scope=""), 2024)
+    values = hotspots.physician_values(counties)
+    full = clusters.weights_from_pairs(db.run_query(demo, "equity/county_neighbours"))
+    shapes = db.run_query(demo, "common/shapes", layer="county", scope="")
+    frame = gpd.GeoDataFrame(
+        geometry=shapely.from_wkb([bytes(b) for b in shapes["geom_wkb"]]),
+        index=shapes["adcode"].to_numpy(),
+        crs=4326,
+    )
+    fresh = hotspots.county_lisa(values, frame, full)
+    kept = clusters.result_from_rows(stored)
+    assert len(stored) == len(fresh.counties) > 2800
+    assert kept.moran_i == pytest.approx(fresh.moran_i)
+    assert kept.moran_p == fresh.moran_p and kept.islands == fresh.islands
+    pd.testing.assert_frame_equal(
+        kept.counties.set_index("adcode").sort_index(),
+        fresh.counties.set_index("adcode").sort_index(),
+        check_dtype=False,
+    )
+    measures = db.run_sql(demo, "SELECT DISTINCT measure FROM derived_county_clusters ORDER BY 1")
+    assert measures["measure"].tolist() == ["access", "physicians", "shortage"]
+
+
+def test_stored_detour_fits_equal_a_fresh_fit(atlas):
+    demo = atlas
+    from pedatlas.equity import time_to_care
+
+    stored = db.run_query(demo, "equity/detour_fits")
+    routes = db.run_query(demo, "equity/transfer_routes")
+    fits, pooled = time_to_care.split_fits(stored)
+    fresh = time_to_care.detour_fits(routes)
+    pd.testing.assert_frame_equal(fits, fresh, check_dtype=False)
+    assert pooled["factor"] == pytest.approx(time_to_care.pooled_fit(routes)["factor"])
+    assert stored["group"].iloc[-1] == "all" and pooled["trips"] == len(routes)

@@ -1,6 +1,7 @@
 """Two replicas behind nginx (the config shipped in deploy/nginx/), all on loopback: sessions run
 through the proxy's websocket, an upload and import through one replica is seen by a session on
-the other without a restart, and new sessions keep working after one replica stops."""
+the other without a restart, new sessions keep working after one replica stops, and the same
+upload sent to the other replica (no session affinity) is refused."""
 
 import shutil
 import signal
@@ -11,7 +12,15 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from deploy_helpers import Visit, app_env, app_server, chromium, free_port
+from deploy_helpers import (
+    Visit,
+    app_env,
+    app_server,
+    chromium,
+    free_port,
+    record_uploads,
+    replay_upload,
+)
 
 from pedatlas.auth import proxy
 from pedatlas.i18n import translate
@@ -136,6 +145,7 @@ def test_sticky_sessions_import_through_one_replica_seen_by_the_other_then_failo
     upload.write_text(HEADER + ROWS, "utf-8")
     importer = session_on(browser, url, routes[first])
     importer.open(f"{url}/manage", settle=2)
+    uploads = record_uploads(importer)
     importer.page.locator('input[type="file"]').set_input_files(str(upload))
     confirm = translate("data_confirm", "zh", rows="2")
     importer.page.get_by_role("button", name=confirm).click(timeout=60_000)
@@ -144,6 +154,16 @@ def test_sticky_sessions_import_through_one_replica_seen_by_the_other_then_failo
     )
     importer.assert_clean()
     importer.screenshot("deploy_import_through_proxy")
+    # Without affinity the same upload fails: sent through the proxy to the other replica (what
+    # a round-robin proxy does with every other request) it names a session that replica does
+    # not hold. With the session's own route it is taken.
+    assert len(uploads) == 1 and uploads[0].response().status == 204
+    status, text = replay_upload(
+        importer, uploads[0], 4096, file_id="elsewhere", pedatlas_route=routes[second]
+    )
+    assert status == 400 and "sticky sessions" in text, (status, text)
+    status, _ = replay_upload(importer, uploads[0], 4096, file_id="same-replica")
+    assert status == 204
     importer.close()
 
     # the session on the second replica sees the new file on its next run, no restart

@@ -112,10 +112,12 @@ def audited_write(
     what: str = "",
     rows: int | None = None,
     path: Path | None = None,
+    **detail,
 ):
     """Run write (an import or an undo of db) between a start and an end event; returns its result.
 
-    kind is 'import' or 'undo'. A failure is logged with its message and re-raised.
+    kind is 'import' or 'undo'; detail goes into both events (e.g. via='cli'). A failure is
+    logged with its message and re-raised.
     """
     started = record(
         "import_started",
@@ -127,13 +129,16 @@ def audited_write(
         db=str(db),
         before=file_identity(db),
         pid=os.getpid(),
+        **detail,
     )
     try:
         result = write()
     except Exception as error:
-        record(f"{kind}_failed", who, what, None, path, start=started, error=str(error))
+        record(f"{kind}_failed", who, what, None, path, start=started, error=str(error), **detail)
         raise
-    record(kind, who, what, rows, path, start=started, db=str(db), after=file_identity(db))
+    record(
+        kind, who, what, rows, path, start=started, db=str(db), after=file_identity(db), **detail
+    )
     return result
 
 

@@ -5,8 +5,10 @@ pipeline runs ``refresh`` after writing the base tables, and the importer runs i
 applying an import (before the copy is swapped in), so the rollups always match the rows they
 summarise. Add a rollup by adding an entry here; nothing else has to know the list.
 
-Rules for an entry: computed from base tables only (never from another derived table), no
-parameters, deterministic, and keyed by ``year`` where the series is yearly. The table is replaced
+Rules for an entry: computed from base tables, or from a derived table listed above it (the
+national hot spots use the county contiguity); no parameters, deterministic (seeded), and keyed by
+``year`` where the series is yearly. A ``compute`` function runs the plain named queries it needs
+on the caller's connection (inside the import's transaction, so no macros from queries/rules.sql). The table is replaced
 whole on every refresh (a few seconds on the national stress build), which keeps imports simple:
 an import can add, replace or remove rows of any base table.
 """
@@ -17,6 +19,8 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+
+from pedatlas import db
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,42 @@ def county_neighbours(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
     frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
     return clusters.neighbour_pairs(*clusters.contiguity(frame))
+
+
+def _named(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    # On the caller's connection and transaction: the importer's rows are not committed yet.
+    return connection.execute(db.query_sql(name), params or None).df()
+
+
+def _county_shapes(connection: duckdb.DuckDBPyConnection):
+    import geopandas as gpd
+    import shapely
+
+    shapes = _named(connection, "common/shapes", layer="county", scope="")
+    geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
+    return gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
+
+
+def national_clusters(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The national LISA (999 permutations) of every measure in every year: ~1 s each, which a
+    page cannot pay on a click, so it is paid once per build or import."""
+    from pedatlas.equity import hotspots
+    from pedatlas.metrics import clusters
+
+    pairs = connection.execute("SELECT * FROM derived_county_neighbours").df()
+    counties = _named(connection, "equity/county_resources", scope="")
+    sites = _named(connection, "equity/care_sites")
+    full = clusters.weights_from_pairs(pairs) if len(pairs) else None
+    if full is None or counties.empty:
+        return hotspots.national_cluster_rows(counties.iloc[0:0], sites, None, None)
+    return hotspots.national_cluster_rows(counties, sites, _county_shapes(connection), full)
+
+
+def detour_fits(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The road detour factor per province and pooled, fitted on every recorded transfer route."""
+    from pedatlas.equity import time_to_care
+
+    return time_to_care.stored_fits(_named(connection, "equity/transfer_routes"))
 
 
 # Two hospitals share an alliance when both are active members of it on the same day; a pair in
@@ -163,6 +203,18 @@ DERIVED = (
         "one pair of neighbouring counties (queen contiguity of the county boundaries); an island "
         "county is paired with its nearest county and flagged",
         compute=county_neighbours,
+    ),
+    DerivedTable(
+        "derived_county_clusters",
+        "one county's national LISA cluster of one measure (shortage, access, physicians) in one "
+        "year, with the measure's value (smoothed) and raw rate, and the year's global Moran's I",
+        compute=national_clusters,
+    ),
+    DerivedTable(
+        "derived_detour_fits",
+        "the road detour factor of one origin province (or of all routes, group 'all') fitted on "
+        "the recorded transfer routes, with its error",
+        compute=detour_fits,
     ),
 )
 

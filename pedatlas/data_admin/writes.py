@@ -26,6 +26,7 @@ from pedatlas.importer import (
     apply_import,
     undo_last_import,
 )
+from pedatlas.importer.apply import note_rows
 from pedatlas.ui import table_downloads
 
 
@@ -142,6 +143,7 @@ def undo_panel(db) -> None:
                 Path(db),
                 lambda: undo_last_import(db, view.lang()),
                 builders.note_files(note or {}),
+                note_rows(note or {}),
             )
         except ImporterError as error:
             st.error(view.t("data_undo_failed", detail=error), icon=":material/error:")

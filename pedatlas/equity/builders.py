@@ -519,10 +519,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
 
     Every drawn county is in the map; those without children on record show as no data.
     """
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     measures = ["adcode", "access_index", "access_per_1000", "children"]
     scores = drawn.merge(scores[measures].astype({"children": float}), on="adcode", how="left")
     classes, labels, _ = map_traces.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
@@ -534,7 +531,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     }
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         scores,
         classes,
         labels,

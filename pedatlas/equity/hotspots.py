@@ -6,6 +6,7 @@ clustering itself is pedatlas.metrics.clusters (PySAL esda/libpysal).
 
 from collections.abc import Callable
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +21,9 @@ MORE_IS_WORSE = {"shortage"}
 DRAWN_CLUSTERS = ("high_high", "low_low", "high_low", "low_high", "not_significant")
 CLUSTER_COLORS = ("#d7191c", "#2c7bb6", "#fdae61", "#abd9e9", "#f0f0f0")
 NAMES_IN_SENTENCE = 5
+# The accessibility index that is clustered: physicians, E2SFCA with step decay, 100 km (the
+# equity page's default view of accessibility).
+ACCESS_SETTINGS = ("physicians", "e2sfca_step", 100)
 
 
 def shortage_values(counties: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
@@ -45,6 +49,83 @@ def access_values(scores: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {"adcode": scores["adcode"], "value": scores["access_index"], "raw": scores["access_index"]}
     )
+
+
+def measure_values(
+    measure: str,
+    counties: pd.DataFrame,
+    hospitals: pd.DataFrame,
+    access_scores: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """adcode, value, raw of one measure for the counties (access_scores: accessibility_scores
+    with ACCESS_SETTINGS, needed for "access" only)."""
+    if measure == "shortage":
+        return shortage_values(counties, hospitals)
+    if measure == "physicians":
+        return physician_values(counties)
+    if access_scores is None:
+        raise ValueError("the access measure needs the accessibility scores")
+    return access_values(access_scores)
+
+
+def county_lisa(
+    values: pd.DataFrame, shapes: gpd.GeoDataFrame, full_weights: tuple | None
+) -> clusters.ClusterResult:
+    """LISA of values over the counties of shapes that have a row in values (undefined where the
+    value is missing), with the contiguity of all China (clusters.weights_from_pairs)."""
+    inside = shapes.loc[shapes.index.isin(values["adcode"])]
+    series = values.set_index("adcode")["value"].reindex(inside.index)
+    return clusters.lisa(series, inside, full_weights=full_weights)
+
+
+def national_cluster_rows(
+    counties: pd.DataFrame,
+    sites: pd.DataFrame,
+    shapes: gpd.GeoDataFrame | None,
+    full_weights: tuple | None,
+) -> pd.DataFrame:
+    """Every year and measure of the national LISA as stored rows (derived_county_clusters):
+    year, measure, clusters.STORED_COLUMNS and raw.
+
+    counties: every county in every year (equity/county_resources); sites: hospitals with their
+    resources in every year (equity/care_sites). Years without counties or sites are left out.
+    """
+    frames = []
+    for year in sorted(counties["year"].unique()):
+        rows = ev.year_rows(counties, year)
+        hospitals = sites[sites["year"] == year]
+        if rows.empty or hospitals.empty:
+            continue
+        access = ev.accessibility_scores(rows, hospitals, *ACCESS_SETTINGS)
+        for measure in MEASURES:
+            values = measure_values(measure, rows, hospitals, access)
+            stored = clusters.result_rows(county_lisa(values, shapes, full_weights))
+            stored = stored.merge(values[["adcode", "raw"]], on="adcode", how="left")
+            frames.append(stored.assign(year=int(year), measure=measure))
+    if not frames:
+        return _EMPTY_STORED.copy()
+    result = pd.concat(frames, ignore_index=True)
+    return result[["year", "measure", *clusters.STORED_COLUMNS, "raw"]]
+
+
+_EMPTY_STORED = pd.DataFrame(
+    {
+        "year": pd.Series(dtype="int64"),
+        "measure": pd.Series(dtype=str),
+        "adcode": pd.Series(dtype=str),
+        "value": pd.Series(dtype=float),
+        "cluster": pd.Series(dtype=str),
+        "local_i": pd.Series(dtype=float),
+        "p_value": pd.Series(dtype=float),
+        "neighbours": pd.Series(dtype="int64"),
+        "island": pd.Series(dtype=bool),
+        "moran_i": pd.Series(dtype=float),
+        "moran_p": pd.Series(dtype=float),
+        "expected_i": pd.Series(dtype=float),
+        "fdr_threshold": pd.Series(dtype=float),
+        "raw": pd.Series(dtype=float),
+    }
+)
 
 
 def cluster_classes(result: clusters.ClusterResult) -> np.ndarray:
@@ -108,10 +189,7 @@ def cluster_map(
     lang: str,
 ) -> go.Figure:
     """County map of the clusters (layers: counties [, counties_url, context, sea_line])."""
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     frame = drawn.merge(result.counties, on="adcode", how="left")
     frame = frame.merge(values[["adcode", "raw"]], on="adcode", how="left")
     frame["cluster"] = frame["cluster"].fillna("undefined")
@@ -140,7 +218,7 @@ def cluster_map(
         "legend": t("hotspot_legend"),
     }
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         frame,
         classes,
         labels,

@@ -101,14 +101,7 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
-    layer = scope.boundary_layer(scope_kind, "county")
-    layers = {
-        "counties": data.features(layer, region),
-        "counties_url": data.geojson_url(layer, region),
-    }
-    if scope_kind == "national":
-        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
-    figure = ev.access_map(scores, layers, view.t, view.lang())
+    figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
@@ -171,6 +164,19 @@ def _cached_accessibility(
     return ev.accessibility_scores(
         counties[counties["year"] == year], hospitals, resource, method, catchment_km
     )
+
+
+def county_layers(scope_kind: str, region: str) -> dict:
+    """What a county map of the scope needs: the counties' ids and names, their GeoJSON by URL
+    (no polygons on the server), and for China the context areas and the sea line."""
+    layer = scope.boundary_layer(scope_kind, "county")
+    layers = {
+        "names": data.query("common/shape_names", layer=layer, scope=region),
+        "counties_url": data.geojson_url(layer, region),
+    }
+    if scope_kind == "national":
+        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
+    return layers
 
 
 def county_accessibility(year: int, resource: str, method: str, catchment_km: int) -> pd.DataFrame:

@@ -23,6 +23,7 @@ SITE_COLUMN = {"beds": "beds", "nicu": "nicu_beds", "picu": "picu_beds"}
 BANDS = drive_time.BANDS_MIN
 # Map classes: within 30, 30-60, 60-120, 120-240, beyond 240 minutes (or no site at all).
 CLASS_EDGES = (30, 60, 120, 240)
+POOLED = "all"  # the group of the fit over all routes
 LEVEL_COLORS = {"beds": "#7bccc4", "nicu": "#43a2ca", "picu": "#0868ac"}
 
 
@@ -40,6 +41,26 @@ def pooled_fit(routes: pd.DataFrame) -> pd.Series:
         routes["from_lon"], routes["from_lat"], routes["to_lon"], routes["to_lat"]
     )
     return drive_time.fit_detour_factor(straight, routes["distance_km"]).iloc[0]
+
+
+def stored_fits(routes: pd.DataFrame) -> pd.DataFrame:
+    """The fits the database keeps (derived_detour_fits): one row per origin province and a
+    last row, group POOLED, for all routes together (no rows when no route has a distance)."""
+    fits = detour_fits(routes)
+    if fits.empty:
+        return fits
+    pooled = pooled_fit(routes).to_frame().T.assign(group=POOLED)
+    return pd.concat([fits, pooled], ignore_index=True).astype(
+        {"trips": "int64", "factor": float, "rmse_km": float, "mdape": float, "pooled": bool}
+    )
+
+
+def split_fits(stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """stored_fits read back: (per-province fits, the pooled fit)."""
+    is_pooled = stored["group"] == POOLED
+    if not is_pooled.any():  # no recorded route: no factor, every time unknown
+        return stored[~is_pooled], pd.Series({"trips": 0, "factor": np.nan, "mdape": np.nan})
+    return stored[~is_pooled].reset_index(drop=True), stored[is_pooled].iloc[0]
 
 
 def county_minutes(
@@ -107,10 +128,7 @@ def minutes_map(
     minutes: pd.DataFrame, level: str, layers: dict, t: Callable, lang: str
 ) -> go.Figure:
     """County map of the minutes to the nearest hospital of one level."""
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     column = f"minutes_{level}"
     frame = drawn.merge(minutes[["adcode", column, "children"]], on="adcode", how="left")
     classes = np.where(frame["children"].isna(), -1, minute_classes(frame[column]))
@@ -141,7 +159,7 @@ def minutes_map(
         "legend": t("time_legend", level=t(f"time_level_{level}")),
     }
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         frame,
         classes,
         labels,
