@@ -84,6 +84,17 @@ def tiny() -> Iterator[duckdb.DuckDBPyConnection]:
     connection.close()
 
 
+def test_an_import_keeps_slow_rollups_whose_inputs_it_did_not_write(tiny):
+    derived.refresh(tiny)
+    marker = "INSERT INTO derived_detour_fits VALUES ('marker', 1, 1.3, 0.0, 0.0, false)"
+    tiny.execute(marker)
+    counts = derived.refresh(tiny, changed={"referrals"})
+    assert counts["derived_detour_fits"] == 1  # kept: the fits read transfers and hospitals
+    assert counts["derived_referral_months"] == 5  # the referral rollups are recomputed
+    derived.refresh(tiny, changed={"transfers"})
+    assert rows(tiny, "derived_detour_fits") == []  # recomputed from the transfers
+
+
 def rows(connection, table: str) -> list[tuple]:
     return connection.execute(f"SELECT * FROM {table}").fetchall()
 
