@@ -7,6 +7,7 @@ Notice that the page shows; nothing here raises on user input.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
@@ -224,7 +225,8 @@ def parse_value(param: Param, text: str, allowed: Iterable | None = None):
 def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mapping | None = None):
     """(values, notices): every parameter's value, the default where missing or invalid."""
     allowed = allowed or {}
-    values, notices = {}, []
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
     for param in params:
         text = raw.get(param.name)
         if text is None:

@@ -15,6 +15,7 @@ an import can add, replace or remove rows of any base table.
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -253,7 +254,7 @@ def refresh(
     Runs inside the caller's transaction if one is open, so an import and its rollups commit
     together.
     """
-    previous = connection.execute("SELECT current_database()").fetchone()[0]
+    previous = _value(connection, "SELECT current_database()")
     if catalog is not None:
         connection.execute(f"USE {catalog}")
     touched = None if changed is None else set(changed)
@@ -280,12 +281,11 @@ def _still_current(connection, table: DerivedTable, touched: set[str] | None) ->
 
 
 def _exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = connection.execute(
+    sql = (
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-        " AND table_name = $name",
-        {"name": name},
-    ).fetchone()[0]
-    return bool(found)
+        " AND table_name = $name"
+    )
+    return bool(_value(connection, sql, {"name": name}))
 
 
 def _recompute(connection: duckdb.DuckDBPyConnection, table: DerivedTable) -> None:
@@ -300,4 +300,11 @@ def _recompute(connection: duckdb.DuckDBPyConnection, table: DerivedTable) -> No
 
 
 def _count(connection: duckdb.DuckDBPyConnection, name: str) -> int:
-    return connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    return _value(connection, f"SELECT count(*) FROM {name}")
+
+
+def _value(connection: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> Any:
+    """The one value of a query that returns one row."""
+    row = connection.execute(sql, params).fetchone()
+    assert row is not None, sql
+    return row[0]

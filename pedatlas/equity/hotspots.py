@@ -70,7 +70,7 @@ def measure_values(
 
 
 def county_lisa(
-    values: pd.DataFrame, shapes: gpd.GeoDataFrame, full_weights: tuple
+    values: pd.DataFrame, shapes: gpd.GeoDataFrame, full_weights: tuple | None
 ) -> clusters.ClusterResult:
     """LISA of values over the counties of shapes that have a row in values (undefined where the
     value is missing), with the contiguity of all China (clusters.weights_from_pairs)."""
@@ -82,8 +82,8 @@ def county_lisa(
 def national_cluster_rows(
     counties: pd.DataFrame,
     sites: pd.DataFrame,
-    shapes: gpd.GeoDataFrame,
-    full_weights: tuple,
+    shapes: gpd.GeoDataFrame | None,
+    full_weights: tuple | None,
     previous: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every year and measure of the national LISA as stored rows (derived_county_clusters):
