@@ -20,8 +20,12 @@ SOURCES = sorted(
     [PROJECT_ROOT / "app.py", *(PROJECT_ROOT / "pages").rglob("*.py")]
     + [path for path in (PROJECT_ROOT / "pedatlas").rglob("*.py") if "strings" not in path.parts]
 )
-# Nouns that take a plural "s" after a count in English.
-COUNT_WORD = re.compile(r"\b1 (?!is\b|was\b|has\b|this\b|its\b|as\b|plus\b|across\b)[a-z]+s\b")
+# A plural noun after the count 1 ("1 rows", "1 children"); verbs in -s ("1 has", "1 lies") are fine.
+VERBS_IN_S = "is|was|has|does|lies|this|its|as|plus|across|thus"
+COUNT_WORD = re.compile(rf"\b1 (?!(?:{VERBS_IN_S})\b)(?:[a-z]+s|children|people)\b")
+# A plural verb right after "1 <noun>" ("1 error were found").
+PLURAL_VERB = re.compile(r"\b1 [a-z]+ (?:were|are|have|show|point)\b")
+PLURAL_SPEC = re.compile(r"\{\w+:([^{}|]+)\|([^{}]+)\}")
 
 
 def called_name(node: ast.Call) -> str | None:
@@ -108,3 +112,55 @@ def test_strings_english_uses_half_width_brackets_and_chinese_full_width():
         if re.search(r"[（）：；，。、]", en) and not re.search(r"[\u4e00-\u9fff]", en)
     }
     assert wrong == {}
+
+
+def rendered_with_every_placeholder(key: str, value) -> str:
+    _, en = all_strings()[key]
+    return translate(key, "en", **dict.fromkeys(fields(en), value))
+
+
+COUNT_KEYS = sorted(key for key, (_, en) in all_strings().items() if fields(en))
+
+
+@pytest.mark.parametrize("key", COUNT_KEYS)
+def test_strings_english_count_of_one_takes_the_singular(key):
+    """Every English text with a placeholder, rendered with 1 in each: no "1 rows", "1 error were"."""
+    text = rendered_with_every_placeholder(key, 1)
+    assert COUNT_WORD.search(text) is None, text
+    assert PLURAL_VERB.search(text) is None, text
+
+
+def test_strings_plural_forms_follow_the_count():
+    """Each count-aware placeholder gives its singular for 1 and its plural for 2 (and 1,234)."""
+    plural_keys = {key for key, (_, en) in all_strings().items() if PLURAL_SPEC.search(en)}
+    assert len(plural_keys) >= 30
+    for key in plural_keys:
+        en = all_strings()[key][1]
+        one, two, many = (rendered_with_every_placeholder(key, v) for v in (1, 2, "1,234"))
+        for singular, plural in PLURAL_SPEC.findall(en):
+            assert f"1 {singular}" in one, (key, one)
+            assert f"2 {plural}" in two, (key, two)
+            assert f"1,234 {plural}" in many, (key, many)
+        zh = all_strings()[key][0]
+        assert PLURAL_SPEC.search(zh) is None  # Chinese has no plural: its placeholders stay plain
+
+
+def test_strings_plural_examples_read_right():
+    assert translate("data_export_rows", "en", rows="1") == "1 row."
+    assert translate("data_export_rows", "en", rows="2") == "2 rows."
+    assert translate("data_export_rows", "zh", rows="1") == translate(
+        "data_export_rows", "zh", rows=1
+    )
+    assert translate("data_plan_errors", "en", errors=1).startswith("1 error was found")
+    assert translate("data_plan_errors", "en", errors=3).startswith("3 errors were found")
+    assert translate("importer_applied", "en", rows="1") == "Import done: 1 row written."
+    assert "1 alliance had" in translate(
+        "brief_alliance_summary",
+        "en",
+        year=2024,
+        alliances=1,
+        members=2,
+        counties=2,
+        county_share="5%",
+        children_share="6%",
+    )

@@ -42,7 +42,7 @@ STRINGS = {
     "transport_critical_share": ("危重比例 %", "Critical share %"),
     "transport_map_title": ("转运路线与距离圈", "Routes and distance bands"),
     "transport_map_legend": ("图例", "Legend"),
-    "transport_route_class": ("路线（{trips} 次）", "Route ({trips} trips)"),
+    "transport_route_class": ("路线（{trips} 次）", "Route ({trips:trip|trips})"),
     "transport_origins": ("转出医院（圆点大小 = 次数）", "Sending hospitals (size = trips)"),
     "transport_centres": ("转运中心", "Transport centres"),
     "transport_band_ring": ("{km} km 圈", "{km} km ring"),
@@ -90,7 +90,7 @@ STRINGS = {
         "超过上四分位数 + 1.5 × 四分位距（Q3 + 1.5 IQR）的路线里程、用时或每公里用时，在所选范围与年份内分别计算；"
         "按每公里用时降序最多列出 {rows} 行。短途的每公里用时受固定交接时间影响偏高。",
         "Above Q3 + 1.5 IQR in route km, time, or minutes per km, each computed over the chosen scope "
-        "and year; up to {rows} rows, slowest per km first. Short trips have high minutes per km "
+        "and year; up to {rows:row|rows}, slowest per km first. Short trips have high minutes per km "
         "because of the fixed handover time.",
     ),
     "transport_no_outliers": ("没有超出界限的转运。", "No trip lies beyond the fences."),
