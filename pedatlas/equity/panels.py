@@ -36,10 +36,10 @@ def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
     for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
         value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
         change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
-        delta = trends.labelled_delta(change, since, view.lang()) if change else None
-        help_text = view.t("equity_metric_help", year=since) if delta else None
+        delta = trends.metric_delta(change, since, view.lang(), "inverse")
+        help_text = view.t("equity_metric_help", year=since) if change else None
         label = view.t(key, year=year, group=group, unit=units)
-        column.metric(label, value, delta, delta_color="inverse", help=help_text)
+        column.metric(label, value, **delta, help=help_text)
 
 
 def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:

@@ -28,7 +28,7 @@ def show_headlines(year: int, region: str) -> None:
             column.metric(
                 figure.label,
                 figure.value,
-                trends.labelled_delta(figure.delta, "previous", view.lang()),
+                **trends.metric_delta(figure.delta, "previous", view.lang(), figure.delta_color),
                 help=view.t("kpi_vs_previous") if figure.delta else None,
             )
             if figure.note:

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import data, fmt, map_traces, scope, trends, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
@@ -84,7 +84,8 @@ def movers(table: pd.DataFrame, metric: str) -> None:
     value = metrics.metric(metric).formatter
     color = "inverse" if metrics.metric(metric).more_is_worse else "normal"
     for cell, row in zip(st.columns(MOVERS), moved.itertuples(index=False), strict=False):
-        cell.metric(row.name, value(row.value_to), write(row.change), delta_color=color)
+        delta = trends.metric_delta(write(row.change), None, view.lang(), color)
+        cell.metric(row.name, value(row.value_to), **delta)
 
 
 def change_table_shown(table: pd.DataFrame, metric: str, target, first: int, last: int):

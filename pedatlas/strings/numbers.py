@@ -4,6 +4,7 @@ STRINGS = {
     "delta_vs_previous_year": ("较上年", "vs previous year"),
     "delta_vs_year": ("与 {year} 年相比", "vs {year}"),
     "delta_vs_before": ("与现状相比", "vs current sites"),
+    "delta_unchanged": ("持平", "unchanged"),
     "delta_wrap": ("（{base}）", " ({base})"),
     "small_population_legend": (
         "儿童少于{threshold}，比率不稳定",
