@@ -105,13 +105,91 @@ def test_strings_plural_syntax():
     assert _FORMATTER.format(text, rows="12,345", errors="1") == "12,345 rows written, 1 error"
 
 
-def test_strings_english_uses_half_width_brackets_and_chinese_full_width():
-    wrong = {
-        key: en
-        for key, (_, en) in all_strings().items()
-        if re.search(r"[（）：；，。、]", en) and not re.search(r"[\u4e00-\u9fff]", en)
-    }
+FULL_WIDTH = re.compile(r"[（）：；，。、！？]")
+# Literals that are Chinese data, not text around a label: the builder's seeded names, the importer's
+# Chinese headers, the allowed values it lists in problems and an import note's file list.
+CHINESE_DATA_FILES = {
+    "pedatlas/build/seed.py",
+    "pedatlas/build/alliances.py",
+    "pedatlas/importer/columns.py",
+    "pedatlas/importer/validation.py",
+    "pedatlas/data_admin/builders.py",
+}
+
+
+def test_strings_english_has_no_full_width_punctuation():
+    wrong = {key: en for key, (_, en) in all_strings().items() if FULL_WIDTH.search(en)}
     assert wrong == {}
+
+
+def code_literals(path) -> list[tuple[int, str]]:
+    """(line, text) of the string literals of a file, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_full_width_punctuation_comes_only_from_the_strings_modules():
+    """Hover lines, legends and labels joined in code take their colon, brackets and list commas
+    from i18n (punct_*): a '：' or '（' written in code shows in English too."""
+    found = [
+        f"{where}:{line} {text!r}"
+        for path in SOURCES
+        if path.name != "strings.py"
+        and (where := str(path.relative_to(PROJECT_ROOT))) not in CHINESE_DATA_FILES
+        for line, text in code_literals(path)
+        if FULL_WIDTH.search(text)
+    ]
+    assert found == []
+
+
+def test_english_hover_legend_and_lists_are_half_width():
+    import numpy as np
+    import pandas as pd
+
+    from pedatlas import i18n, map_traces, rates
+
+    frame = pd.DataFrame({"adcode": ["1", "2"], "name": ["南昌县", "西沙区"]})
+    hover = map_traces.region_hover(
+        frame,
+        "Pediatricians per 1,000",
+        pd.Series(["0.79", "—"]),
+        pd.Series(["1", "36"]),
+        "Children",
+        "en",
+    )
+    assert hover[0] == "<b>南昌县</b><br>Pediatricians per 1,000: 0.79<br>Children: 1"
+    figure = map_traces.choropleth_figure(
+        {"type": "FeatureCollection", "features": []},
+        frame,
+        np.array([0, -1]),
+        ["0.1 – 0.5"],
+        ["#fff"],
+        hover,
+        {"no_data": "No data", "legend": "L", "lang": "en"},
+    )
+    names = [trace.name for trace in figure.data if trace.showlegend]
+    assert names == ["0.1 – 0.5 (1)", "No data (1)"]
+    left_out = rates.left_out_note(frame, "en")
+    assert left_out.endswith("2 regions, 南昌县, 西沙区.")
+    assert (
+        i18n.bracketed("南昌市", "zh") == "（南昌市）" and i18n.listed(["a", "b"], "zh") == "a、b"
+    )
+    for text in [*hover, *names, left_out]:
+        assert FULL_WIDTH.search(text) is None, text
 
 
 def rendered_with_every_placeholder(key: str, value) -> str:

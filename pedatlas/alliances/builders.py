@@ -136,6 +136,8 @@ def map_labels(t) -> dict:
         "kind": value_translator("kind", t),
         "tier": value_translator("tier", t),
         "cooperation": value_translator("cooperation", t),
+        "colon": t("punct_colon"),
+        "paren": lambda text: t("punct_paren", text=text),
     }
 
 
@@ -382,8 +384,9 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
             else labels["hover_no_member"]
         )
         lines.append(
-            f"<b>{row.name}</b>（{row.city_name}）<br>{labels['children']}：{fmt.big_number(row.children, lang)}"
-            f"<br>{labels['density']}：{density_text(row.children_per_km2)}<br>{members}"
+            f"<b>{row.name}</b>{labels['paren'](row.city_name)}<br>{labels['children']}{labels['colon']}"
+            f"{fmt.big_number(row.children, lang)}<br>{labels['density']}{labels['colon']}"
+            f"{density_text(row.children_per_km2)}<br>{members}"
         )
     return np.array(lines, dtype=object)
 
@@ -451,7 +454,8 @@ def member_hover(members: pd.DataFrame, labels: dict) -> pd.Series:
     return members.apply(
         lambda m: (
             f"<b>{m['name']}</b><br>{labels['kind'](m['kind'])} · {labels['tier'](m['tier'])}"
-            f"<br>{m['county_name']}（{m['city_name']}）<br>{labels['cooperation'](m['cooperation'])}"
+            f"<br>{m['county_name']}{labels['paren'](m['city_name'])}"
+            f"<br>{labels['cooperation'](m['cooperation'])}"
             f" · {labels['joined']} {pd.Timestamp(m['joined_on']).date()}"
         ),
         axis=1,
@@ -472,7 +476,7 @@ def member_traces(members: pd.DataFrame, labels: dict) -> list[go.Scattergeo]:
                 lon=group["lon"],
                 lat=group["lat"],
                 mode="markers",
-                name=f"{labels['cooperation'](value)}（{len(group)}）",
+                name=f"{labels['cooperation'](value)}{labels['paren'](len(group))}",
                 marker={
                     "size": 7 + 1.5 * max(depth_rank(value), 0),
                     "color": DEPTH_COLORS.get(depth_rank(value), "#888"),
@@ -520,7 +524,9 @@ def alliance_map(
     counts = classify.class_counts(classes, len(class_labels))
     missing = int((classes == -1).sum())
     figure.add_traces(
-        map_traces.legend_entries(class_labels, colors, counts, labels["no_data"], missing)
+        map_traces.legend_entries(
+            class_labels, colors, counts, labels["no_data"], missing, labels["paren"]
+        )
     )
     if provinces is not None and provinces["features"]:
         figure.add_trace(_province_outline(provinces))
@@ -531,7 +537,7 @@ def alliance_map(
         (gap, GAP_LINE, 2.4, "gap"),
     ):
         if mask.any():
-            name = f"{labels[key]}（{int(mask.sum())}）"
+            name = f"{labels[key]}{labels['paren'](int(mask.sum()))}"
             figure.add_traces(_outline_traces(features, counties, mask, color, width, name, hover))
     lon, lat = link_lines(members)
     if lon:

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, ui, view
+from pedatlas import data, fmt, i18n, map_traces, ui, view
 from pedatlas.alliances import builders as av
 from pedatlas.alliances import growth_panel
 
@@ -23,7 +23,7 @@ def labeller(alliances: pd.DataFrame):
         row = rows.loc[alliance_id]
         name = row["name_en"] if view.lang() == "en" and pd.notna(row["name_en"]) else row["name"]
         marked = row["is_synthetic"] and tag not in name
-        return f"{name}（{alliance_id}）" + (f" · {tag}" if marked else "")
+        return name + i18n.bracketed(alliance_id, view.lang()) + (f" · {tag}" if marked else "")
 
     return label
 

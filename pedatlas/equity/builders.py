@@ -415,7 +415,7 @@ def shortage_reason(row: pd.Series, t: Callable) -> str:
         "child_share": fmt.percent(row["child_share"]),
         "rural_share": fmt.percent(row["rural_share"]),
     }
-    return "；".join(
+    return t("punct_semicolon").join(
         t(f"equity_reason_{c}", value=values[c], points=int(row[f"{c}_points"]))
         for c in shortage.scored_components(row)
     )
@@ -498,11 +498,12 @@ def access_summary(scores: pd.DataFrame) -> dict:
 
 def access_hover(scores: pd.DataFrame, t: Callable, lang: str) -> np.ndarray:
     """Hover text per county: name, index, supply per 1,000 children, children."""
+    colon = t("punct_colon")
     return np.array(
         [
-            f"<b>{name}</b><br>{t('equity_col_access_index')}：{fmt.rate(index)}"
-            f"<br>{t('equity_col_access_per_1000')}：{fmt.rate(per, 3)}"
-            f"<br>{t('equity_col_children')}：{fmt.big_number(kids, lang)}"
+            f"<b>{name}</b><br>{t('equity_col_access_index')}{colon}{fmt.rate(index)}"
+            f"<br>{t('equity_col_access_per_1000')}{colon}{fmt.rate(per, 3)}"
+            f"<br>{t('equity_col_children')}{colon}{fmt.big_number(kids, lang)}"
             for name, index, per, kids in zip(
                 scores["name"],
                 scores["access_index"],
@@ -531,6 +532,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
         "sea_line": t("sea_line"),
         "no_data": t("no_data"),
         "legend": t("equity_access_legend"),
+        "lang": lang,
     }
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
     return map_traces.choropleth_figure(

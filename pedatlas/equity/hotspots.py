@@ -85,7 +85,9 @@ def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Call
         members = frame[frame["cluster"] == kind].sort_values("p_value")
         if members.empty:
             continue
-        listed = "、".join(names.get(code, code) for code in members["adcode"][:NAMES_IN_SENTENCE])
+        listed = t("punct_list").join(
+            names.get(code, code) for code in members["adcode"][:NAMES_IN_SENTENCE]
+        )
         more = len(members) - NAMES_IN_SENTENCE
         listed += t("hotspot_and_more", count=more) if more > 0 else ""
         lines.append(t(f"hotspot_sentence_{polarity}_{kind}", count=len(members), names=listed))
@@ -95,7 +97,7 @@ def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Call
     if undefined:
         lines.append(t("hotspot_sentence_undefined", count=undefined))
     if result.islands:
-        islands = "、".join(names.get(code, code) for code in result.islands)
+        islands = t("punct_list").join(names.get(code, code) for code in result.islands)
         lines.append(t("hotspot_sentence_islands", names=islands))
     return lines
 
@@ -116,11 +118,12 @@ def cluster_map(
     frame = frame.merge(values[["adcode", "raw"]], on="adcode", how="left")
     frame["cluster"] = frame["cluster"].fillna("undefined")
     classes = cluster_classes(clusters.ClusterResult(frame, *_globals(result)))
+    colon = t("punct_colon")
     hover = np.array(
         [
             f"<b>{name}</b><br>{t(f'hotspot_cluster_{kind}')}"
-            f"<br>{t('hotspot_col_value')}：{fmt.rate(value)}"
-            f"<br>{t('hotspot_col_raw')}：{fmt.rate(raw)}"
+            f"<br>{t('hotspot_col_value')}{colon}{fmt.rate(value)}"
+            f"<br>{t('hotspot_col_raw')}{colon}{fmt.rate(raw)}"
             f"<br>p = {fmt.rate(p, 3)}"
             for name, kind, value, raw, p in zip(
                 frame["name"],
@@ -138,6 +141,7 @@ def cluster_map(
         "sea_line": t("sea_line"),
         "no_data": t("hotspot_cluster_undefined"),
         "legend": t("hotspot_legend"),
+        "lang": lang,
     }
     return map_traces.choropleth_figure(
         layers.get("counties_url", layers["counties"]),

@@ -117,15 +117,16 @@ def minutes_map(
     labels = [t("time_class_within", band=CLASS_EDGES[0])]
     labels += [t("time_class_between", low=a, high=b) for a, b in pairwise(CLASS_EDGES)]
     labels += [t("time_class_beyond", band=CLASS_EDGES[-1])]
+    colon = t("punct_colon")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{t(f'time_level_{level}')}："
+            f"<b>{name}</b><br>{t(f'time_level_{level}')}{colon}"
             + (
                 t("time_minutes", minutes=fmt.integer(value))
                 if np.isfinite(value)
                 else t("time_none")
             )
-            + f"<br>{t('time_col_children')}：{fmt.big_number(kids, lang)}"
+            + f"<br>{t('time_col_children')}{colon}{fmt.big_number(kids, lang)}"
             for name, value, kids in zip(
                 frame["name"],
                 frame[column].fillna(np.inf),
@@ -139,6 +140,7 @@ def minutes_map(
         "sea_line": t("sea_line"),
         "no_data": t("no_data"),
         "legend": t("time_legend", level=t(f"time_level_{level}")),
+        "lang": lang,
     }
     return map_traces.choropleth_figure(
         layers.get("counties_url", layers["counties"]),

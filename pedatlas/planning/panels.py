@@ -113,7 +113,9 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
         st.warning(view.t("planning_k_capped", count=count))
     headline(measures, plan, add)
     st.subheader(view.t("planning_map_title"))
-    figure = pv.plan_map(inputs, plan, radius, data.features("county_fine", region), view.t)
+    figure = pv.plan_map(
+        inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
+    )
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     st.subheader(view.t("planning_compare_title"))
     summary = pv.summary_table(measures, supply_text(add))

@@ -56,6 +56,7 @@ def change_texts(metric: str, first: int, last: int) -> dict:
         "change": view.t("change_col_change"),
         "value": metrics.metric(metric).formatter,
         "signed": write,
+        "lang": view.lang(),
     }
 
 
