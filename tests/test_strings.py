@@ -77,6 +77,26 @@ def test_strings_every_key_the_code_asks_for_exists():
     assert missing == []
 
 
+def test_translated_text_is_filled_by_translate_not_str_format():
+    """t("key").format(n=1) skips the plural forms ({n:row|rows} is no str.format spec): values go
+    to t("key", n=1)."""
+    found = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("format", "format_map")
+                and isinstance(node.func.value, ast.Call | ast.Subscript)
+                and (
+                    isinstance(node.func.value, ast.Subscript)
+                    or called_name(node.func.value) in TEXT_FUNCTIONS
+                )
+            ):
+                found.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert found == []
+
+
 def test_strings_unknown_key_fails_in_the_test_suite():
     import os
 

@@ -127,9 +127,9 @@ def map_labels(t) -> dict:
         "core",
         "hover_gap",
         "hover_no_member",
-        "hover_members",
     )
     return {key: t(f"alliances_{key}") for key in keys} | {
+        "hover_members": lambda n: t("alliances_hover_members", n=n),
         "children": t("alliances_col_children_county"),
         "no_data": t("no_data"),
         "joined": t("alliances_joined_on"),
@@ -377,7 +377,7 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
     lines = []
     for row, in_region in zip(counties.itertuples(), gap_region(counties), strict=True):
         members = (
-            labels["hover_members"].format(n=int(row.members))
+            labels["hover_members"](int(row.members))
             if row.members
             else labels["hover_gap"]
             if in_region

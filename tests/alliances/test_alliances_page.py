@@ -244,7 +244,7 @@ def test_alliance_map_layers():
             "hover_gap",
             "hover_no_member",
         )
-    } | {"hover_members": "{n}", "kind": str, "tier": str, "cooperation": str}
+    } | {"hover_members": str, "kind": str, "tier": str, "cooperation": str}
     labels |= {"colon": "：", "paren": lambda text: f"（{text}）"}
     members = MEMBERS.assign(
         name="x", county_name="c", city_name="m", joined_on=pd.Timestamp("2020-01-01")
