@@ -21,6 +21,7 @@ with ui.friendly_errors():
         ui.empty_state("transport_empty")
     else:
         panels.show_headlines(summary)
+        panels.show_report(year, region, centre, points)
         monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
         st.plotly_chart(builders.transport_monthly_figure(monthly, view.t), width="stretch")
     st.divider()

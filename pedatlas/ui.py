@@ -114,7 +114,8 @@ def data_table(
             config[label] = st.column_config.NumberColumn(
                 label, format=column.grid_format(), pinned=position == 0
             )
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **kwargs)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(table, hide_index=True, column_config=config, **kwargs)
     noted_downloads(table, note, key)
     return table
 
@@ -126,7 +127,10 @@ def note_labels() -> dict[str, str]:
 
 
 def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> None:
-    """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked."""
+    """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked;
+    for analysts and admins, as table_downloads (pedatlas.auth)."""
+    if not auth.can("download"):
+        return
     stem = tables.file_stem(note.title, note.scope, note.year)
     labels = note_labels()
     left, right = st.columns(2)

@@ -34,6 +34,40 @@ STRINGS = {
     "transport_origins_reached": ("覆盖转出机构", "Sending institutions reached"),
     "transport_critical_all": ("危重比例", "Critical share"),
     "transport_newborn_share": ("新生儿占 {share}", "Newborns {share}"),
+    # the report against the data (as on the alliances page)
+    "transport_report_title": (
+        "{centre} {year} 年转运：公开报道与数据对照",
+        "{centre}: transports in {year}, the report against the data",
+    ),
+    "transport_report_JX": (
+        "报道：江西省儿童医院 2024 年转运 468 次，其中危重新生儿 407 次，总里程超过 10 万公里，"
+        "覆盖 70 余家医疗机构。",
+        "Report: in 2024 江西省儿童医院 made 468 transport trips, 407 of them critical newborns, over "
+        "100,000 km in all, reaching 70-odd medical institutions.",
+    ),
+    "transport_report_scope": (
+        "“数据”为该中心当年接收的全部转运（不限所选范围）。",
+        "“In the data” counts every trip the centre received that year (whatever scope is chosen).",
+    ),
+    "transport_report_hint": (
+        "{centre} {year} 年的转运有公开报道：在“转运中心”中选择它，可查看报道与数据的对照。",
+        "{centre}'s transports in {year} were reported: pick it as the transport centre to see the "
+        "report against the data.",
+    ),
+    "transport_report_col_measure": ("指标", "Measure"),
+    "transport_report_col_data": ("数据", "In the data"),
+    "transport_report_col_published": ("公开报道", "Published"),
+    "transport_report_col_matches": ("是否相符", "Agrees"),
+    "transport_report_trips": ("转运次数", "Trips"),
+    "transport_report_critical_newborns": ("危重新生儿转运", "Critical newborn trips"),
+    "transport_report_total_km": ("总里程 km", "Total km"),
+    "transport_report_origins": ("覆盖转出机构", "Sending institutions reached"),
+    "transport_report_JX_trips": ("468 次", "468"),
+    "transport_report_JX_critical_newborns": ("407 次", "407"),
+    "transport_report_JX_total_km": ("超过 10 万公里", "over 100,000"),
+    "transport_report_JX_origins": ("70 余家（70–79）", "70-odd (70–79)"),
+    "transport_report_yes": ("✓ 相符", "✓ agrees"),
+    "transport_report_no": ("✗ 不符", "✗ does not agree"),
     "transport_patient_newborn": ("新生儿", "Newborn"),
     "transport_patient_child": ("儿童", "Child"),
     "transport_outcome_admitted": ("入院", "Admitted"),
@@ -66,7 +100,7 @@ STRINGS = {
         "Counties more than {km} km from {centre} ({count})",
     ),
     "transport_col_band": ("距离圈", "Band"),
-    "transport_col_children_share": ("儿童占比 %", "Share of children %"),
+    "transport_col_children_share": ("儿童占比", "Share of children"),
     "transport_band_within": ("{low}–{high} km", "{low}–{high} km"),
     "transport_band_beyond": ("{km} km 以外", "Beyond {km} km"),
     "transport_beyond_title": (
