@@ -141,9 +141,10 @@ def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     )
     figure.update_layout(
         barmode="stack",
-        height=340,
+        height=380,
+        # The legend sits under the axis: at the top it ran under plotly's toolbar on phones.
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.14},
+        legend={"orientation": "h", "y": -0.25, "yanchor": "top"},
         xaxis={"dtick": 1, "title": t("referrals_month")},
     )
     figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)

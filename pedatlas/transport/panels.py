@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pedatlas import data, fmt, footprint, map_traces, shell, ui, view
+from pedatlas.chart_export import ChartNote
 from pedatlas.tables import TableNote
 from pedatlas.transport import builders
 
@@ -58,6 +59,18 @@ def show_headlines(summary) -> None:
     second[2].caption(
         view.t("transport_newborn_share", share=fmt.percent(summary["newborns"] / trips))
     )
+
+
+def chart_note(title: str, filters: dict) -> ChartNote:
+    """What a chart of this page shows (its PNG says so): title, scope, year, source."""
+    scope_name = shell.scope_name(filters["scope"])
+    return ChartNote(title, scope_name, str(filters["year"]), view.t("chart_source_short"))
+
+
+def show_monthly(filters: dict) -> None:
+    monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
+    figure = builders.transport_monthly_figure(monthly, view.t)
+    ui.chart(figure, chart_note(view.t("transport_monthly_title"), filters))
 
 
 def show_report(year: int, region: str, centre: str, points) -> None:
@@ -161,13 +174,11 @@ def show_distributions(filters: dict) -> None:
         strict=True,
     ):
         title = view.t(f"transport_hist_{measure}", width=width)
-        hist.plotly_chart(
-            builders.histogram_figure(bins, measure, width, title, color), width="stretch"
-        )
-        box.plotly_chart(
-            builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color),
-            width="stretch",
-        )
+        figure = builders.histogram_figure(bins, measure, width, title, color)
+        ui.chart(figure, chart_note(title, filters), hist)
+        box_title = view.t(f"transport_box_{measure}")
+        figure = builders.box_figure(spread, measure, box_title, color)
+        ui.chart(figure, chart_note(f"{title} · {box_title}", filters), box)
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
     st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")

@@ -68,6 +68,7 @@ STRINGS = {
     "transport_report_JX_origins": ("70 余家（70–79）", "70-odd (70–79)"),
     "transport_report_yes": ("✓ 相符", "✓ agrees"),
     "transport_report_no": ("✗ 不符", "✗ does not agree"),
+    "transport_monthly_title": ("各月转运次数与危重比例", "Trips per month and the critical share"),
     "transport_patient_newborn": ("新生儿", "Newborn"),
     "transport_patient_child": ("儿童", "Child"),
     "transport_outcome_admitted": ("入院", "Admitted"),
