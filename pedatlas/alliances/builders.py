@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pedatlas import classify, fmt, map_traces
+from pedatlas.tables import Column
 from pedatlas.tiers import COOPERATION_DEPTH, KINDS, TIER_RANK
 
 ACTIVITIES = ("expert_clinic", "lecture", "trainee", "technique", "remote_consult")
@@ -76,24 +77,19 @@ HEADINGS = {
     "departed": "alliances_col_departed",
     "members": "alliances_members_year_end",
 }
-COMPARE_HEADINGS = dict(
-    zip(
-        COMPARE_COLUMNS,
-        (
-            "alliances_col_id",
-            "alliances_col_alliance",
-            "alliances_col_members",
-            "alliances_col_counties",
-            "alliances_col_children",
-            "alliances_col_referrals",
-            "alliances_col_per_1000",
-            "alliances_col_down_share",
-            "alliances_col_transports",
-            "alliances_col_km",
-        ),
-        strict=True,
-    )
-)
+# The comparison as shown: the alliance pinned, its members next (tables.Column).
+COMPARE_SHOWN = [
+    Column("name", "alliances_col_alliance", keep=True),
+    Column("members", "alliances_col_members", "integer", keep=True),
+    Column("counties", "alliances_col_counties", "integer", keep=True),
+    Column("children", "alliances_col_children", "integer", keep=True),
+    Column("referrals_sent", "alliances_col_referrals", "integer", keep=True),
+    Column("referrals_per_1000", "alliances_col_per_1000", "decimal", 2, keep=True),
+    Column("downward_share", "alliances_col_down_share", "percent", keep=True),
+    Column("transports", "alliances_col_transports", "integer", keep=True),
+    Column("transport_km", "alliances_col_km", "km", keep=True),
+    Column("alliance_id", "alliances_col_id", keep=True),
+]
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -670,7 +666,8 @@ def downward_share(up, down) -> float:
 def compare_table(
     alliances: pd.DataFrame, reach: pd.DataFrame, activity: pd.DataFrame, ids: list[str], lang: str
 ) -> pd.DataFrame:
-    """One row per chosen alliance (in the order chosen) with the comparison measures."""
+    """One row per chosen alliance (in the order chosen) with the comparison measures, raw
+    (COMPARE_SHOWN formats them on screen)."""
     frame = (
         alliances.set_index("alliance_id")[["name", "name_en"]]
         .join(reach.set_index("alliance_id"))
@@ -686,7 +683,5 @@ def compare_table(
     frame["downward_share"] = [
         downward_share(u, d) for u, d in zip(frame["up"], frame["down"], strict=True)
     ]
-    frame["referrals_per_1000"] = frame["referrals_per_1000"].round(2)
-    frame["downward_share"] = frame["downward_share"].round(4)
-    frame["transport_km"] = frame["transport_km"].astype(float).round(0)
+    frame["transport_km"] = frame["transport_km"].astype(float)
     return frame[list(COMPARE_COLUMNS)]

@@ -21,6 +21,7 @@ from pedatlas.metrics.equity import (
     theil_index,
 )
 from pedatlas.state import param_choices
+from pedatlas.tables import Column
 
 SECTIONS = param_choices("equity", "section")
 RESOURCES = param_choices("equity", "resource")
@@ -421,29 +422,37 @@ def shortage_reason(row: pd.Series, t: Callable) -> str:
     )
 
 
+# The shortage list as shown: county pinned, its score next, then why (tables.Column).
+SHORTAGE_COLUMNS = [
+    Column("name", "equity_col_county", keep=True),
+    Column("score", "equity_col_score", "integer", keep=True),
+    Column("rank", "equity_col_rank", "integer", keep=True),
+    Column("reasons", "equity_col_reasons", keep=True),
+    Column("city", "equity_col_city"),
+    Column("province", "equity_col_province"),
+    Column("children", "equity_col_children", "integer"),
+    Column("physicians", "equity_col_physicians", "integer"),
+    Column("children_per_physician", "equity_col_children_per_physician", "decimal", 0),
+    Column("ratio_points", "equity_col_ratio_points", "integer"),
+    Column("distance_km", "equity_col_distance_km", "decimal", 1),
+    Column("distance_points", "equity_col_distance_points", "integer"),
+    Column("child_share", "equity_col_child_share", "percent"),
+    Column("child_share_points", "equity_col_child_share_points", "integer"),
+    Column("rural_share", "equity_col_rural_share", "percent"),
+    Column("rural_share_points", "equity_col_rural_share_points", "integer"),
+    Column("adcode", "equity_col_adcode"),
+]
+
+
 def shortage_table(worst: pd.DataFrame, names: dict, t: Callable) -> pd.DataFrame:
-    """The displayed shortage list: rank, county, score, components with points, reasons."""
-    return pd.DataFrame(
-        {
-            t("equity_col_rank"): np.arange(1, len(worst) + 1),
-            t("equity_col_county"): worst["name"],
-            t("equity_col_adcode"): worst["adcode"],
-            t("equity_col_city"): worst["city_adcode"].map(names),
-            t("equity_col_province"): worst["province_adcode"].map(names),
-            t("equity_col_score"): worst["score"].astype(int),
-            t("equity_col_reasons"): [shortage_reason(row, t) for _, row in worst.iterrows()],
-            t("equity_col_children"): worst["children"].astype("int64"),
-            t("equity_col_physicians"): worst["physicians"].astype("int64"),
-            t("equity_col_children_per_physician"): worst["children_per_physician"].round(0),
-            t("equity_col_ratio_points"): worst["ratio_points"].astype(int),
-            t("equity_col_distance_km"): worst["distance_km"].round(1),
-            t("equity_col_distance_points"): worst["distance_points"].astype(int),
-            t("equity_col_child_share"): worst["child_share"].round(4),
-            t("equity_col_child_share_points"): worst["child_share_points"].astype(int),
-            t("equity_col_rural_share"): worst["rural_share"].round(4),
-            t("equity_col_rural_share_points"): worst["rural_share_points"].astype(int),
-        }
-    )
+    """The shortage list, raw values (shares as 0.31, SHORTAGE_COLUMNS formats them): rank, score,
+    reasons, the parent regions and the components with their points."""
+    return worst.assign(
+        rank=np.arange(1, len(worst) + 1),
+        city=worst["city_adcode"].map(names),
+        province=worst["province_adcode"].map(names),
+        reasons=[shortage_reason(row, t) for _, row in worst.iterrows()],
+    ).reset_index(drop=True)
 
 
 def _band_rows(bands, strict: bool, formatter, t: Callable) -> list[tuple[str, int]]:
