@@ -22,6 +22,7 @@ if not auth.sign_in_configured():
     shell.ensure_database()  # the embedded demo builds its database on first start
 safety.stop_on_database_problem(database_path(), lang)
 safety.reconcile_audit(database_path())  # a write killed mid-way is closed in the audit log
+safety.clean_killed_imports(database_path())  # and its work copy removed once it is stale
 key = shell.page_key(page)
 allowed = auth.scope_allowed(shell.allowed_values(key), lang)
 view.begin(key, allowed)

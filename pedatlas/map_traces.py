@@ -55,7 +55,9 @@ BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
 def palette(classes: int, more_is_better: bool = True) -> list[str]:
     """classes colours from light to dark."""
     colors = GOOD_PALETTE if more_is_better else BAD_PALETTE
-    picks = np.linspace(0, len(colors) - 1, classes).round().astype(int) if classes else []
+    picks: np.ndarray | list[int] = (
+        np.linspace(0, len(colors) - 1, classes).round().astype(int) if classes else []
+    )
     return [colors[i] for i in picks]
 
 
@@ -309,6 +311,17 @@ def geo_layout(figure: go.Figure, height: int = 620, legend_title: str = "") -> 
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
     return figure
+
+
+def drawn_units(layers: dict) -> pd.DataFrame:
+    """adcode, name of the units a county map draws: layers["names"] when the page sends the
+    shapes by URL (no polygons needed on the server), else read from layers["counties"]."""
+    if "names" in layers:
+        return layers["names"][["adcode", "name"]].reset_index(drop=True)
+    return pd.DataFrame(
+        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
+        columns=["adcode", "name"],
+    )
 
 
 def choropleth_figure(

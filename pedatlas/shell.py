@@ -5,7 +5,8 @@ import threading
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, navigation, state, view
+from pedatlas import auth, data, navigation, state, view
+from pedatlas.auth.links import whole_reach_label, whole_reach_offered
 from pedatlas.build.pipeline import build_database
 from pedatlas.i18n import translate
 from pedatlas.paths import database_path
@@ -99,27 +100,39 @@ def sidebar() -> None:
 
 
 def scope_picker(regions: pd.DataFrame) -> None:
-    """Province then city; together they set the one 'region' parameter."""
+    """Province then city; together they set the one 'region' parameter.
+
+    Only the user's scope is offered (regions come from the scoped connection): a province or
+    city scope gets no whole-country option, a city scope no province box, and an alliance's
+    whole reach is named after the alliance, not "all China"."""
+    scope = auth.current_scope()
     names = dict(zip(regions["adcode"], regions["name"], strict=True))
     region = view.value("region")
     province = region[:2] + "0000" if region else ""
     city = region if region and region != province else ""
     if "w_province" not in st.session_state or "region" in st.session_state.get(view.SEED, set()):
         st.session_state["w_province"], st.session_state["w_city"] = province, city
-    provinces = [""] + list(regions.loc[regions["level"] == "province", "adcode"])
-    chosen_province = st.sidebar.selectbox(
-        view.t("sidebar_province"),
-        provinces,
-        key="w_province",
-        format_func=view.frozen_labels(
-            provinces, lambda code: names.get(code) or view.t("scope_national")
-        ),
-    )
+    provinces = list(regions.loc[regions["level"] == "province", "adcode"])
+    if whole_reach_offered(scope):
+        provinces = ["", *provinces]
+    whole = whole_reach_label(scope, view.lang())
+    chosen_province = province  # a city scope: its province is not a choice
+    if provinces:
+        if st.session_state.get("w_province") not in provinces:
+            st.session_state["w_province"] = provinces[0]
+        chosen_province = st.sidebar.selectbox(
+            view.t("sidebar_province"),
+            provinces,
+            key="w_province",
+            format_func=view.frozen_labels(provinces, lambda code: names.get(code) or whole),
+        )
     chosen_city = ""
     if chosen_province:
-        cities = [""] + list(regions.loc[regions["parent_adcode"] == chosen_province, "adcode"])
+        cities = list(regions.loc[regions["parent_adcode"] == chosen_province, "adcode"])
+        if provinces:
+            cities = ["", *cities]  # the whole province
         if st.session_state.get("w_city") not in cities:
-            st.session_state["w_city"] = ""
+            st.session_state["w_city"] = cities[0] if cities else ""
         chosen_city = st.sidebar.selectbox(
             view.t("sidebar_city"),
             cities,
@@ -132,9 +145,9 @@ def scope_picker(regions: pd.DataFrame) -> None:
 
 
 def scope_name(region: str) -> str:
-    """Display name of a scope ('' = all China)."""
+    """Display name of a scope ('' = all China, or an alliance user's whole reach: its alliance)."""
     if not region:
-        return view.t("scope_national")
+        return whole_reach_label(auth.current_scope(), view.lang())
     regions = data.query("common/region_list")
     match = regions.loc[regions["adcode"] == region, "name"]
     return match.iloc[0] if not match.empty else region

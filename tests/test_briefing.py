@@ -44,7 +44,8 @@ def section(briefing, key: str) -> Section:
 
 
 def headline(briefing, title_zh: str) -> Headline:
-    return next(b for b in section(briefing, "headline").blocks if b.meta.title == title_zh)
+    blocks = section(briefing, "headline").blocks
+    return next(b for b in blocks if isinstance(b, Headline) and b.meta.title == title_zh)
 
 
 def county_filter(region: str) -> str:
@@ -355,3 +356,22 @@ def test_rules_compare_with_previous_and_first_year():
     assert rules.previous_year(2024, (2019, 2023, 2024)) == 2023
     assert rules.previous_year(2019, (2019, 2020)) is None
     assert rules.base_year((2021, 2019, 2024)) == 2019
+
+
+def test_an_equal_geojson_layer_is_written_once_and_aliased():
+    from pedatlas.briefing.html import shared_assets_script
+    from pedatlas.briefing.model import Meta
+
+    layer = {"type": "FeatureCollection", "features": [{"id": "360102", "geometry": None}]}
+    other = {"type": "FeatureCollection", "features": []}
+    label = Meta("t", "南昌市", 2024, "u", "s")
+    charts = [
+        Chart(label, {}, geo_assets={"units": layer, "outline": other}),
+        Chart(label, {}, geo_assets={"counties": dict(layer)}),
+    ]
+    script = shared_assets_script(charts)
+    assert script.count('"360102"') == 1
+    assert 'window.PlotlyGeoAssets["counties"] = window.PlotlyGeoAssets["units"];' in script
+    assert (
+        'window.PlotlyGeoAssets["outline"] = {"type":"FeatureCollection","features":[]};' in script
+    )

@@ -1,8 +1,12 @@
 """Derived rollup tables: exact rows on a hand-made database, and agreement with the raw queries."""
 
+from collections.abc import Iterator
+
 import duckdb
+import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 
 from pedatlas import db
 from pedatlas.build import derived
@@ -14,9 +18,17 @@ REGIONS = [
     ("110102", "西城区", "county", "110100", "110000", "110100"),
     ("120101", "和平区", "county", "120100", "120000", "120100"),
 ]
-HOSPITALS = [("A", "110101", 10, 20, 1, 2), ("B", "110102", 30, 40, 3, 0), ("C", "120101", 5, 6, 0, 0)]  # fmt: skip
+HOSPITALS = [
+    ("A", "110101", 10, 20, 1, 2),
+    ("B", "110102", 30, 40, 3, 0),
+    ("C", "120101", 5, 6, 0, 0),
+]
 # Alliance X: A from 2023-01-01, B from 2024-07-01 (so A<->B share it from 2024-07-01).
-MEMBERS = [("X", "A", "2023-01-01", None), ("X", "B", "2024-07-01", None), ("Y", "C", "2023-01-01", "2024-06-30")]  # fmt: skip
+MEMBERS = [
+    ("X", "A", "2023-01-01", None),
+    ("X", "B", "2024-07-01", None),
+    ("Y", "C", "2023-01-01", "2024-06-30"),
+]
 REFERRALS = [
     ("2024-03-05", "B", "A", "up"),  # before B joined X: not same-alliance
     ("2024-08-01", "B", "A", "up"),  # same alliance
@@ -33,7 +45,7 @@ TRANSFERS = [
 
 
 @pytest.fixture
-def tiny() -> duckdb.DuckDBPyConnection:
+def tiny() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
     connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     for adcode, name, level, parent, province, city in REGIONS:
@@ -72,6 +84,17 @@ def tiny() -> duckdb.DuckDBPyConnection:
     connection.close()
 
 
+def test_an_import_keeps_slow_rollups_whose_inputs_it_did_not_write(tiny):
+    derived.refresh(tiny)
+    marker = "INSERT INTO derived_detour_fits VALUES ('marker', 1, 1.3, 0.0, 0.0, false)"
+    tiny.execute(marker)
+    counts = derived.refresh(tiny, changed={"referrals"})
+    assert counts["derived_detour_fits"] == 1  # kept: the fits read transfers and hospitals
+    assert counts["derived_referral_months"] == 5  # the referral rollups are recomputed
+    derived.refresh(tiny, changed={"transfers"})
+    assert rows(tiny, "derived_detour_fits") == []  # recomputed from the transfers
+
+
 def rows(connection, table: str) -> list[tuple]:
     return connection.execute(f"SELECT * FROM {table}").fetchall()
 
@@ -85,6 +108,8 @@ def test_refresh_counts_every_registered_table(tiny):
         "derived_county_resources": 6,
         "derived_transfer_months": 2,
         "derived_county_neighbours": 0,  # the tiny database has no boundaries
+        "derived_county_clusters": 0,  # ... so no contiguity to cluster on
+        "derived_detour_fits": 0,  # its hospitals have no points: no straight-line distance
     }
     assert tuple(counts) == derived.names()
 
@@ -184,3 +209,55 @@ def test_county_neighbours_pair_real_borders_and_join_the_islands(demo):
         "(('360102', '360103'), ('360103', '360102'))"
     ).fetchone()[0]
     assert pairs == 2
+
+
+@pytest.fixture(scope="module")
+def atlas(demo_db):
+    """The demo database as the app opens it (named queries and their rules)."""
+    connection = db.open_read_only(demo_db)
+    yield connection
+    connection.close()
+
+
+def test_stored_national_hot_spots_equal_a_fresh_lisa(atlas):
+    """What the equity page reads for China is what clusters.lisa gives on the same inputs."""
+    demo = atlas
+    from pedatlas.equity import builders as ev
+    from pedatlas.equity import hotspots
+    from pedatlas.metrics import clusters
+
+    stored = db.run_query(demo, "equity/county_clusters", year=2024, measure="physicians")
+    counties = ev.year_rows(db.run_query(demo, "equity/county_resources", scope=""), 2024)
+    values = hotspots.physician_values(counties)
+    full = clusters.weights_from_pairs(db.run_query(demo, "equity/county_neighbours"))
+    shapes = db.run_query(demo, "common/shapes", layer="county", scope="")
+    frame = gpd.GeoDataFrame(
+        geometry=shapely.from_wkb([bytes(b) for b in shapes["geom_wkb"]]),
+        index=shapes["adcode"].to_numpy(),
+        crs=4326,
+    )
+    fresh = hotspots.county_lisa(values, frame, full)
+    kept = clusters.result_from_rows(stored)
+    assert len(stored) == len(fresh.counties) > 2800
+    assert kept.moran_i == pytest.approx(fresh.moran_i)
+    assert kept.moran_p == fresh.moran_p and kept.islands == fresh.islands
+    pd.testing.assert_frame_equal(
+        kept.counties.set_index("adcode").sort_index(),
+        fresh.counties.set_index("adcode").sort_index(),
+        check_dtype=False,
+    )
+    measures = db.run_sql(demo, "SELECT DISTINCT measure FROM derived_county_clusters ORDER BY 1")
+    assert measures["measure"].tolist() == ["access", "physicians", "shortage"]
+
+
+def test_stored_detour_fits_equal_a_fresh_fit(atlas):
+    demo = atlas
+    from pedatlas.equity import time_to_care
+
+    stored = db.run_query(demo, "equity/detour_fits")
+    routes = db.run_query(demo, "equity/transfer_routes")
+    fits, pooled = time_to_care.split_fits(stored)
+    fresh = time_to_care.detour_fits(routes)
+    pd.testing.assert_frame_equal(fits, fresh, check_dtype=False)
+    assert pooled["factor"] == pytest.approx(time_to_care.pooled_fit(routes)["factor"])
+    assert stored["group"].iloc[-1] == "all" and pooled["trips"] == len(routes)

@@ -1,6 +1,7 @@
 """Faults: a kill in the middle of an import, and a database that is missing, unreadable or
 corrupted. The database and the audit log must stay consistent; users get a page, not a trace."""
 
+import fcntl
 import hashlib
 import json
 import os
@@ -8,13 +9,16 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 import duckdb
 import pytest
 
 from pedatlas.auth import audit, users
+from pedatlas.importer.apply import STALE_AFTER_S
 from pedatlas.paths import PROJECT_ROOT
 from tests.apptest_helpers import errors, open_page
+from tests.helpers import scalar
 
 DRIVER = PROJECT_ROOT / "tests" / "deploy_import_driver.py"
 REFERRAL_ROWS = 200_000  # enough that the copy and the write take a while on this machine
@@ -39,7 +43,7 @@ def referral_csv(demo_db, tmp_path_factory):
 def referral_count(db) -> int:
     connection = duckdb.connect(str(db), read_only=True)  # opens: the file is intact
     try:
-        return connection.execute("SELECT count(*) FROM referrals").fetchone()[0]
+        return scalar(connection, "SELECT count(*) FROM referrals")
     finally:
         connection.close()
 
@@ -47,8 +51,14 @@ def referral_count(db) -> int:
 def run_and_kill(db, csv, log, at: float):
     """Start the audited import and SIGKILL it once its progress passes `at` (or at its end)."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    process = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(csv), str(log)],
-                               stdout=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), str(db), str(csv), str(log)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+    )
+    assert process.stdout is not None  # stdout=PIPE
     for line in process.stdout:
         if line.startswith("progress") and float(line.split()[1]) >= at:
             break
@@ -135,3 +145,29 @@ def test_pages_never_write_the_served_database(monkeypatch, demo_db, tmp_path):
     assert (hashlib.sha256(db.read_bytes()).hexdigest(), os.stat(db).st_mtime_ns) == before
     # nothing next to it but the importer's lock file (no write-ahead log, no copy)
     assert {p.name for p in tmp_path.iterdir()} <= {"atlas.duckdb", "atlas.duckdb.lock"}
+
+
+def test_app_start_removes_work_copies_of_killed_imports_but_not_a_running_ones(
+    monkeypatch, demo_db, tmp_path
+):
+    db = tmp_path / "atlas.duckdb"
+    shutil.copyfile(demo_db, db)
+    killed = tmp_path / f"atlas.duckdb.importing-{'a' * 32}.duckdb"
+    killed_log = tmp_path / f"{killed.name}.wal"
+    young = tmp_path / f"atlas.duckdb.importing-{'b' * 32}.duckdb"  # an import may write it now
+    for path in (killed, killed_log, young):
+        path.write_bytes(b"x" * 10_000)
+    long_ago = time.time() - STALE_AFTER_S - 60
+    for path in (killed, killed_log):
+        os.utime(path, (long_ago, long_ago))
+    lock = tmp_path / "atlas.duckdb.lock"
+    with open(lock, "a+b") as handle:  # an import holds the lock: nothing is touched
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        assert errors(open_page(monkeypatch, db)) == []
+        assert killed.exists() and killed_log.exists() and young.exists()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    app = open_page(monkeypatch, db)  # the next start, no import running
+    assert errors(app) == []
+    assert not killed.exists() and not killed_log.exists()
+    assert young.exists()  # too young to be called stale
+    assert referral_count(db) > 0  # the database itself is untouched and opens

@@ -4,24 +4,15 @@ import io
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from pedatlas import safe_cells
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import deferred_downloads, open_page
 
 
 @pytest.fixture
 def deferred(monkeypatch):
     """Every callable registered for a download, by file name (the latest run's wins)."""
-    seen: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        seen[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return seen
+    return deferred_downloads(monkeypatch)
 
 
 def test_transport_downloads_are_deferred_and_match_the_tables(monkeypatch, demo_db, deferred):

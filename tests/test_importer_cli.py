@@ -1,9 +1,12 @@
-"""python -m pedatlas.importer: exit codes and outputs."""
+"""python -m pedatlas.importer: exit codes and outputs, and the audit log of its writes."""
+
+import json
 
 import pandas as pd
 import pytest
 from importer_fixtures import fixture_copy, row_count, sha256
 
+from pedatlas.auth import audit
 from pedatlas.importer.__main__ import main
 
 
@@ -71,3 +74,46 @@ def test_cli_unknown_table_is_an_error(fixture_db, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text(TARGETS_CSV, encoding="utf-8")
     assert main([str(path), "--db", str(fixture_db), "--table", "regions"]) == 1
+
+
+def audit_rows(log=None) -> list[tuple]:
+    """(event, who, what, rows, via) of the audit log, oldest first."""
+    events = audit.events(log).iloc[::-1]
+    return [
+        (
+            e.event,
+            e.who,
+            e.what,
+            None if pd.isna(e.rows) else int(e.rows),
+            json.loads(e.detail).get("via"),
+        )
+        for e in events.itertuples()
+    ]
+
+
+def test_cli_imports_and_undos_are_audited_with_who_what_and_rows(
+    fixture_db, tmp_path, monkeypatch
+):
+    path = tmp_path / "targets.csv"
+    path.write_text(TARGETS_CSV, encoding="utf-8")
+    assert main([str(path), "--db", str(fixture_db), "--dry-run"]) == 0
+    assert audit_rows() == []  # a check alone writes nothing, so logs nothing
+    assert main([str(path), "--db", str(fixture_db), "--by", "wang"]) == 0
+    monkeypatch.setenv("USER", "ops-li")
+    monkeypatch.setenv("LOGNAME", "ops-li")
+    assert main(["--undo", "--db", str(fixture_db)]) == 0
+    assert main(["--undo", "--db", str(fixture_db)]) == 1  # nothing left: a failed try, logged
+    log = audit_rows()
+    assert log[:4] == [
+        ("import_started", "wang", "targets.csv", 1, "cli"),
+        ("import", "wang", "targets.csv", 1, "cli"),
+        ("import_started", "ops-li", "targets.csv", 1, "cli"),
+        ("undo", "ops-li", "targets.csv", 1, "cli"),
+    ]
+    assert [(e[0], e[1]) for e in log[4:]] == [
+        ("import_started", "ops-li"),
+        ("undo_failed", "ops-li"),
+    ]
+    at = audit.events()["at"]
+    assert at.str.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$").all()  # when, in UTC
+    assert audit.reconcile(fixture_db) == 0  # every start has its end

@@ -5,6 +5,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -296,8 +297,12 @@ def test_stale_import_copies_are_cleaned_unless_an_import_holds_the_lock(fixture
     stale_log = stale.with_name(stale.name + ".wal")
     staged = fixture_db.with_name(f"{fixture_db.name}.backup-{'b' * 32}")
     unrelated = fixture_db.with_name(f"{fixture_db.name}.importing-notes.txt")
-    for path in (stale, stale_log, staged, unrelated):
+    young = fixture_db.with_name(f"{fixture_db.name}.importing-{'d' * 32}.duckdb")
+    for path in (stale, stale_log, staged, unrelated, young):
         path.write_bytes(b"x" * 1000)
+    an_hour_ago = time.time() - 3600
+    for path in (stale, stale_log, staged, unrelated):
+        os.utime(path, (an_hour_ago, an_hour_ago))
     lock = fixture_db.with_name(f"{fixture_db.name}.lock")
     with open(lock, "a+b") as handle:  # an import in progress elsewhere
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -306,6 +311,8 @@ def test_stale_import_copies_are_cleaned_unless_an_import_holds_the_lock(fixture
     assert stale.exists()
     assert clean_stale_imports(fixture_db) == sorted([stale, stale_log, staged])
     assert not stale.exists() and not staged.exists() and unrelated.exists()
+    assert young.exists()  # touched within STALE_AFTER_S: maybe an import's, left alone
+    assert clean_stale_imports(fixture_db, min_age_s=0) == [young]
 
 
 def test_the_next_import_removes_a_killed_imports_copy(fixture_db):

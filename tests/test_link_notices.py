@@ -1,6 +1,6 @@
 """Link notices name the default in words and echo the link's value safely (short, no bidi)."""
 
-from pedatlas import link_notices
+from pedatlas import link_notices, state
 from pedatlas.i18n import translate
 from tests.apptest_helpers import open_page
 
@@ -96,3 +96,27 @@ def test_county_table_shows_words_not_column_ids(monkeypatch, demo_db):
     assert regions[0] == "地区" and regions[1].startswith("每千儿童儿科医师数")
     # In one city's scope the parent city and the county count (1) are constant: left out.
     assert "所属地市" not in regions and "区县数" not in regions
+
+
+def test_repeated_list_items_are_kept_once_with_a_notice():
+    params = state.params_for("alliances")
+    allowed = {"compare": ("", "-", "JX", "BD", "HH")}
+    parsed, notices = state.parse_params({"compare": "JX,JX,BD,JX,BD"}, params, allowed)
+    assert parsed["compare"] == "JX,BD"
+    assert notices == [state.Notice("compare", "JX,BD", "JX,BD", "notice_duplicates")]
+    parsed, notices = state.parse_params({"compare": "HH,JX"}, params, allowed)
+    assert parsed["compare"] == "HH,JX" and notices == []
+
+
+def test_repeated_alliances_in_compare_get_a_notice_and_a_clean_link(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/alliances.py", compare="JX,JX,BD")
+    assert app.exception == []
+    shown = warnings(app)
+    assert shown == [zh("notice_duplicates", name="compare", value="JX")], shown
+    assert app.multiselect(key="w_compare").value == ["JX", "BD"]
+    assert app.query_params["compare"] == "JX,BD"  # the link written back is cleaned
+    # the same in English; and repeats of the reported default leave the link without compare
+    reported = "SX,BD,JX,HH,QH,HN,XH,BCH,FZ,SER,TJ,UR"
+    app = open_page(monkeypatch, demo_db, "pages/alliances.py", lang="en", compare=reported + ",SX")
+    assert warnings(app) == [en("notice_duplicates", name="compare", value="SX")]
+    assert "compare" not in app.query_params

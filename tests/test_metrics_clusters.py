@@ -119,3 +119,31 @@ def test_weights_survive_the_round_trip_through_neighbour_rows():
     direct = clusters.lisa(values, shapes, permutations=99, full_weights=full)
     again = clusters.lisa(values, shapes, permutations=99, full_weights=restored)
     pd.testing.assert_frame_equal(direct.counties, again.counties)
+
+
+def test_a_result_stored_as_rows_reads_back_the_same():
+    counties = pd.DataFrame(
+        {
+            "adcode": ["a", "b", "c"],
+            "value": [1.0, 2.0, np.nan],
+            "cluster": ["high_high", "not_significant", "undefined"],
+            "local_i": [0.5, -0.1, np.nan],
+            "p_value": [0.01, 0.4, np.nan],
+            "neighbours": [1, 2, 0],
+        }
+    )
+    result = clusters.ClusterResult(counties, 0.3, 0.02, -0.5, 0.0125, ("a",))
+    rows = clusters.result_rows(result)
+    assert list(rows.columns) == list(clusters.STORED_COLUMNS)
+    assert rows["island"].tolist() == [True, False, False]
+    back = clusters.result_from_rows(rows)
+    pd.testing.assert_frame_equal(back.counties, counties)
+    assert (back.moran_i, back.moran_p, back.expected_i, back.fdr_threshold) == (
+        0.3,
+        0.02,
+        -0.5,
+        0.0125,
+    )
+    assert back.islands == ("a",)
+    empty = clusters.result_from_rows(rows.iloc[0:0])
+    assert empty.counties.empty and np.isnan(empty.moran_i)

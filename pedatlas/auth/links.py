@@ -22,10 +22,21 @@ def nearest_region(asked: str, scope: Scope, allowed: tuple) -> str:
     return "" if "" in allowed else (allowed[0] if allowed else "")
 
 
+def whole_reach_offered(scope: Scope) -> bool:
+    """Whether region '' may be picked: for national and alliance scopes only (for an alliance,
+    '' is the alliance's whole reach, which its data is already limited to); a province or city
+    scope is its own top level."""
+    return scope.is_national or scope.kind == "alliance"
+
+
+def whole_reach_label(scope: Scope, lang: str) -> str:
+    """What region '' is called: all China for national users, the alliance for alliance users."""
+    return translate("scope_national", lang) if scope.is_national else scope_label(scope, {}, lang)
+
+
 def allowed_regions(scope: Scope, regions: tuple) -> tuple:
-    """The region codes a user may pick: '' (whole country) only for national and alliance scopes
-    (for an alliance, '' is the alliance's whole reach, which its data is already limited to)."""
-    if scope.is_national or scope.kind == "alliance":
+    """The region codes a user may pick ('' only when whole_reach_offered)."""
+    if whole_reach_offered(scope):
         return regions
     return tuple(code for code in regions if code)
 
@@ -54,10 +65,14 @@ def show_scope_notice(lang: str) -> None:
     asked, shown = notice
     names = region_names()
     st.warning(
-        translate("auth_scope_notice", lang, asked=names.get(asked, asked),
-                  shown=names.get(shown) or scope_label(current_scope(), names, lang)),
+        translate(
+            "auth_scope_notice",
+            lang,
+            asked=names.get(asked, asked),
+            shown=names.get(shown) or scope_label(current_scope(), names, lang),
+        ),
         icon=":material/travel_explore:",
-    )  # fmt: skip
+    )
 
 
 def region_names() -> dict:
@@ -72,5 +87,6 @@ def sidebar_badge(lang: str) -> None:
     user_badge(st.sidebar, names, lang)
     scope = current_scope()
     if not scope.is_national:
-        st.sidebar.caption(translate("auth_scope_caption", lang,
-                                     scope=scope_label(scope, names, lang)))  # fmt: skip
+        st.sidebar.caption(
+            translate("auth_scope_caption", lang, scope=scope_label(scope, names, lang))
+        )

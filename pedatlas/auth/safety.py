@@ -14,6 +14,7 @@ from pedatlas.auth import audit
 from pedatlas.auth.safety_rules import TRUSTED_ENV_VAR, exposure
 from pedatlas.auth.session import sign_in_configured
 from pedatlas.i18n import translate
+from pedatlas.importer.apply import STALE_AFTER_S, clean_stale_imports
 
 log = logging.getLogger("pedatlas")
 
@@ -88,3 +89,21 @@ def reconcile_audit(path: Path) -> None:
         _reconciled(str(path), tuple(db.file_identity(path)))
     except (OSError, ValueError):
         log.exception("audit log could not be reconciled")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=STALE_AFTER_S)
+def _cleaned(path: str) -> list[Path]:
+    removed = clean_stale_imports(Path(path))
+    if removed:
+        log.warning("removed work files of killed imports: %s", ", ".join(p.name for p in removed))
+    return removed
+
+
+def clean_killed_imports(path: Path) -> None:
+    """Remove the work copies (*.importing-*.duckdb, ...) of imports killed mid-way: at start and
+    then at most every STALE_AFTER_S per process; never while an import holds the lock, never a
+    file younger than STALE_AFTER_S."""
+    try:
+        _cleaned(str(path))
+    except OSError:
+        log.exception("work files of killed imports could not be cleaned")

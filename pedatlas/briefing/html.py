@@ -66,12 +66,18 @@ def geo_assets_script() -> str:
 
 
 def shared_assets_script(charts: list[Chart]) -> str:
-    """Each GeoJSON layer the charts name, written once however many charts draw it."""
+    """Each GeoJSON layer the charts name, written once however many charts draw it; a layer
+    equal to one already written (a city's counties are both its resource-map units and its
+    hot-spot counties) becomes an alias of it instead of a second copy."""
     layers = {name: layer for chart in charts for name, layer in chart.geo_assets.items()}
-    return "".join(
-        f"<script>window.PlotlyGeoAssets[{_script_json(name)}] = {_script_json(layer)};</script>"
-        for name, layer in layers.items()
-    )
+    written: dict[str, str] = {}
+    scripts = []
+    for name, layer in layers.items():
+        body = _script_json(layer)
+        first = written.setdefault(body, name)
+        value = body if first == name else f"window.PlotlyGeoAssets[{_script_json(first)}]"
+        scripts.append(f"<script>window.PlotlyGeoAssets[{_script_json(name)}] = {value};</script>")
+    return "".join(scripts)
 
 
 def _e(value) -> str:

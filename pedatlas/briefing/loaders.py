@@ -31,7 +31,9 @@ QUERY = {
     "equity_county_resources": "equity/county_resources",
     "build_info": "briefing/build_info",
     "equity_hospitals": "equity/hospitals",
-    "transfer_routes": "equity/transfer_routes",
+    "detour_fits": "equity/detour_fits",
+    "county_clusters": "equity/county_clusters",
+    "county_neighbours": "equity/county_neighbours",
 }
 
 
@@ -113,9 +115,17 @@ def equity_hospitals(run: QueryRunner, scope: Scope) -> pd.DataFrame:
     return run_named(run, "equity_hospitals", year=scope.year)
 
 
-def transfer_routes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
-    """Recorded transfer routes of the whole database (the road detour factor is fitted on them)."""
-    return run_named(run, "transfer_routes")
+def detour_fits(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """The road detour factors fitted on the recorded transfer routes (with the database)."""
+    return run_named(run, "detour_fits")
+
+
+def national_clusters(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """The stored national LISA of the shortage score for the year (empty below the nation: a
+    province's or city's hot spots are computed over the scope itself)."""
+    if scope.level != "national":
+        return pd.DataFrame()
+    return run_named(run, "county_clusters", year=scope.year, measure="shortage")
 
 
 def county_shapes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
@@ -126,6 +136,11 @@ def county_shapes(run: QueryRunner, scope: Scope) -> pd.DataFrame:
 def county_features(run: QueryRunner, scope: Scope) -> dict:
     """The same counties as a FeatureCollection for the cluster map."""
     return geometry.feature_collection(county_shapes(run, scope))
+
+
+def county_neighbours(run: QueryRunner, scope: Scope) -> pd.DataFrame:
+    """The county contiguity of all China, computed when the database was built or imported."""
+    return run_named(run, "county_neighbours")
 
 
 def build_info(run: QueryRunner, scope: Scope) -> dict[str, str]:
@@ -147,7 +162,9 @@ LOADERS: dict[str, Callable[[QueryRunner, Scope], Any]] = {
     "county_years": county_years,
     "build_info": build_info,
     "equity_hospitals": equity_hospitals,
-    "transfer_routes": transfer_routes,
+    "detour_fits": detour_fits,
+    "national_clusters": national_clusters,
     "county_shapes": county_shapes,
     "county_features": county_features,
+    "county_neighbours": county_neighbours,
 }

@@ -63,13 +63,21 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec(
         "time_to_care",
         "equity_section_time",
-        ("county_years", "equity_hospitals", "transfer_routes"),
+        ("county_years", "equity_hospitals", "detour_fits"),
         analysis.time_section,
     ),
     SectionSpec(
         "hotspots",
         "equity_section_hotspots",
-        ("county_years", "equity_hospitals", "county_shapes", "county_features", "map_shapes"),
+        (
+            "county_years",
+            "equity_hospitals",
+            "county_shapes",
+            "county_features",
+            "county_neighbours",
+            "national_clusters",
+            "map_shapes",
+        ),
         analysis.hotspot_section,
     ),
     SectionSpec("worst_served", "brief_section_worst", ("counties", "regions"), worst_served.build),

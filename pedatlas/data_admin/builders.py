@@ -1,6 +1,5 @@
 """Pure helpers of the data page: import plans, results and quality reports as display tables."""
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -8,14 +7,14 @@ import pandas as pd
 
 from pedatlas import fmt, state
 from pedatlas.i18n import all_strings, translate
-from pedatlas.importer import IMPORTABLE_TABLES, FileReport, ImportPlan, backup_path
-from pedatlas.importer.apply import backup_note_path
+from pedatlas.importer import IMPORTABLE_TABLES, FileReport, ImportPlan
+from pedatlas.importer.apply import last_import_note
 from pedatlas.importer.limits import MAX_UPLOAD_MB
 from pedatlas.importer.problems import column_label
 from pedatlas.paths import PROJECT_ROOT
 
 PAGE = "data"
-TABS = next(param.choices for param in state.PAGE_PARAMS[PAGE] if param.name == "tab")
+TABS = state.param_choices(PAGE, "tab")
 TABLE_CHOICES = ("", *IMPORTABLE_TABLES)  # '' = detect the table from each file
 MODES = ("append", "replace")
 UPLOAD_TYPES = ("csv", "xlsx")
@@ -215,13 +214,7 @@ def table_rows(row_counts: pd.DataFrame, table: str) -> int:
 
 def undo_note(db_path: Path) -> dict | None:
     """What the last import changed ({} when unrecorded), or None when there is nothing to undo."""
-    if not backup_path(db_path).exists():
-        return None
-    note = backup_note_path(db_path)
-    try:
-        return json.loads(note.read_text("utf-8")) if note.exists() else {}
-    except (OSError, ValueError):
-        return {}
+    return last_import_note(Path(db_path))
 
 
 def note_files(note: Mapping) -> str:

@@ -95,6 +95,7 @@ def import_section(db) -> ImportPlan | None:
         max_upload_size=builders.UPLOAD_MAX_MB,
         key=f"data_upload_{st.session_state.get(ROUND, 0)}",
     )
+    st.caption(view.t("data_upload_limit", mb=builders.UPLOAD_MAX_MB))
     st.caption(view.t("data_upload_not_linkable"))
     if not files:
         st.session_state.pop(PLAN, None)

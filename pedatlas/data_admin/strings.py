@@ -26,6 +26,12 @@ STRINGS = {
         "the Chinese names (template row 1) or the English keys. At most {mb} MB a file; save "
         "large tables as CSV.",
     ),
+    "data_upload_limit": (
+        "每个文件最大 {mb} MB。更大的文件不会上传：上传框中标红（提示 File must be … or smaller），"
+        "请拆分后分批导入，或另存为 CSV。",
+        "At most {mb} MB a file. A larger file is not uploaded: it is marked red in the box "
+        "(“File must be … or smaller”); split it and import the parts, or save it as CSV.",
+    ),
     "data_upload_not_linkable": (
         "上传的文件和检查结果只保存在本次会话中，不会写入链接：分享的链接只打开本页的同一分区。",
         "Uploaded files and their check stay in this session and are not part of the link: a "

@@ -8,10 +8,10 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import data, fmt, map_traces, ui, view
 from pedatlas.equity import builders as ev
 from pedatlas.equity import hotspots, service_quality, time_to_care
-from pedatlas.equity.panels import chart_note, county_accessibility
+from pedatlas.equity.panels import chart_note, county_accessibility, county_layers
 from pedatlas.metrics import clusters
 
 
@@ -24,8 +24,7 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
         container=st.columns(3)[0],
     )
     counties = ev.year_rows(rows, year)
-    values = _measure_values(measure, counties, hospitals, region, year)
-    result = _cached_lisa(data.current_identity(), region, year, measure, values)
+    values, result = _clusters(counties, hospitals, region, year, measure)
     if result.counties["cluster"].eq("undefined").all():
         ui.empty_state("hotspot_empty")
         return
@@ -45,7 +44,7 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     for line in hotspots.sentences(result, measure, names, view.t):
         st.markdown(f"- {line}")
     figure = hotspots.cluster_map(
-        result, values, _county_layers(scope_kind, region), view.t, view.lang()
+        result, values, county_layers(scope_kind, region), view.t, view.lang()
     )
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     st.caption(view.t("hotspot_note"))
@@ -56,23 +55,25 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     ui.table_downloads(table, f"pedatlas_hotspots_{measure}_{region or 'china'}_{year}", "hotspots")
 
 
-def _measure_values(measure, counties, hospitals, region, year) -> pd.DataFrame:
-    if measure == "shortage":
-        return hotspots.shortage_values(ev.in_scope(counties, region), hospitals)
-    if measure == "physicians":
-        return hotspots.physician_values(ev.in_scope(counties, region))
-    scores = county_accessibility(year, "physicians", "e2sfca_step", 100)
-    return hotspots.access_values(ev.in_scope(scores, region))
+def _clusters(counties, hospitals, region: str, year: int, measure: str):
+    """(values, ClusterResult) of the view: the national one as stored with the database (the
+    LISA of 2,848 counties is computed at build or import time), a province's or city's now."""
+    if not region:
+        stored = data.query("equity/county_clusters", year=year, measure=measure)
+        if not stored.empty:
+            return stored[["adcode", "value", "raw"]], clusters.result_from_rows(stored)
+    inside = ev.in_scope(counties, region)
+    access = None
+    if measure == "access":
+        access = ev.in_scope(county_accessibility(year, *hotspots.ACCESS_SETTINGS), region)
+    values = hotspots.measure_values(measure, inside, hospitals, access)
+    return values, _cached_lisa(data.current_identity(), region, year, measure, values)
 
 
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs={pd.DataFrame: lambda _: None})
 def _cached_lisa(identity, region: str, year: int, measure: str, values: pd.DataFrame):
     # The values are a function of (database, region, year, measure): those are the key.
-    shapes = _county_shapes(identity)
-    inside = shapes.loc[shapes.index.isin(values["adcode"])]
-    series = values.set_index("adcode")["value"].reindex(inside.index)
-    full = _contiguity(identity)
-    return clusters.lisa(series, inside, full_weights=full)
+    return hotspots.county_lisa(values, _county_shapes(identity), _contiguity(identity))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -87,17 +88,6 @@ def _contiguity(identity):
     # Contiguity of every county of China: computed when the database was built or imported
     # (derived_county_neighbours), read once per process.
     return clusters.weights_from_pairs(data.query("equity/county_neighbours"))
-
-
-def _county_layers(scope_kind: str, region: str) -> dict:
-    layer = scope.boundary_layer(scope_kind, "county")
-    layers = {
-        "counties": data.features(layer, region),
-        "counties_url": data.geojson_url(layer, region),
-    }
-    if scope_kind == "national":
-        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
-    return layers
 
 
 def _places(counties: pd.DataFrame, names: dict) -> pd.DataFrame:
@@ -118,8 +108,8 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         lambda v: view.t(f"time_level_{v}"),
         container=st.columns(3)[0],
     )
-    routes = data.query("equity/transfer_routes")
-    fits, pooled = _cached_fits(data.current_identity(), routes)
+    # Fitted on every recorded route when the database was built or imported.
+    fits, pooled = time_to_care.split_fits(data.query("equity/detour_fits"))
     counties = ev.in_scope(ev.year_rows(rows, year), region)
     minutes = time_to_care.county_minutes(counties, hospitals, fits, pooled["factor"])
     if minutes.empty:
@@ -133,7 +123,7 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         label = view.t("time_metric_beyond_60", level=view.t(f"time_level_{row['level']}"))
         cell.metric(label, fmt.percent(beyond))
     st.subheader(view.t("time_title", level=level_name, year=year))
-    layers = _county_layers(scope_kind, region)
+    layers = county_layers(scope_kind, region)
     figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     title = view.t("time_chart_title", scope=_scope_name(region, names))
@@ -157,11 +147,6 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
             mdape=fmt.percent(pooled["mdape"]),
         )
     )
-
-
-@st.cache_data(show_spinner=False, max_entries=4, hash_funcs={pd.DataFrame: lambda _: None})
-def _cached_fits(identity, routes: pd.DataFrame):
-    return time_to_care.detour_fits(routes), time_to_care.pooled_fit(routes)
 
 
 def _scope_name(region: str, names: dict) -> str:

@@ -122,7 +122,7 @@ def inequality_table(trend: pd.DataFrame, t: Callable) -> pd.DataFrame:
     return trend.round(5).rename(columns={c: t(f"equity_col_{c}") for c in trend.columns})
 
 
-def trend_direction(trend: pd.DataFrame) -> tuple[str, dict] | None:
+def trend_direction(trend: pd.DataFrame) -> tuple[str | None, dict] | None:
     """('closing'|'widening'|'flat', values) of Gini and Theil T together (trends.direction), or None.
 
     values: first/last Gini and Theil with their years, and whether the two measures disagree.
@@ -529,10 +529,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
 
     Every drawn county is in the map; those without children on record show as no data.
     """
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     measures = ["adcode", "access_index", "access_per_1000", "children"]
     scores = drawn.merge(scores[measures].astype({"children": float}), on="adcode", how="left")
     classes, labels, _ = map_traces.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
@@ -545,7 +542,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     }
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         scores,
         classes,
         labels,

@@ -4,8 +4,10 @@ Pure: county rows in, values to cluster, a cluster map, a table and plain senten
 clustering itself is pedatlas.metrics.clusters (PySAL esda/libpysal).
 """
 
+import hashlib
 from collections.abc import Callable
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +22,9 @@ MORE_IS_WORSE = {"shortage"}
 DRAWN_CLUSTERS = ("high_high", "low_low", "high_low", "low_high", "not_significant")
 CLUSTER_COLORS = ("#d7191c", "#2c7bb6", "#fdae61", "#abd9e9", "#f0f0f0")
 NAMES_IN_SENTENCE = 5
+# The accessibility index that is clustered: physicians, E2SFCA with step decay, 100 km (the
+# equity page's default view of accessibility).
+ACCESS_SETTINGS = ("physicians", "e2sfca_step", 100)
 
 
 def shortage_values(counties: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
@@ -45,6 +50,113 @@ def access_values(scores: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {"adcode": scores["adcode"], "value": scores["access_index"], "raw": scores["access_index"]}
     )
+
+
+def measure_values(
+    measure: str,
+    counties: pd.DataFrame,
+    hospitals: pd.DataFrame,
+    access_scores: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """adcode, value, raw of one measure for the counties (access_scores: accessibility_scores
+    with ACCESS_SETTINGS, needed for "access" only)."""
+    if measure == "shortage":
+        return shortage_values(counties, hospitals)
+    if measure == "physicians":
+        return physician_values(counties)
+    if access_scores is None:
+        raise ValueError("the access measure needs the accessibility scores")
+    return access_values(access_scores)
+
+
+def county_lisa(
+    values: pd.DataFrame, shapes: gpd.GeoDataFrame, full_weights: tuple | None
+) -> clusters.ClusterResult:
+    """LISA of values over the counties of shapes that have a row in values (undefined where the
+    value is missing), with the contiguity of all China (clusters.weights_from_pairs)."""
+    inside = shapes.loc[shapes.index.isin(values["adcode"])]
+    series = values.set_index("adcode")["value"].reindex(inside.index)
+    return clusters.lisa(series, inside, full_weights=full_weights)
+
+
+def national_cluster_rows(
+    counties: pd.DataFrame,
+    sites: pd.DataFrame,
+    shapes: gpd.GeoDataFrame | None,
+    full_weights: tuple | None,
+    previous: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every year and measure of the national LISA as stored rows (derived_county_clusters):
+    year, measure, clusters.STORED_COLUMNS, raw and inputs_digest.
+
+    counties: every county in every year (equity/county_resources); sites: hospitals with their
+    resources in every year (equity/care_sites). Years without counties or sites are left out.
+    previous: the rows stored before; a year whose inputs (its counties, its sites and the
+    contiguity) have the same digest keeps its rows, so an import of one year's hospitals reruns
+    that year's three LISAs (~1 s each), not every year's.
+    """
+    frames = []
+    pairs = pd.DataFrame(full_weights[0].neighbors.items()).astype(str) if full_weights else None
+    for year in sorted(counties["year"].unique()):
+        rows = ev.year_rows(counties, year)
+        hospitals = sites[sites["year"] == year].reset_index(drop=True)
+        if rows.empty or hospitals.empty:
+            continue
+        digest = _inputs_digest(rows, hospitals, pairs)
+        kept = _kept_rows(previous, int(year), digest)
+        frames.append(
+            kept if kept is not None else _year_rows(rows, hospitals, shapes, full_weights)
+        )
+        frames[-1] = frames[-1].assign(year=int(year), inputs_digest=digest)
+    if not frames:
+        return _EMPTY_STORED.copy()
+    result = pd.concat(frames, ignore_index=True)
+    return result[list(_EMPTY_STORED.columns)]
+
+
+def _year_rows(rows, hospitals, shapes, full_weights) -> pd.DataFrame:
+    access = ev.accessibility_scores(rows, hospitals, *ACCESS_SETTINGS)
+    frames = []
+    for measure in MEASURES:
+        values = measure_values(measure, rows, hospitals, access)
+        stored = clusters.result_rows(county_lisa(values, shapes, full_weights))
+        stored = stored.merge(values[["adcode", "raw"]], on="adcode", how="left")
+        frames.append(stored.assign(measure=measure))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _inputs_digest(rows: pd.DataFrame, hospitals: pd.DataFrame, pairs) -> str:
+    parts = [rows, hospitals] + ([pairs] if pairs is not None else [])
+    hashed = [pd.util.hash_pandas_object(part, index=False).to_numpy() for part in parts]
+    return hashlib.sha1(b"".join(h.tobytes() for h in hashed)).hexdigest()
+
+
+def _kept_rows(previous: pd.DataFrame | None, year: int, digest: str) -> pd.DataFrame | None:
+    if previous is None or "inputs_digest" not in previous.columns:
+        return None
+    same = previous[(previous["year"] == year) & (previous["inputs_digest"] == digest)]
+    return same.drop(columns=["year", "inputs_digest"]) if len(same) else None
+
+
+_EMPTY_STORED = pd.DataFrame(
+    {
+        "year": pd.Series(dtype="int64"),
+        "measure": pd.Series(dtype=str),
+        "adcode": pd.Series(dtype=str),
+        "value": pd.Series(dtype=float),
+        "cluster": pd.Series(dtype=str),
+        "local_i": pd.Series(dtype=float),
+        "p_value": pd.Series(dtype=float),
+        "neighbours": pd.Series(dtype="int64"),
+        "island": pd.Series(dtype=bool),
+        "moran_i": pd.Series(dtype=float),
+        "moran_p": pd.Series(dtype=float),
+        "expected_i": pd.Series(dtype=float),
+        "fdr_threshold": pd.Series(dtype=float),
+        "raw": pd.Series(dtype=float),
+        "inputs_digest": pd.Series(dtype=str),
+    }
+)
 
 
 def cluster_classes(result: clusters.ClusterResult) -> np.ndarray:
@@ -110,20 +222,20 @@ def cluster_map(
     lang: str,
 ) -> go.Figure:
     """County map of the clusters (layers: counties [, counties_url, context, sea_line])."""
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     frame = drawn.merge(result.counties, on="adcode", how="left")
     frame = frame.merge(values[["adcode", "raw"]], on="adcode", how="left")
     frame["cluster"] = frame["cluster"].fillna("undefined")
     classes = cluster_classes(clusters.ClusterResult(frame, *_globals(result)))
+    # Labels looked up once, not per county (2,848 lookups cost ~0.2 s on a national map).
+    kind_names = {kind: t(f"hotspot_cluster_{kind}") for kind in clusters.CLUSTER_KINDS}
+    value_label, raw_label = t("hotspot_col_value"), t("hotspot_col_raw")
     colon = t("punct_colon")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{t(f'hotspot_cluster_{kind}')}"
-            f"<br>{t('hotspot_col_value')}{colon}{fmt.rate(value)}"
-            f"<br>{t('hotspot_col_raw')}{colon}{fmt.rate(raw)}"
+            f"<b>{name}</b><br>{kind_names[kind]}"
+            f"<br>{value_label}{colon}{fmt.rate(value)}"
+            f"<br>{raw_label}{colon}{fmt.rate(raw)}"
             f"<br>p = {fmt.rate(p, 3)}"
             for name, kind, value, raw, p in zip(
                 frame["name"],
@@ -144,7 +256,7 @@ def cluster_map(
         "lang": lang,
     }
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         frame,
         classes,
         labels,

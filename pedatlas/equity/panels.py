@@ -56,7 +56,7 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     # A municipality has one city: its districts are compared, with no grouping to decompose by.
     municipality = scope.is_municipality(region, data.query("common/region_list"))
     group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
-    group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
+    group: str | None = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
     group = group if group_key else None
     trend = ev.inequality_by_year(rows, resource, unit, group_key)
     if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
@@ -111,19 +111,18 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
-    layer = scope.boundary_layer(scope_kind, "county")
-    layers = {
-        "counties": data.features(layer, region),
-        "counties_url": data.geojson_url(layer, region),
-    }
-    if scope_kind == "national":
-        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
-    figure = ev.access_map(scores, layers, view.t, view.lang())
+    figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
-        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
-                          high=fmt.rate(index.max())))  # fmt: skip
+        st.caption(
+            view.t(
+                "legend_target_outside",
+                target=fmt.rate(1.0),
+                low=fmt.rate(index.min()),
+                high=fmt.rate(index.max()),
+            )
+        )
     st.subheader(view.t("equity_access_table_title"))
     table = ev.access_ranking(scores, names, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
@@ -182,6 +181,19 @@ def _cached_accessibility(
     return ev.accessibility_scores(
         counties[counties["year"] == year], hospitals, resource, method, catchment_km
     )
+
+
+def county_layers(scope_kind: str, region: str) -> dict:
+    """What a county map of the scope needs: the counties' ids and names, their GeoJSON by URL
+    (no polygons on the server), and for China the context areas and the sea line."""
+    layer = scope.boundary_layer(scope_kind, "county")
+    layers = {
+        "names": data.query("common/shape_names", layer=layer, scope=region),
+        "counties_url": data.geojson_url(layer, region),
+    }
+    if scope_kind == "national":
+        layers |= {"context": data.features("context"), "sea_line": data.features("sea_line")}
+    return layers
 
 
 def county_accessibility(year: int, resource: str, method: str, catchment_km: int) -> pd.DataFrame:

@@ -23,6 +23,7 @@ SITE_COLUMN = {"beds": "beds", "nicu": "nicu_beds", "picu": "picu_beds"}
 BANDS = drive_time.BANDS_MIN
 # Map classes: within 30, 30-60, 60-120, 120-240, beyond 240 minutes (or no site at all).
 CLASS_EDGES = (30, 60, 120, 240)
+POOLED = "all"  # the group of the fit over all routes
 LEVEL_COLORS = {"beds": "#7bccc4", "nicu": "#43a2ca", "picu": "#0868ac"}
 
 
@@ -40,6 +41,26 @@ def pooled_fit(routes: pd.DataFrame) -> pd.Series:
         routes["from_lon"], routes["from_lat"], routes["to_lon"], routes["to_lat"]
     )
     return drive_time.fit_detour_factor(straight, routes["distance_km"]).iloc[0]
+
+
+def stored_fits(routes: pd.DataFrame) -> pd.DataFrame:
+    """The fits the database keeps (derived_detour_fits): one row per origin province and a
+    last row, group POOLED, for all routes together (no rows when no route has a distance)."""
+    types = {"group": str, "trips": "int64", "factor": float, "rmse_km": float, "mdape": float}
+    types |= {"pooled": bool}  # typed even when empty: the database needs column types
+    fits = detour_fits(routes)
+    if fits.empty:
+        return fits.astype(types)
+    pooled = pooled_fit(routes).to_frame().T.assign(group=POOLED)
+    return pd.concat([fits, pooled], ignore_index=True).astype(types)
+
+
+def split_fits(stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """stored_fits read back: (per-province fits, the pooled fit)."""
+    is_pooled = stored["group"] == POOLED
+    if not is_pooled.any():  # no recorded route: no factor, every time unknown
+        return stored[~is_pooled], pd.Series({"trips": 0, "factor": np.nan, "mdape": np.nan})
+    return stored[~is_pooled].reset_index(drop=True), stored[is_pooled].iloc[0]
 
 
 def county_minutes(
@@ -107,26 +128,31 @@ def minutes_map(
     minutes: pd.DataFrame, level: str, layers: dict, t: Callable, lang: str
 ) -> go.Figure:
     """County map of the minutes to the nearest hospital of one level."""
-    drawn = pd.DataFrame(
-        [(f["id"], f["properties"]["name"]) for f in layers["counties"]["features"]],
-        columns=["adcode", "name"],
-    )
+    drawn = map_traces.drawn_units(layers)
     column = f"minutes_{level}"
     frame = drawn.merge(minutes[["adcode", column, "children"]], on="adcode", how="left")
     classes = np.where(frame["children"].isna(), -1, minute_classes(frame[column]))
     labels = [t("time_class_within", band=CLASS_EDGES[0])]
     labels += [t("time_class_between", low=a, high=b) for a, b in pairwise(CLASS_EDGES)]
     labels += [t("time_class_beyond", band=CLASS_EDGES[-1])]
+    # Labels looked up once, not per county (a national map has 2,848).
+    level_label, children_label, none_label = (
+        t(f"time_level_{level}"),
+        t("time_col_children"),
+        t("time_none"),
+    )
+    # The sentence with its placeholder kept, filled per county by a plain replace.
+    minutes_text = t("time_minutes", minutes="{minutes}")
     colon = t("punct_colon")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{t(f'time_level_{level}')}{colon}"
+            f"<b>{name}</b><br>{level_label}{colon}"
             + (
-                t("time_minutes", minutes=fmt.integer(value))
+                minutes_text.replace("{minutes}", fmt.integer(value))
                 if np.isfinite(value)
-                else t("time_none")
+                else none_label
             )
-            + f"<br>{t('time_col_children')}{colon}{fmt.big_number(kids, lang)}"
+            + f"<br>{children_label}{colon}{fmt.big_number(kids, lang)}"
             for name, value, kids in zip(
                 frame["name"],
                 frame[column].fillna(np.inf),
@@ -143,7 +169,7 @@ def minutes_map(
         "lang": lang,
     }
     return map_traces.choropleth_figure(
-        layers.get("counties_url", layers["counties"]),
+        layers.get("counties_url") or layers["counties"],
         frame,
         classes,
         labels,

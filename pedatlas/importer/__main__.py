@@ -1,21 +1,32 @@
 """Command line: python -m pedatlas.importer FILE... [--table T] [--mode replace|append] ...
 
-Also --undo, --template TABLE, --export TABLE and --quality DIR (see --help).
+Also --undo, --template TABLE, --export TABLE and --quality DIR (see --help). Imports and undos
+are written to the audit log as the app's are (who: --by, else the operating-system user).
 """
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 
 from pedatlas import safe_cells
+from pedatlas.auth import audit
 from pedatlas.i18n import translate
-from pedatlas.importer.apply import apply_import, clean_stale_imports, undo_last_import
+from pedatlas.importer.apply import (
+    apply_import,
+    clean_stale_imports,
+    last_import_note,
+    note_rows,
+    undo_last_import,
+)
 from pedatlas.importer.columns import IMPORTABLE_TABLES
 from pedatlas.importer.export import export_csv
 from pedatlas.importer.plan import MODES, ImporterError, ImportPlan, plan_import
 from pedatlas.importer.problems import MAX_LISTED_PROBLEMS, shown_value
 from pedatlas.importer.quality import data_quality_report
 from pedatlas.importer.templates import template_csv, template_xlsx
+from pedatlas.paths import database_path
 
 PRINTED_PROBLEMS = 50
 OK, REJECTED, USAGE = 0, 1, 2
@@ -44,7 +55,35 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--headers", choices=("zh", "en"), default="zh", help="export headers")
     cli.add_argument("--quality", type=Path, help="write the data-quality tables as CSVs here")
     cli.add_argument("-o", "--output", type=Path, help="output file for --template/--export")
+    cli.add_argument("--by", help="who imports or undoes, for the audit log (default: OS user)")
     return cli
+
+
+def who(args: argparse.Namespace) -> str:
+    """The name the audit log records for this command: --by, else the operating-system user."""
+    if args.by:
+        return args.by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no USER/LOGNAME (some containers)
+        return f"uid:{os.getuid()}"
+
+
+def undo(args: argparse.Namespace) -> int:
+    """Restore the file before the last import; audited like the data page's undo."""
+    db = Path(args.db) if args.db is not None else database_path()
+    note = last_import_note(db) or {}
+    result = audit.audited_write(
+        "undo",
+        who(args),
+        db,
+        lambda: undo_last_import(db, args.lang),
+        ", ".join(note.get("files") or ()),
+        note_rows(note),
+        via="cli",
+    )
+    print(result.message)
+    return OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     """Dispatch to undo, template, export, quality or import."""
     if args.undo:
-        print(undo_last_import(args.db, args.lang).message)
-        return OK
+        return undo(args)
     if args.template or args.export:
         return write_output(args)
     if args.quality:
@@ -120,7 +158,16 @@ def import_files(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(translate("importer_cli_dry_run", args.lang))
         return OK
-    result = apply_import(plan, args.db, progress=print_progress)
+    db = Path(plan.db_path)
+    result = audit.audited_write(
+        "import",
+        who(args),
+        db,
+        lambda: apply_import(plan, db, progress=print_progress),
+        ", ".join(report.file for report in plan.files),
+        plan.rows_added + plan.rows_replaced,
+        via="cli",
+    )
     print(result.message)
     print(translate("importer_cli_backup", args.lang, path=result.backup_path))
     return OK

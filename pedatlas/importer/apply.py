@@ -31,6 +31,10 @@ from pedatlas.importer.validation import REPLACE, TableChange, database_problems
 from pedatlas.paths import database_path
 
 INSERT_CHUNK_ROWS = 250_000  # small enough for steady progress, large enough to stay fast
+# A work file of an import untouched this long, while no import holds the lock, was left by a
+# killed one: the largest upload is copied and written in a few minutes (bench_import.py), and a
+# running import touches its copy all the time.
+STALE_AFTER_S = 15 * 60
 
 
 class ImportRejected(ImporterError):
@@ -129,18 +133,24 @@ def stale_copies(db: Path) -> list[Path]:
     return sorted(path for path in db.parent.glob(f"{db.name}.*") if work_file.fullmatch(path.name))
 
 
-def remove_stale_copies(db: Path) -> list[Path]:
-    """Delete the work files of interrupted imports; the caller holds the import lock."""
-    found = stale_copies(db)
+def remove_stale_copies(db: Path, min_age_s: float = 0) -> list[Path]:
+    """Delete the work files of interrupted imports (those untouched for min_age_s seconds);
+    the caller holds the import lock."""
+    now = time.time()
+    found = [path for path in stale_copies(db) if now - _mtime(path, now) >= min_age_s]
     for path in found:
         _remove(path)
     return found
 
 
-def clean_stale_imports(db_path: str | Path | None = None) -> list[Path]:
+def clean_stale_imports(
+    db_path: str | Path | None = None, min_age_s: float = STALE_AFTER_S
+) -> list[Path]:
     """At start-up or before an import: remove what killed imports left behind.
 
-    Only when no import is running (the lock is free right now); returns the removed files.
+    Only when no import is running (the lock is free right now) and only files untouched for
+    min_age_s seconds (a second guard, e.g. for a lock that another machine cannot see);
+    returns the removed files.
     """
     db = Path(db_path) if db_path is not None else database_path()
     lock_path = db.with_name(f"{db.name}.lock")
@@ -152,9 +162,16 @@ def clean_stale_imports(db_path: str | Path | None = None) -> list[Path]:
         except BlockingIOError:
             return []  # an import is running: its copy is not stale
         try:
-            return remove_stale_copies(db)
+            return remove_stale_copies(db, min_age_s)
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _mtime(path: Path, default: float) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return default
 
 
 @contextlib.contextmanager
@@ -192,7 +209,12 @@ def write_copy(temp: Path, plan: ImportPlan, report: Progress) -> None:
             written = write_batch(connection, batch, plan.mode, report, written, total, lang)
         report(0.9, translate("importer_progress_verifying", lang))
         verify(connection, plan, before, counts_before)
-        derived.refresh(connection, "atlas")  # rollups commit with the rows they summarise
+        # Rollups commit with the rows they summarise; slow ones whose inputs this import did not
+        # write are kept (an import of hospitals also writes their resources).
+        tables = set(plan.batches) | (
+            {"hospital_resources"} if "hospitals" in plan.batches else set()
+        )
+        derived.refresh(connection, "atlas", changed=tables)
         connection.execute("COMMIT")
         connection.execute("CHECKPOINT atlas")
         connection.execute("DETACH atlas")
@@ -326,6 +348,26 @@ def import_note(plan: ImportPlan) -> dict:
     }
 
 
+def last_import_note(db: Path) -> dict | None:
+    """What the last import changed ({} when unrecorded), or None when there is nothing to undo."""
+    if not backup_path(db).exists():
+        return None
+    note = backup_note_path(db)
+    try:
+        return json.loads(note.read_text("utf-8")) if note.exists() else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def note_rows(note: dict) -> int | None:
+    """Rows an undo of the noted import changes back (added, replaced and removed ones); None
+    when the note does not say (the audit log then leaves rows empty)."""
+    changes = note.get("changes")
+    if not changes:
+        return None
+    return sum(int(c.get(k, 0)) for c in changes.values() for k in ("added", "replaced", "removed"))
+
+
 def _cast(table: str, column: str) -> str:
     kind = TABLES[table].column(column).kind
     return f"CAST({column} AS DATE) AS {column}" if kind == "date" else column
@@ -347,6 +389,8 @@ def _remove(path: Path) -> None:
 __all__ = [
     "ImportRejected",
     "clean_stale_imports",
+    "last_import_note",
+    "note_rows",
     "ImportResult",
     "UndoResult",
     "apply_import",

@@ -197,3 +197,50 @@ def cluster_counts(result: ClusterResult) -> dict[str, int]:
     """How many counties fall in each cluster kind (all kinds present, zeros included)."""
     counts = result.counties["cluster"].value_counts()
     return {kind: int(counts.get(kind, 0)) for kind in CLUSTER_KINDS}
+
+
+# Columns of a stored result (derived_county_clusters): the per-county frame, then the global
+# statistic repeated on every row, so that one query gives back the whole ClusterResult.
+STORED_COLUMNS = (
+    "adcode",
+    "value",
+    "cluster",
+    "local_i",
+    "p_value",
+    "neighbours",
+    "island",
+    "moran_i",
+    "moran_p",
+    "expected_i",
+    "fdr_threshold",
+)
+
+
+def result_rows(result: ClusterResult) -> pd.DataFrame:
+    """result as rows of STORED_COLUMNS (what the database keeps)."""
+    rows = result.counties[
+        ["adcode", "value", "cluster", "local_i", "p_value", "neighbours"]
+    ].copy()
+    rows["island"] = rows["adcode"].isin(result.islands)
+    rows["moran_i"] = result.moran_i
+    rows["moran_p"] = result.moran_p
+    rows["expected_i"] = result.expected_i
+    rows["fdr_threshold"] = result.fdr_threshold
+    return rows[list(STORED_COLUMNS)].reset_index(drop=True)
+
+
+def result_from_rows(rows: pd.DataFrame) -> ClusterResult:
+    """result_rows read back: the same ClusterResult (empty rows give an all-undefined result)."""
+    counties = rows[["adcode", "value", "cluster", "local_i", "p_value", "neighbours"]]
+    counties = counties.reset_index(drop=True).astype({"adcode": str, "neighbours": int})
+    if rows.empty:
+        return ClusterResult(counties, np.nan, np.nan, np.nan, np.nan, ())
+    first = rows.iloc[0]
+    return ClusterResult(
+        counties=counties,
+        moran_i=float(first["moran_i"]),
+        moran_p=float(first["moran_p"]),
+        expected_i=float(first["expected_i"]),
+        fdr_threshold=float(first["fdr_threshold"]),
+        islands=tuple(sorted(rows.loc[rows["island"].astype(bool), "adcode"].astype(str))),
+    )

@@ -174,10 +174,10 @@ def _cached_measures(identity, year, region, add, radius_km, k) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def detour_fits(identity) -> tuple[pd.Series, pd.Series]:
-    """Road detour factor per province and pooled, fitted on the recorded transfer routes."""
-    routes = data.query("equity/transfer_routes")
-    fits = time_to_care.detour_fits(routes)
-    return fits.set_index("group")["factor"], time_to_care.pooled_fit(routes)
+    """Road detour factor per province and pooled, fitted on the recorded transfer routes when
+    the database was built or imported."""
+    fits, pooled = time_to_care.split_fits(data.query("equity/detour_fits"))
+    return fits.set_index("group")["factor"], pooled
 
 
 def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):

@@ -78,14 +78,14 @@ def show_report(year: int, region: str, centre: str, points) -> None:
     outreach; with no centre chosen, a pointer to the reported centre when it serves the scope."""
     names = dict(zip(points["hospital_id"], points["name"], strict=True))
     if not centre:
-        for report in builders.PUBLISHED_TRANSPORT:
-            rows = points.loc[points["name"] == report.centre]
+        for known in builders.PUBLISHED_TRANSPORT:
+            rows = points.loc[points["name"] == known.centre]
             if (
-                report.year == year
+                known.year == year
                 and not rows.empty
                 and region[:2] in ("", *(rows["province_adcode"].str[:2]))
             ):
-                st.caption(view.t("transport_report_hint", centre=report.centre, year=year))
+                st.caption(view.t("transport_report_hint", centre=known.centre, year=year))
         return
     report = builders.published_for(names.get(centre, ""), year)
     if report is None:

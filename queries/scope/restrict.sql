@@ -119,3 +119,17 @@ WHERE from_county IN (SELECT adcode FROM atlas.main.scope_counties)
 CREATE VIEW atlas.main.derived_county_neighbours AS
 SELECT * FROM atlas_source.main.derived_county_neighbours
 WHERE adcode IN (SELECT adcode FROM atlas.main.scope_counties)
+;
+-- National hot spots (stored LISA): the scope's counties only. A scoped user's hot-spot view is
+-- computed over the scope itself; these rows are never shown as the scope's own clusters.
+CREATE VIEW atlas.main.derived_county_clusters AS
+SELECT * FROM atlas_source.main.derived_county_clusters
+WHERE adcode IN (SELECT adcode FROM atlas.main.scope_counties)
+;
+-- Road detour factor: the scope's provinces and the pooled fit (a model parameter fitted on all
+-- of China's routes, shown as such).
+CREATE VIEW atlas.main.derived_detour_fits AS
+SELECT * FROM atlas_source.main.derived_detour_fits
+WHERE "group" = 'all'
+   OR "group" IN (SELECT province_adcode FROM atlas_source.main.regions
+                  WHERE adcode IN (SELECT adcode FROM atlas.main.scope_counties))

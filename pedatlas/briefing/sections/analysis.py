@@ -31,11 +31,9 @@ def year_counties(scope: Scope, data: Mapping) -> pd.DataFrame:
 
 def time_section(scope: Scope, data: Mapping) -> Section | None:
     counties = year_counties(scope, data)
-    routes = data["transfer_routes"]
-    if counties.empty or routes.empty:
+    if counties.empty or data["detour_fits"].empty:
         return None
-    fits = time_to_care.detour_fits(routes)
-    pooled = time_to_care.pooled_fit(routes)
+    fits, pooled = time_to_care.split_fits(data["detour_fits"])
     minutes = time_to_care.county_minutes(
         counties, data["equity_hospitals"], fits, pooled["factor"]
     )
@@ -64,12 +62,7 @@ def time_section(scope: Scope, data: Mapping) -> Section | None:
 
 def hotspot_section(scope: Scope, data: Mapping) -> Section | None:
     counties = year_counties(scope, data)
-    shapes = data["county_shapes"]
-    values = hotspots.shortage_values(counties, data["equity_hospitals"])
-    geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
-    frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
-    inside = frame.loc[frame.index.isin(values["adcode"])]
-    result = clusters.lisa(values.set_index("adcode")["value"].reindex(inside.index), inside)
+    values, result = _shortage_clusters(counties, data)
     if result.counties["cluster"].eq("undefined").all():
         return None
     names = dict(zip(counties["adcode"], counties["name"], strict=True))
@@ -89,14 +82,9 @@ def hotspot_section(scope: Scope, data: Mapping) -> Section | None:
     layers |= {
         key: data["map_shapes"][key] for key in ("context", "sea_line") if key in data["map_shapes"]
     }
-    figure = hotspots.cluster_map(result, values, layers, t, scope.lang)
-    figure.update_layout(height=resource_map.MAP_HEIGHT, clickmode="none", dragmode=False)
-    if scope.level == "national":
-        figure.update_geos(
-            fitbounds=False,
-            lonaxis_range=resource_map.NATIONAL_LON_RANGE,
-            lataxis_range=resource_map.NATIONAL_LAT_RANGE,
-        )
+    figure = resource_map.printed_map(
+        hotspots.cluster_map(result, values, layers, t, scope.lang), scope
+    )
     title = text(scope, "brief_hotspot_title")
     chart = Chart(
         meta=meta(scope, title, "brief_unit_cluster", "brief_source_mixed"),
@@ -106,6 +94,20 @@ def hotspot_section(scope: Scope, data: Mapping) -> Section | None:
     )
     bullets = Bullets(tuple(line.replace("**", "") for line in lines))
     return Section("hotspots", text(scope, "equity_section_hotspots"), (bullets, chart))
+
+
+def _shortage_clusters(counties: pd.DataFrame, data: Mapping):
+    """(values, ClusterResult) as the equity page shows them: China's stored with the database,
+    a province's or city's computed over the scope with the stored contiguity."""
+    stored = data["national_clusters"]
+    if not stored.empty:
+        return stored[["adcode", "value", "raw"]], clusters.result_from_rows(stored)
+    shapes = data["county_shapes"]
+    values = hotspots.shortage_values(counties, data["equity_hospitals"])
+    geometry = shapely.from_wkb([bytes(blob) for blob in shapes["geom_wkb"]])
+    frame = gpd.GeoDataFrame(geometry=geometry, index=shapes["adcode"].to_numpy(), crs=4326)
+    full = clusters.weights_from_pairs(data["county_neighbours"])
+    return values, hotspots.county_lisa(values, frame, full)
 
 
 def _translator(scope: Scope):
