@@ -22,7 +22,7 @@ with ui.friendly_errors():
     else:
         panels.show_headlines(summary)
         monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
-        st.plotly_chart(builders.transport_monthly_figure(monthly, view.t), width="stretch")
+        ui.chart(builders.transport_monthly_figure(monthly, view.t))
     st.divider()
     panels.show_map(filters, points)
     if int(summary["trips"]):

@@ -5,10 +5,13 @@ from contextlib import contextmanager
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from pedatlas import auth, link_notices, safe_cells, share, tables, view
+from pedatlas import auth, link_notices, map_traces, safe_cells, share, tables, view
 from pedatlas.briefing import panels as briefing_panels
+from pedatlas.present import builders as present_builders
+from pedatlas.present import panels as present
 
 log = logging.getLogger("pedatlas")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -60,6 +63,22 @@ def copy_link(page: str) -> None:
     if page != briefing_panels.PAGE:
         # The briefing of the scope and year on screen, from every page that offers its link.
         briefing_panels.header_entry(view.value("region"), view.value("year"), view.lang())
+
+
+def chart(figure: go.Figure, container=None, *, config: dict | None = None, **kwargs):
+    """Every chart of the app goes through here: the app's plotly toolbar, full width, and in
+    projector mode bigger text and markers and no taller than a screen.
+
+    The enlarged chart is a copy: figures cached per process (service areas, playback) are shared
+    between sessions and must not grow with each projector view. Keys, on_select and selection_mode
+    pass through; returns what plotly_chart returns (the selection event when on_select is set).
+    """
+    if present.active():
+        figure = present_builders.enlarge_figure(go.Figure(figure))
+    kwargs.setdefault("width", "stretch")
+    return (container or st).plotly_chart(
+        figure, config=config or map_traces.PLOTLY_CONFIG, **kwargs
+    )
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import classify, data, fmt, map_traces, scope, trends, ui, view
+from pedatlas import classify, data, fmt, scope, trends, ui, view
 from pedatlas.equity import builders as ev
 
 PAGE = "equity"
@@ -67,9 +67,9 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
     left, right = st.columns(2)
     lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
-    left.plotly_chart(ev.lorenz_figure(units, lorenz_title, view.t), width="stretch")
-    right.plotly_chart(ev.gini_trend_figure(trend, view.t), width="stretch")
-    st.plotly_chart(ev.theil_figure(trend, group, view.t), width="stretch")
+    ui.chart(ev.lorenz_figure(units, lorenz_title, view.t), container=left)
+    ui.chart(ev.gini_trend_figure(trend, view.t), container=right)
+    ui.chart(ev.theil_figure(trend, group, view.t))
     if not group_key:
         st.caption(view.t("equity_theil_city_note"))
     st.subheader(view.t("equity_table_title"))
@@ -102,7 +102,7 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
     figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
         st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
@@ -117,7 +117,7 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
 
 def show_coverage(counties, hospitals, region: str, year: int) -> None:
     shares = ev.coverage_shares(counties, hospitals, region)
-    st.plotly_chart(ev.coverage_figure(shares, year, view.t), width="stretch")
+    ui.chart(ev.coverage_figure(shares, year, view.t))
     table = ev.coverage_table(shares, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(table, f"pedatlas_coverage_{region or 'china'}_{year}", "coverage")

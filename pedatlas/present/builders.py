@@ -147,6 +147,10 @@ def enlarge_figure(
         for trace in frame.data:
             if trace.type == "scattergeo" and trace.marker.size is not None:
                 trace.marker.size = _scaled(trace.marker.size, scale)
+    title = figure.layout.title  # a stamped title has sizes of its own (pedatlas.chart_export)
+    for part in (title, title.subtitle):
+        if part.font.size:
+            part.font.size = part.font.size * scale
     figure.update_layout(
         font={"size": FONT_SIZE},
         legend={"font": {"size": FONT_SIZE}},

@@ -28,11 +28,6 @@ def sidebar_toggle() -> None:
     )
 
 
-def figure(chart, height: int | None = None):
-    """chart with bigger text and markers in projector mode (unchanged otherwise)."""
-    return builders.enlarge_figure(chart, height=height) if active() else chart
-
-
 def target_params(page_key: str) -> dict[str, str]:
     """The link parameters of page_key's view: this session's values, projector mode kept."""
     return state.url_params(view.values(), state.params_for(page_key))

@@ -93,7 +93,7 @@ def show_map(filters: dict, points) -> None:
             [*routes["from_lon"], *routes["to_lon"], *centres["lon"]],
             [*routes["from_lat"], *routes["to_lat"], *centres["lat"]],
         )
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     st.caption(view.t("transport_map_note"))
     left, right = st.columns([2, 3])
     picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
@@ -146,12 +146,10 @@ def show_distributions(filters: dict) -> None:
         strict=True,
     ):
         title = view.t(f"transport_hist_{measure}", width=width)
-        hist.plotly_chart(
-            builders.histogram_figure(bins, measure, width, title, color), width="stretch"
-        )
-        box.plotly_chart(
+        ui.chart(builders.histogram_figure(bins, measure, width, title, color), container=hist)
+        ui.chart(
             builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color),
-            width="stretch",
+            container=box,
         )
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
