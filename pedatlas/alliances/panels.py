@@ -6,6 +6,7 @@ import streamlit as st
 from pedatlas import data, fmt, ui, view
 from pedatlas.alliances import builders as av
 from pedatlas.alliances import growth_panel
+from pedatlas.present import panels as present
 
 PAGE = "alliances"
 
@@ -156,6 +157,8 @@ def show_growth(info: pd.Series) -> None:
             ui.empty_state("alliances_outreach_empty")
             return
         ui.chart(av.outreach_figure(outreach, labels), key="outreach")
+    if present.active():  # tables only from here: a projector shows none (one idea per screen)
+        return
     st.markdown(f"**{t('alliances_totals_title')}**")
     totals = av.outreach_totals(outreach, info.name)
     if totals["published"].notna().any():
@@ -210,8 +213,9 @@ def show_alliance(alliances: pd.DataFrame, year: int) -> None:
             show_map(info, members, year)
     with ui.friendly_errors():
         show_growth(info)
-    with ui.friendly_errors():
-        show_compare(alliances, label, year)
+    if not present.active():  # a table and its picker: nothing for a projector
+        with ui.friendly_errors():
+            show_compare(alliances, label, year)
 
 
 def gap_region_name(counties, home_name: str) -> str:

@@ -17,8 +17,9 @@ def begin() -> None:
     """Projector styles and the clicker keys (nothing in normal mode)."""
     if not active():
         return
-    st.html(builders.CSS)
-    st.html(builders.key_script(), unsafe_allow_javascript=True)
+    with st.container(key=builders.HIDDEN_BOX):  # takes no room (not even a gap) on the page
+        st.html(builders.CSS)
+        st.html(builders.key_script(), unsafe_allow_javascript=True)
 
 
 def sidebar_toggle() -> None:

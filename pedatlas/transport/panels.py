@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pedatlas import data, fmt, footprint, map_traces, shell, ui, view
+from pedatlas.present import panels as present
 from pedatlas.transport import builders
 
 PAGE = "transport"
@@ -95,6 +96,8 @@ def show_map(filters: dict, points) -> None:
         )
     ui.chart(figure)
     st.caption(view.t("transport_map_note"))
+    if present.active():  # the tables under the map: not on a projector (one idea per screen)
+        return
     left, right = st.columns([2, 3])
     picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
     suffix = "_centre" if picked else ""
@@ -151,6 +154,8 @@ def show_distributions(filters: dict) -> None:
             builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color),
             container=box,
         )
+    if present.active():  # the unusual trips are a table: not on a projector
+        return
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
     st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")

@@ -10,9 +10,17 @@ PAGE = "pages/briefing.py"
 def briefing_page_as(monkeypatch, demo_db, tmp_path, role: str):
     """The briefing page of Jiangxi 2024 (HTML, English) for a signed-in user of role."""
     return open_signed_in(
-        monkeypatch, demo_db, tmp_path / "state", f"a_{role}", role, script=PAGE,
-        region="360000", year="2024", format="html", lang="en",
-    )  # fmt: skip
+        monkeypatch,
+        demo_db,
+        tmp_path / "state",
+        f"a_{role}",
+        role,
+        script=PAGE,
+        region="360000",
+        year="2024",
+        format="html",
+        lang="en",
+    )
 
 
 def test_viewer_sees_why_and_no_control_to_make_or_download(monkeypatch, demo_db, tmp_path):
