@@ -243,9 +243,11 @@ def same_qr(served: bytes, drawn: bytes) -> bool:
     from PIL import Image
 
     seen = Image.open(io.BytesIO(served)).convert("L")
-    expected = Image.open(io.BytesIO(drawn)).convert("L").resize(seen.size, Image.NEAREST)
+    expected = (
+        Image.open(io.BytesIO(drawn)).convert("L").resize(seen.size, Image.Resampling.NEAREST)
+    )
     dark_seen, dark_expected = np.asarray(seen) < 128, np.asarray(expected) < 128
-    return dark_expected.any() and (dark_seen != dark_expected).mean() < 0.01
+    return bool(dark_expected.any() and (dark_seen != dark_expected).mean() < 0.01)
 
 
 @pytest.mark.parametrize("size", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
