@@ -41,15 +41,13 @@ with ui.friendly_errors():
             st.caption(note)
         if show_hospitals:
             panels.add_hospitals(figure, year, region, scope_kind)
-        figure = present.figure(figure)
         st.caption(view.t("map_click_hint"))
-        event = st.plotly_chart(
+        event = ui.chart(
             figure,
             key=f"map_{region or 'cn'}_{level}",
             on_select="rerun",
             selection_mode=("points",),
             config=panels.chart_config(figure, metric, target, level, region, year),
-            width="stretch",
         )
         panels.handle_click(event, level, region, scope_kind)
         county = panels.checked_county(region)

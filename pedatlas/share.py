@@ -14,6 +14,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from pedatlas import view
+from pedatlas.present import panels as present
 
 SLOT = "_share_slot"
 BUTTON_HEIGHT = 44
@@ -31,6 +32,8 @@ def finish(base_url: str) -> str | None:
         return None
     page, slot = reserved
     link = view.link(page, base_url)
+    if present.active():  # a room has no use for it; it showed under the projector's deck bar
+        return link
     with slot.container():
         copy_button(link)
         with st.popover(view.t("share_qr"), icon=":material/qr_code_2:", width="stretch"):

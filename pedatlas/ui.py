@@ -5,10 +5,13 @@ from contextlib import contextmanager
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from pedatlas import auth, chart_export, link_notices, safe_cells, share, tables, view
+from pedatlas import auth, chart_export, link_notices, map_traces, safe_cells, share, tables, view
 from pedatlas.briefing import panels as briefing_panels
+from pedatlas.present import builders as present_builders
+from pedatlas.present import panels as present
 
 log = logging.getLogger("pedatlas")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -121,18 +124,38 @@ def data_table(
 
 
 def chart(
-    figure, note: chart_export.ChartNote, container=None, stamp: bool = False, base=None, **kwargs
-) -> None:
-    """A plotly chart with a toolbar of one button (save as PNG, named for the chart): the full
-    toolbar covered titles and legends on phones and in narrow columns; the figure's title sits
-    under the toolbar's row. stamp writes the title and scope · year · source into the figure
-    instead (see chart_export)."""
-    if stamp:
-        chart_export.stamped(figure, note)
-    else:
-        chart_export.below_toolbar(figure)
-    config = chart_export.export_config(base or {}, note)
-    (container or st).plotly_chart(figure, config=config, width="stretch", **kwargs)
+    figure: go.Figure,
+    note: chart_export.ChartNote | None = None,
+    container=None,
+    *,
+    stamp: bool = False,
+    config: dict | None = None,
+    **kwargs,
+):
+    """Every chart of the app goes through here, full width, in projector mode with bigger text
+    and markers and no taller than a screen.
+
+    With a note: a toolbar of one button (save as PNG, named for the chart; the full toolbar
+    covered titles and legends on phones and in narrow columns) and the figure's title under the
+    toolbar's row, or with stamp the title and scope · year · source written into the figure (see
+    chart_export). Without one: config, else the app's trimmed plotly toolbar (map_traces').
+
+    The enlarged chart is a copy: figures cached per process (service areas, playback) are shared
+    between sessions and must not grow with each projector view. Keys, on_select and selection_mode
+    pass through; returns what plotly_chart returns (the selection event when on_select is set).
+    """
+    if present.active():
+        figure = present_builders.enlarge_figure(go.Figure(figure))
+    if note is not None:
+        if stamp:
+            chart_export.stamped(figure, note)
+        else:
+            chart_export.below_toolbar(figure)
+        config = chart_export.export_config(config or {}, note)
+    kwargs.setdefault("width", "stretch")
+    return (container or st).plotly_chart(
+        figure, config=config or map_traces.PLOTLY_CONFIG, **kwargs
+    )
 
 
 def note_labels() -> dict[str, str]:

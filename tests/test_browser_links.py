@@ -233,3 +233,56 @@ def test_browser_copy_works_over_plain_http_on_an_intranet(intranet_browser, app
         assert outside == []
     finally:
         visit.close()
+
+
+def same_qr(served: bytes, drawn: bytes) -> bool:
+    """Whether two images of a QR code have the same modules (dark/light, at the served size)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    seen = Image.open(io.BytesIO(served)).convert("L")
+    expected = (
+        Image.open(io.BytesIO(drawn)).convert("L").resize(seen.size, Image.Resampling.NEAREST)
+    )
+    dark_seen, dark_expected = np.asarray(seen) < 128, np.asarray(expected) < 128
+    return bool(dark_expected.any() and (dark_seen != dark_expected).mean() < 0.01)
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def test_browser_share_popover_shows_the_qr_code_and_the_link(browser, app_url, size):  # noqa: F811
+    """The header's QR code button opens the link as text and its QR code (the image is the one
+    pedatlas.share draws for exactly that link), and the copy button copies the same link."""
+    from pedatlas import share
+
+    width, height = size
+    visit = Visit(browser, width=width, height=height)
+    try:
+        visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+        visit.open(app_url + "/")
+        visit.open(f"{app_url}/map?region=360000&metric=beds_per_1000", settle=2)
+        visit.map_paths(11)
+        visit.wait_idle()
+        link = share_link(visit)
+        assert "region=360000" in link and "metric=beds_per_1000" in link
+        visit.page.get_by_role("button", name=translate("share_qr", "zh")).click()
+        body = visit.page.locator('[data-testid="stPopoverBody"]')
+        body.wait_for(state="visible", timeout=15000)
+        image = body.locator("img")
+        image.wait_for(state="visible", timeout=15000)
+        assert image.evaluate("img => img.naturalWidth > 100 && img.complete")
+        box = image.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width  # whole, on a phone too
+        src = image.get_attribute("src")
+        served = visit.page.request.get(src if "://" in src else f"{app_url}/{src.lstrip('/')}")
+        assert same_qr(served.body(), share.qr_png(link))  # Streamlit serves it as JPEG
+        assert body.locator("code").inner_text().strip() == link
+        assert translate("share_qr_caption", "zh") in body.inner_text()
+        visit.screenshot(f"share_popover_{'phone' if width < 500 else 'desktop'}")
+        visit.page.keyboard.press("Escape")
+        copy_button_frame(visit).click("#copy")
+        assert visit.page.evaluate("navigator.clipboard.readText()") == link
+        visit.assert_clean()
+    finally:
+        visit.close()

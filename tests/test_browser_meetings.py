@@ -107,3 +107,68 @@ def test_browser_scenarios_side_by_side_link(screen, app_url):
     assert f"scenarios={linked.replace(',', '%2C')}" in url(screen)
     screen.page.get_by_text("方案对比").first.scroll_into_view_if_needed()
     screen.screenshot("scenarios_qinghai_zh")
+
+
+# What a room must not see in projector mode, and figures taller than the screen under a title.
+PROJECTOR_FAULTS = """(screen) => {
+    const faults = [];
+    const shown = (el) => el.offsetParent !== null && el.getBoundingClientRect().height > 0;
+    const hidden = '[data-testid="stDataFrame"], [data-testid="stDownloadButton"], '
+        + '[data-testid="stSidebar"], [data-testid="stMainBlockContainer"] :is('
+        + '[data-testid="stSelectbox"], [data-testid="stRadio"], [data-testid="stSlider"], '
+        + '[data-testid="stMultiSelect"], [data-testid="stCheckbox"], [data-testid="stPopover"])';
+    for (const el of document.querySelectorAll(hidden))
+        if (shown(el)) faults.push('shown: ' + el.getAttribute('data-testid'));
+    for (const el of document.querySelectorAll('[data-testid="stMain"] iframe'))
+        if (shown(el)) faults.push('shown: iframe ' + (el.title || ''));
+    // a heading (or a bold line alone) whose content is hidden: the next thing shown is a heading
+    const things = [...document.querySelectorAll('[data-testid="stMain"] :is([data-testid="stHeading"], '
+        + '[data-testid="stMarkdown"], [data-testid="stPlotlyChart"], [data-testid="stMetric"], '
+        + '[data-testid="stAlert"], [data-testid="stPageLink"], [data-testid="stCode"], '
+        + '[data-testid="stImage"])')].filter((el) => shown(el) && !el.closest('.st-key-present_bar'));
+    // rank: 1-6 for h1-h6, 7 for a bold line alone, 0 for content
+    const rank = (el) => {
+        const h = el.matches('[data-testid="stHeading"]') && el.querySelector('h1, h2, h3, h4, h5, h6');
+        if (h) return Number(h.tagName[1]);
+        const bold = el.matches('[data-testid="stMarkdown"]') && el.querySelector('strong');
+        return bold && el.innerText.trim() === bold.innerText.trim() ? 7 : 0;
+    };
+    things.forEach((el, at) => {
+        const next = things[at + 1];
+        if (rank(el) && (!next || (rank(next) && rank(next) <= rank(el))))
+            faults.push('heading with nothing under it: ' + el.innerText.slice(0, 60));
+    });
+    for (const plot of document.querySelectorAll('.js-plotly-plot'))
+        if (shown(plot) && plot.getBoundingClientRect().height > screen)
+            faults.push('chart ' + Math.round(plot.getBoundingClientRect().height) + ' px tall');
+    return faults;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_browser_projector_every_page_one_idea_per_screen(screen, app_url, lang):
+    """Every page of the deck in projector mode: nothing a room should not see, no chart taller
+    than a screen, and a screenshot of each clicker step (present_<lang>_<page>_<step>)."""
+    from pedatlas import navigation
+    from pedatlas.present import builders
+
+    order = [p for p in navigation.available() if p.key not in builders.SKIPPED_PAGES]
+    for page in order:
+        path = "" if page.key == navigation.DEFAULT_PAGE else page.url_path
+        screen.open(f"{app_url}/{path}?_present=1&region=360000&lang={lang}", settle=2)
+        screen.map_paths(1, seconds=60)
+        screen.wait_idle(settle=2)
+        screen.assert_clean()
+        assert screen.page.evaluate(PROJECTOR_FAULTS, builders.SCREEN_HEIGHT) == [], page.key
+        start = url(screen)
+        for step in range(12):
+            screen.page.screenshot(path=str(screen_path(f"present_{lang}_{page.key}_{step}")))
+            screen.page.keyboard.press("PageDown")
+            time.sleep(0.8)
+            if url(screen) != start:
+                break
+
+
+def screen_path(name: str):
+    harness.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return harness.SCREENSHOTS / f"{name}.png"

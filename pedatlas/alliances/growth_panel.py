@@ -3,9 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, shell, view
+from pedatlas import data, fmt, shell, ui, view
 from pedatlas.alliances import growth
-from pedatlas.present import panels as present
 
 MODES = ("", "all", "alliance")  # off, every alliance in the sidebar's scope, the chosen alliance
 
@@ -68,7 +67,7 @@ def playback_figure(area: str, alliance: str):
         context=data.features("context") if national else None,
         sea_line=data.features("sea_line") if national else None,
     )
-    return present.figure(figure)
+    return figure
 
 
 def show_playback(info: pd.Series) -> None:
@@ -95,5 +94,5 @@ def show_playback(info: pd.Series) -> None:
     if figure is None:
         st.info(view.t("growth_empty"), icon=":material/info:")
         return
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch", key="playback")
+    ui.chart(figure, key="playback")
     st.caption(view.t("growth_caption"))

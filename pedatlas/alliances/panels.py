@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, i18n, map_traces, ui, view
+from pedatlas import data, fmt, i18n, ui, view
 from pedatlas.alliances import builders as av
 from pedatlas.alliances import growth_panel
+from pedatlas.present import panels as present
 from pedatlas.tables import TableNote
 
 PAGE = "alliances"
@@ -84,7 +85,7 @@ def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year:
         column.markdown(f"**{t('alliances_by_' + field)}**")
         breakdown = av.member_breakdown(members, field)
         figure = av.breakdown_figure(breakdown, field, av.value_translator(field, t))
-        column.plotly_chart(figure, width="stretch", key=f"breakdown_{field}")
+        ui.chart(figure, key=f"breakdown_{field}", container=column)
     st.caption(t("alliances_depth_caption"))
     with st.expander(t("alliances_members_expander", n=len(members))):
         table = av.translated(av.member_table(members), t)
@@ -109,9 +110,7 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     figure = av.alliance_map(
         features, counties, members, av.map_labels(view.t), view.lang(), provinces
     )
-    st.plotly_chart(
-        figure, config=map_traces.PLOTLY_CONFIG, width="stretch", key=f"map_{info.name}"
-    )
+    ui.chart(figure, key=f"map_{info.name}")
     gap = av.recruitment_gap(counties)
     if gap.empty:
         ui.empty_state("alliances_gap_empty", home=gap_region)
@@ -153,12 +152,14 @@ def show_growth(info: pd.Series) -> None:
         if growth["joined"].sum() == 0:
             ui.empty_state("alliances_growth_empty")
         else:
-            st.plotly_chart(av.growth_figure(growth, labels), width="stretch", key="growth")
+            ui.chart(av.growth_figure(growth, labels), key="growth")
     with right:
         if outreach.empty:
             ui.empty_state("alliances_outreach_empty")
             return
-        st.plotly_chart(av.outreach_figure(outreach, labels), width="stretch", key="outreach")
+        ui.chart(av.outreach_figure(outreach, labels), key="outreach")
+    if present.active():  # tables only from here: a projector shows none (one idea per screen)
+        return
     st.markdown(f"**{t('alliances_totals_title')}**")
     totals = av.outreach_totals(outreach, info.name)
     if totals["published"].notna().any():
@@ -214,8 +215,9 @@ def show_alliance(alliances: pd.DataFrame, year: int) -> None:
             show_map(info, members, year)
     with ui.friendly_errors():
         show_growth(info)
-    with ui.friendly_errors():
-        show_compare(alliances, label, year)
+    if not present.active():  # a table and its picker: nothing for a projector
+        with ui.friendly_errors():
+            show_compare(alliances, label, year)
 
 
 def gap_region_name(counties, home_name: str) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, ui, view
+from pedatlas import data, fmt, ui, view
 from pedatlas.equity import builders as ev
 from pedatlas.equity import hotspots, service_quality, time_to_care
 from pedatlas.equity.panels import chart_note, county_accessibility, county_layers
@@ -46,7 +46,7 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     figure = hotspots.cluster_map(
         result, values, county_layers(scope_kind, region), view.t, view.lang()
     )
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     st.caption(view.t("hotspot_note"))
     st.subheader(view.t("hotspot_table_title"))
     places = _places(counties, names)
@@ -125,7 +125,7 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
     st.subheader(view.t("time_title", level=level_name, year=year))
     layers = county_layers(scope_kind, region)
     figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     title = view.t("time_chart_title", scope=_scope_name(region, names))
     ui.chart(time_to_care.bands_figure(shares, title, view.t), chart_note(title, year))
     group_key = "city_adcode" if scope_kind != "national" else "province_adcode"

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import classify, data, fmt, map_traces, scope, shell, trends, ui, view
+from pedatlas import classify, data, fmt, scope, shell, trends, ui, view
 from pedatlas.chart_export import ChartNote
 from pedatlas.equity import builders as ev
 from pedatlas.tables import TableNote
@@ -75,9 +75,13 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
     left, right = st.columns(2)
     lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
-    ui.chart(ev.lorenz_figure(units, lorenz_title, view.t), chart_note(lorenz_title, year), left)
+    ui.chart(
+        ev.lorenz_figure(units, lorenz_title, view.t),
+        chart_note(lorenz_title, year),
+        container=left,
+    )
     gini_title = view.t("equity_gini_trend_title")
-    ui.chart(ev.gini_trend_figure(trend, view.t), chart_note(gini_title, year), right)
+    ui.chart(ev.gini_trend_figure(trend, view.t), chart_note(gini_title, year), container=right)
     theil = ev.theil_figure(trend, group, view.t)
     ui.chart(theil, chart_note(theil.layout.title.text or "Theil", year))
     if not group_key:
@@ -112,7 +116,7 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
     figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
         st.caption(

@@ -5,7 +5,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, shell, trends, ui, view
+from pedatlas import data, fmt, shell, trends, ui, view
 from pedatlas.equity import time_to_care
 from pedatlas.planning import builders as pv
 
@@ -116,7 +116,7 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
     figure = pv.plan_map(
         inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
     )
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     st.subheader(view.t("planning_compare_title"))
     summary = pv.summary_table(measures, supply_text(add))
     st.dataframe(summary, hide_index=True, width="stretch")

@@ -6,6 +6,7 @@ import streamlit as st
 from pedatlas import fmt, trends, ui, view
 from pedatlas.planning import panels, scenarios
 from pedatlas.planning.scenarios import Scenario
+from pedatlas.present import panels as present
 
 ROWS = (  # (measure key, column, how it is written)
     ("sites_added", "sites_added", "count"),
@@ -105,6 +106,8 @@ def pick(current: Scenario) -> list[str]:
 
 def show_comparison(year: int, region: str, add: str, k: int, radius: int) -> None:
     """Pick up to three scenarios; their coverage, equity and accessibility side by side."""
+    if present.active() and not view.value("scenarios"):
+        return  # a projector would show only a call to use the (hidden) picker
     st.subheader(view.t("compare_title"))
     picked = pick(Scenario(add, k, radius))
     if not picked:

@@ -12,10 +12,11 @@ PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
 EXIT_KEYS = ("Escape",)
 NEXT_BOX, PREVIOUS_BOX, EXIT_BOX = "present_next", "present_previous", "present_exit"
 BAR_BOX = "present_bar"
+HIDDEN_BOX = "present_hide"
 SCREEN_HEIGHT = 540  # a figure that fits under a title at 1280x720
 # where a new idea starts on a page: a heading or a figure
 IDEAS = '[data-testid="stHeading"], [data-testid="stPlotlyChart"], [data-testid="stMetric"]'
-SKIPPED_PAGES = ("data",)  # data management has nothing to show a room
+SKIPPED_PAGES = ("data", "briefing")  # data management and the export: nothing to show a room
 FIGURE_SCALE = 1.6
 FONT_SIZE = 18  # plotly text at 1280x720 seen from the back of a room
 
@@ -30,6 +31,24 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stButton"], [data-testid="stTextInput"], [data-testid="stNumberInput"]),
 .st-key-present_hide { display: none !important; }
 .st-key-present_bar [data-testid="stButton"] { display: block !important; }
+/* and the empty boxes around what is hidden: each kept a gap of the page's column (1rem = 21px),
+   which pushed a figure under its title below the bottom of a 720-pixel screen */
+[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:not(.st-key-present_bar *):has(
+  :is([data-testid="stDataFrame"], [data-testid="stDownloadButton"], [data-testid="stCaptionContainer"],
+  [data-testid="stSelectbox"], [data-testid="stRadio"], [data-testid="stCheckbox"],
+  [data-testid="stMultiSelect"], [data-testid="stSlider"], [data-testid="stButton"],
+  [data-testid="stTextInput"], [data-testid="stNumberInput"])),
+[data-testid="stLayoutWrapper"]:has(> :is([data-testid="stExpander"], [data-testid="stPopover"],
+  .st-key-present_hide)),
+[data-testid="stLayoutWrapper"]:has(> [data-testid="stHorizontalBlock"] :is([data-testid="stSelectbox"],
+  [data-testid="stRadio"], [data-testid="stCheckbox"], [data-testid="stSlider"],
+  [data-testid="stMultiSelect"])):not(:has(> [data-testid="stHorizontalBlock"] :is(
+  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stHeading"],
+  [data-testid="stMarkdownContainer"] strong))) { display: none !important; }
+/* a heading (or a bold line) right above a table: the table is hidden, so is its title */
+[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:has(:is(
+  [data-testid="stHeading"], [data-testid="stMarkdownContainer"] strong)):has(
+  + [data-testid="stElementContainer"] [data-testid="stDataFrame"]) { display: none !important; }
 html { font-size: 21px; }
 .block-container, [data-testid="stMainBlockContainer"] {
   padding-top: 0.6rem !important; padding-bottom: 3.2rem !important;
@@ -85,23 +104,46 @@ if (!window.pedatlasPresentKeys) {{
     while (el && !(el.scrollHeight > el.clientHeight + 4 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
     return el || document.scrollingElement;
   }};
-  const ideaTops = (box) => {{
+  const ideas = (box) => {{
     const top = box.getBoundingClientRect().top;
     const seen = [];
     document.querySelectorAll('{IDEAS}').forEach((el) => {{
       if (!el.offsetParent || el.closest(".st-key-{BAR_BOX}")) return;
-      const at = Math.round(el.getBoundingClientRect().top - top + box.scrollTop);
-      if (!seen.some((y) => Math.abs(y - at) < 40)) seen.push(at);
+      const rect = el.getBoundingClientRect();
+      const at = Math.round(rect.top - top + box.scrollTop);
+      const end = Math.round(rect.bottom - top + box.scrollTop);
+      const same = seen.find((idea) => Math.abs(idea.top - at) < 40);
+      if (same) same.bottom = Math.max(same.bottom, end);
+      else seen.push({{top: at, bottom: end, heading: el.matches('[data-testid="stHeading"]')}});
     }});
-    return seen.sort((a, b) => a - b);
+    seen.sort((a, b) => a.top - b.top);
+    // an idea runs on to where the next one starts (the ranking under a heading, a caption)
+    seen.forEach((idea, at) => {{
+      const end = at + 1 < seen.length ? seen[at + 1].top - 1 : box.scrollHeight - 70;
+      idea.bottom = Math.max(idea.bottom, end);
+    }});
+    return seen;
+  }};
+  // Next: the first idea not yet wholly on screen (ideas already seen whole are not shown again),
+  // with the heading just above it when that heading would otherwise scroll away.
+  const nextTop = (list, now, screen, offset) => {{
+    const below = (idea) => idea.top > now + offset + 20;
+    const at = list.findIndex((idea) => below(idea) && idea.bottom > now + screen + 4);
+    if (at < 0) return undefined;
+    const before = list[at - 1];
+    const top = before && before.heading && below(before) ? before.top : list[at].top;
+    return Math.max(0, top - offset);
   }};
   const step = (forward) => {{
     const box = scroller();
     const now = box.scrollTop;
     const last = box.scrollHeight - box.clientHeight;
-    const tops = ideaTops(box).map((y) => Math.max(0, y - 8));
-    const goal = forward ? tops.find((y) => y > now + 20 && now < last - 4)
-                         : tops.reverse().find((y) => y < now - 20);
+    const list = ideas(box);
+    // an idea comes to rest under the deck bar (fixed at the top right), not behind it
+    const bar = document.querySelector(".st-key-{BAR_BOX}");
+    const offset = (bar ? bar.getBoundingClientRect().bottom - Math.max(0, box.getBoundingClientRect().top) : 0) + 8;
+    const goal = forward ? (now < last - 4 ? nextTop(list, now, box.clientHeight, offset) : undefined)
+                         : list.map((idea) => Math.max(0, idea.top - offset)).reverse().find((y) => y < now - 20);
     if (goal !== undefined) {{ box.scrollTo({{top: Math.min(goal, last)}}); return true; }}
     if (!forward && now > 4) {{ box.scrollTo({{top: 0}}); return true; }}
     return press(forward ? "{NEXT_BOX}" : "{PREVIOUS_BOX}");
@@ -147,6 +189,10 @@ def enlarge_figure(
         for trace in frame.data:
             if trace.type == "scattergeo" and trace.marker.size is not None:
                 trace.marker.size = _scaled(trace.marker.size, scale)
+    title = figure.layout.title  # a stamped title has sizes of its own (pedatlas.chart_export)
+    for part in (title, title.subtitle):
+        if part.font.size:
+            part.font.size = part.font.size * scale
     figure.update_layout(
         font={"size": FONT_SIZE},
         legend={"font": {"size": FONT_SIZE}},

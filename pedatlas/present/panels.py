@@ -17,8 +17,9 @@ def begin() -> None:
     """Projector styles and the clicker keys (nothing in normal mode)."""
     if not active():
         return
-    st.html(builders.CSS)
-    st.html(builders.key_script(), unsafe_allow_javascript=True)
+    with st.container(key=builders.HIDDEN_BOX):  # takes no room (not even a gap) on the page
+        st.html(builders.CSS)
+        st.html(builders.key_script(), unsafe_allow_javascript=True)
 
 
 def sidebar_toggle() -> None:
@@ -26,11 +27,6 @@ def sidebar_toggle() -> None:
     view.toggle(
         PARAM, view.t("present_toggle"), container=st.sidebar, help=view.t("present_toggle_help")
     )
-
-
-def figure(chart, height: int | None = None):
-    """chart with bigger text and markers in projector mode (unchanged otherwise)."""
-    return builders.enlarge_figure(chart, height=height) if active() else chart
 
 
 def target_params(page_key: str) -> dict[str, str]:

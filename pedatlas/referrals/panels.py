@@ -61,9 +61,7 @@ def show_volumes(filters: dict) -> None:
     if totals["all"] == 0:
         ui.empty_state("referrals_empty")
         return
-    st.plotly_chart(
-        builders.monthly_figure(builders.monthly_directions(monthly), view.t), width="stretch"
-    )
+    ui.chart(builders.monthly_figure(builders.monthly_directions(monthly), view.t))
     shares = data.query("referrals/shares", **filters)
     st.subheader(view.t("referrals_stay_title"))
     share = builders.share_totals(shares)
@@ -128,7 +126,7 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
                 [*corridors["from_lon"], *corridors["to_lon"]],
                 [*corridors["from_lat"], *corridors["to_lat"]],
             )
-        st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+        ui.chart(figure)
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
         st.dataframe(table, hide_index=True, width="stretch")
@@ -146,7 +144,7 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
     map_scope = "" if unit == "province" or not region else region[:2] + "0000"
     extras = national_extras(map_scope)
     figure = builders.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     table = builders.region_flow_table(regions, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(
@@ -160,7 +158,7 @@ def show_levels(filters: dict) -> None:
     if tiers.empty:
         ui.empty_state("referrals_empty")
         return
-    st.plotly_chart(builders.sankey_figure(tiers, view.t), width="stretch")
+    ui.chart(builders.sankey_figure(tiers, view.t))
     with st.expander(view.t("referrals_levels_rule_title")):
         st.markdown(view.t("referrals_levels_rule"))
     table = builders.tier_table(tiers, view.t)
@@ -295,9 +293,7 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     key = (data.current_identity(), data.current_scope(), view.lang(), year, region, scope_kind)
     left, right = st.columns(2)
     left.markdown(f"**{view.t('referrals_areas_map')}**")
-    left.plotly_chart(
-        _areas_figure(*key), config=map_traces.PLOTLY_CONFIG, width="stretch", key="areas_map"
-    )
+    ui.chart(_areas_figure(*key), key="areas_map", container=left)
     compare = view.radio(
         "compare",
         view.t("referrals_compare"),
@@ -306,12 +302,7 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
         container=right,
         horizontal=True,
     )
-    right.plotly_chart(
-        _compare_figure(*key, compare),
-        config=map_traces.PLOTLY_CONFIG,
-        width="stretch",
-        key="compare_map",
-    )
+    ui.chart(_compare_figure(*key, compare), key="compare_map", container=right)
     inputs = area_inputs(year, region)
     index, shown = inputs["index"], inputs["shown"]
     in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, trends, ui, view
+from pedatlas import data, fmt, scope, trends, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
@@ -124,17 +124,10 @@ def show_change(year, since, level, region, scope_kind, metric, target) -> "Plot
     st.subheader(
         view.t("change_title", metric=metric_label(metric, target), first=first, last=last)
     )
-    figure = present.figure(change_map(table, metric, scope_kind, level, region, first, last))
+    figure = change_map(table, metric, scope_kind, level, region, first, last)
     st.caption(view.t("change_caption"))
     key = f"change_{region or 'cn'}_{level}"
-    event = st.plotly_chart(
-        figure,
-        key=key,
-        on_select="rerun",
-        selection_mode=("points",),
-        config=map_traces.PLOTLY_CONFIG,
-        width="stretch",
-    )
+    event = ui.chart(figure, key=key, on_select="rerun", selection_mode=("points",))
     movers(table, metric)
     if not present.active():
         st.subheader(view.t("change_table_title"))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from pedatlas import data, fmt, footprint, map_traces, shell, ui, view
 from pedatlas.chart_export import ChartNote
+from pedatlas.present import panels as present
 from pedatlas.tables import TableNote
 from pedatlas.transport import builders
 
@@ -134,8 +135,10 @@ def show_map(filters: dict, points) -> None:
             [*routes["from_lon"], *routes["to_lon"], *centres["lon"]],
             [*routes["from_lat"], *routes["to_lat"], *centres["lat"]],
         )
-    st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
+    ui.chart(figure)
     st.caption(view.t("transport_map_note"))
+    if present.active():  # the tables under the map: not on a projector (one idea per screen)
+        return
     left, right = st.columns([2, 3])
     picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
     suffix = "_centre" if picked else ""
@@ -175,10 +178,12 @@ def show_distributions(filters: dict) -> None:
     ):
         title = view.t(f"transport_hist_{measure}", width=width)
         figure = builders.histogram_figure(bins, measure, width, title, color)
-        ui.chart(figure, chart_note(title, filters), hist)
+        ui.chart(figure, chart_note(title, filters), container=hist)
         box_title = view.t(f"transport_box_{measure}")
         figure = builders.box_figure(spread, measure, box_title, color)
-        ui.chart(figure, chart_note(f"{title} · {box_title}", filters), box)
+        ui.chart(figure, chart_note(f"{title} · {box_title}", filters), container=box)
+    if present.active():  # the unusual trips are a table: not on a projector
+        return
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
     st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")

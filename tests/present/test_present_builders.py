@@ -27,8 +27,10 @@ def test_enlarge_figure_scales_markers_lines_and_text():
             go.Choropleth(locations=["a"], z=[1]),
         ],
         frames=[go.Frame(data=[go.Scattergeo(lon=[1], lat=[1], marker={"size": 4})])],
+        layout={"title": {"text": "t", "font": {"size": 15}, "subtitle": {"font": {"size": 11}}}},
     )
     present.enlarge_figure(figure, scale=2)
+    assert figure.layout.title.font.size == 30 and figure.layout.title.subtitle.font.size == 22
     assert list(figure.data[0].marker.size) == [20, 40]
     assert figure.data[0].line.width == 4
     assert figure.data[1].marker.size == 10
