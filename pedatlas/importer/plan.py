@@ -11,7 +11,7 @@ from pedatlas.db import file_identity, open_read_only
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import FILE, ROW, Batch, MappedSheet, matched_sheet, typed_batch
 from pedatlas.importer.columns import IMPORTABLE_TABLES, TABLES, Table, table_by_name
-from pedatlas.importer.limits import MAX_ROWS
+from pedatlas.importer.limits import MAX_CELLS, MAX_ROWS
 from pedatlas.importer.problems import (
     ERROR,
     MAX_LISTED_PROBLEMS,
@@ -245,25 +245,27 @@ def read_all(
 
     Returns the sheets, the problems of the files that cannot be used (and the notes on skipped
     sheets), and a report per file, or per sheet when a workbook has several table sheets. The
-    rows of all files together are capped (limits.MAX_ROWS): a file beyond it is refused whole.
+    rows and cells of all files together are capped (limits.MAX_ROWS, MAX_CELLS): a file beyond
+    them is refused whole.
     """
     sheets: list[MappedSheet] = []
     problems: list[dict] = []
     reports: dict[str, FileReport] = {}
     max_bytes, max_rows = limits
-    rows = 0
+    rows = cells = 0
     for number, (item, name) in enumerate(zip(items, names, strict=True)):
         progress_text = translate("importer_progress_reading", lang, file=name)
         report(0.4 * number / max(len(items), 1), progress_text)
         try:
             source = as_source(item, name, max_bytes)
-            raw_sheets = read_sheets(source, spec, max_bytes, max_rows - rows)
+            raw_sheets = read_sheets(source, spec, max_bytes, max_rows - rows, MAX_CELLS - cells)
         except FileRejected as rejected:
             problems += rejected.problems
             reports[name] = FileReport(name, table=rejected.problems[0].get("table"))
             continue
         for raw in raw_sheets:
             problems += raw.notes
+            cells += raw.cells.size  # what the caps count, even when the sheet is not used
             try:
                 sheet = matched_sheet(raw, spec)
             except FileRejected as rejected:
