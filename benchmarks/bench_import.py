@@ -210,8 +210,16 @@ def run_csv_case(csv: Path, db: Path) -> dict:
     plan = plan_import(files, mode="append", db_path=db)
     planned = time.perf_counter()
     plan_peak = peak_rss_mb()
-    if not plan.ok:
-        raise RuntimeError(plan.summary("en"))
+    if not plan.ok:  # refused by a cap: the peak is the refusal's
+        stop.set()
+        reasons = sorted({problem.reason for problem in plan.problems})
+        return {
+            "plan_s": planned - started,
+            "apply_s": 0.0,
+            "plan_peak_mb": plan_peak,
+            "peak_mb": peak_rss_mb(),
+            "peak_in": f"refused: {', '.join(reasons)}; {seen.get('where', '')}",
+        }
     apply_import(plan, db)
     applied = time.perf_counter()
     return {
