@@ -23,8 +23,11 @@ YEAR = 2024
 def cases(connection) -> list[tuple[str, dict]]:
     """(query, params) for every query of the page, for the largest alliance and a cross-province one."""
     largest = db.run_query(connection, "alliances/list")["alliance_id"].iloc[0]
-    cases = [("alliances/list", {}), ("alliances/reach", {"year": YEAR}),
-             ("alliances/activity", {"year": YEAR})]  # fmt: skip
+    cases = [
+        ("alliances/list", {}),
+        ("alliances/reach", {"year": YEAR}),
+        ("alliances/activity", {"year": YEAR}),
+    ]
     for alliance in dict.fromkeys([largest, "HH"]):
         cases += [
             ("alliances/member_list", {"alliance": alliance, "year": YEAR}),
@@ -49,8 +52,10 @@ def main(argv: list[str]) -> int:
     repeat = int(argv[1]) if len(argv) > 1 else 3
     path = database_path()
     connection = db.open_read_only(path)
-    counts = {table: db.run_sql(connection, f"SELECT count(*) AS n FROM {table}")["n"].iloc[0]
-              for table in ("hospitals", "alliance_members", "referrals", "transfers", "outreach")}  # fmt: skip
+    counts = {
+        table: db.run_sql(connection, f"SELECT count(*) AS n FROM {table}")["n"].iloc[0]
+        for table in ("hospitals", "alliance_members", "referrals", "transfers", "outreach")
+    }
     print(f"database {path}: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
     print(f"{'query':<24} {'params':<34} {'ms (best of ' + str(repeat) + ')':>16} {'rows':>6}")
     for name, params in cases(connection):

@@ -36,8 +36,15 @@ def view_switch(connection, level: str, scope: str, metric: str, features) -> No
     measures = density.region_measures(rows, 0.87)
     classes, labels, _ = map_traces.measure_classes(measures[metric], "quantiles", 0.87, fmt.rate)
     hover = measures["name"].to_numpy()
-    figure = map_traces.choropleth_figure(features, measures, classes, labels, map_traces.palette(len(labels)), hover,
-                                    {"context": "", "sea_line": "", "no_data": "", "legend": ""})  # fmt: skip
+    figure = map_traces.choropleth_figure(
+        features,
+        measures,
+        classes,
+        labels,
+        map_traces.palette(len(labels)),
+        hover,
+        {"context": "", "sea_line": "", "no_data": "", "legend": ""},
+    )
     figure.to_json()
 
 
@@ -45,8 +52,13 @@ def main() -> None:
     path = database_path()
     connection = db.open_read_only(path)
     print(f"database: {path}")
-    cases = [("province", "", "province"), ("city", "", "city"), ("county", "", "county"),
-             ("county", "360000", "county_fine"), ("county", "360100", "county_fine")]  # fmt: skip
+    cases = [
+        ("province", "", "province"),
+        ("city", "", "city"),
+        ("county", "", "county"),
+        ("county", "360000", "county_fine"),
+        ("county", "360100", "county_fine"),
+    ]
     for level, scope, layer in cases:
         features = f"app/static/geo/{layer}-{scope or 'cn'}.json"  # the app sends big layers by URL
         for metric in ("physicians_per_1000", "beds_per_1000"):
@@ -54,10 +66,12 @@ def main() -> None:
             print(
                 f"view switch  level={level:<8} scope={scope or 'national':<8} {metric:<20} {ms:7.1f} ms"
             )
-    for name, params in [("overview/scope_summary", {"year": 2024, "scope": ""}),
-                         ("overview/scope_summary", {"year": 2024, "scope": "360000"}),
-                         ("resource_map/hospitals", {"year": 2024, "scope": "", "min_tier": "三级"}),
-                         ("resource_map/hospitals", {"year": 2024, "scope": "360100", "min_tier": ""})]:  # fmt: skip
+    for name, params in [
+        ("overview/scope_summary", {"year": 2024, "scope": ""}),
+        ("overview/scope_summary", {"year": 2024, "scope": "360000"}),
+        ("resource_map/hospitals", {"year": 2024, "scope": "", "min_tier": "三级"}),
+        ("resource_map/hospitals", {"year": 2024, "scope": "360100", "min_tier": ""}),
+    ]:
         ms = median_ms(lambda: db.run_query(connection, name, **params))  # noqa: B023
         print(f"query {name:<16} {params}  {ms:7.1f} ms")
     ms = median_ms(

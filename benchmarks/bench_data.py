@@ -7,7 +7,10 @@ Run from the repository root: /work/venv/bin/python benchmarks/bench_data.py
 
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,7 +33,10 @@ UPLOAD = (
 ).encode()
 
 
-def timed(label: str, action) -> object:
+T = TypeVar("T")
+
+
+def timed(label: str, action: Callable[[], T]) -> T:
     """Run action once, print its time in ms, return its result."""
     started = time.perf_counter()
     result = action()
@@ -44,10 +50,13 @@ def main() -> None:
     report = timed("data_quality_report", lambda: data_quality_report(db))
     timed("quality display tables", lambda: data_page.row_count_table(report["row_counts"], "zh"))
     for table in IMPORTABLE_TABLES:
-        frame = timed(f"export_table {table}", lambda table=table: export_table(db, table))
-        timed(f"csv_bytes {table} ({len(frame):,} rows)", lambda t=table, f=frame: csv_bytes(f, t))
+        frame = timed(f"export_table {table}", partial(export_table, db, table))
+        timed(f"csv_bytes {table} ({len(frame):,} rows)", partial(csv_bytes, frame, table))
     timed("plan_import 1 hospital", lambda: plan_import([("h.csv", UPLOAD)], db_path=db))
-    timed("templates (7 CSV + 7 XLSX)", lambda: [(template_csv(t), template_xlsx(t)) for t in IMPORTABLE_TABLES])  # fmt: skip
+    timed(
+        "templates (7 CSV + 7 XLSX)",
+        lambda: [(template_csv(t), template_xlsx(t)) for t in IMPORTABLE_TABLES],
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -31,9 +33,12 @@ QUERIES = (
 )
 
 
-def best_ms(step: Callable[[], object], repeat: int = 5) -> tuple[float, object]:
+T = TypeVar("T")
+
+
+def best_ms(step: Callable[[], T], repeat: int = 5) -> tuple[float, T]:
     """Fastest of repeat runs in ms, and the last result."""
-    times, result = [], None
+    times = []
     for _ in range(repeat):
         start = time.perf_counter()
         result = step()
@@ -46,7 +51,7 @@ def main() -> None:
     connection = db.open_read_only(path)
     print(f"database: {path}")
     for name, params in QUERIES:
-        ms, frame = best_ms(lambda n=name, p=params: db.run_query(connection, n, **p))
+        ms, frame = best_ms(partial(db.run_query, connection, name, **params))
         print(f"{name:28s} {params!s:60s} {ms:8.1f} ms  ({len(frame):,} rows)")
     counties = db.run_query(connection, "equity/county_resources", scope="")
     hospitals = db.run_query(connection, "equity/hospitals", year=YEAR)
@@ -73,15 +78,7 @@ def main() -> None:
             connection, "planning/candidates", year=YEAR, scope=region, add=add
         )
         ms, _ = best_ms(
-            lambda r=region, a=add, n=k, d=radius, c=candidates: pv.plan_scenario(
-                all_counties,
-                hospitals,
-                c,
-                r,
-                a,
-                n,
-                d,  # noqa: B023 (used within the iteration)
-            ),
+            partial(pv.plan_scenario, all_counties, hospitals, candidates, region, add, k, radius),
             2,
         )
         print(f"plan_scenario {region} {add} k={k} radius={radius} km{'':52s} {ms:8.1f} ms")

@@ -30,7 +30,7 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
     hospital = {**national, "hospital": core}
     transport = {"year": YEAR, "scope": "", "centre": ""}
     centre = {**transport, "centre": core}
-    listed = [
+    listed: list[tuple[str, dict]] = [
         ("referrals/alliance_list", {}),
         ("referrals/hospital_list", {"scope": "", "alliance": ""}),
         ("referrals/hospital", {"hospital": core}),
@@ -44,14 +44,24 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
     filtered = ["referrals/monthly", "referrals/shares", "referrals/tiers"]
     result = [(name, name, params) for name, params in listed]
     for name in filtered:
-        for label, params in (("national", national), ("province", province), ("alliance", alliance),
-                              ("hospital", hospital)):  # fmt: skip
+        for label, params in (
+            ("national", national),
+            ("province", province),
+            ("alliance", alliance),
+            ("hospital", hospital),
+        ):
             result.append((f"{name} [{label}]", name, params))
     for level in ("province", "city", "hospital"):
         params = {**national, "level": level, "min_referrals": 0, "top": 200}
         result.append((f"referral_corridors [{level}]", "referrals/corridors", params))
     for level in ("province", "city"):
-        result.append((f"referral_region_flows [{level}]", "referrals/region_flows", {**national, "level": level}))  # fmt: skip
+        result.append(
+            (
+                f"referral_region_flows [{level}]",
+                "referrals/region_flows",
+                {**national, "level": level},
+            )
+        )
     for label, params in (("national", transport), ("centre", centre)):
         for name in (
             "transport/summary",
@@ -60,8 +70,16 @@ def cases(core: str) -> list[tuple[str, str, dict]]:
             "transport/spread",
         ):
             result.append((f"{name} [{label}]", name, params))
-        result.append((f"transport_histogram [{label}]", "transport/histogram", {**params, "km_bin": 25, "minutes_bin": 30}))  # fmt: skip
-        result.append((f"transport_outliers [{label}]", "transport/outliers", {**params, "limit": 300}))  # fmt: skip
+        result.append(
+            (
+                f"transport_histogram [{label}]",
+                "transport/histogram",
+                {**params, "km_bin": 25, "minutes_bin": 30},
+            )
+        )
+        result.append(
+            (f"transport_outliers [{label}]", "transport/outliers", {**params, "limit": 300})
+        )
     return result
 
 
@@ -80,10 +98,10 @@ def main() -> int:
     path = database_path()
     connection = open_read_only(path)
     sizes = run_query_counts(connection)
-    core = connection.execute(
+    found = connection.execute(
         "SELECT hospital_id FROM atlas.hospitals WHERE name = '江西省儿童医院' ORDER BY hospital_id LIMIT 1"
     ).fetchone()
-    core = core[0] if core else ""
+    core = found[0] if found else ""
     print(f"database: {path}")
     print(f"rows: {sizes}")
     print(f"{'query':48} {'ms':>8} {'rows':>8}")
@@ -94,7 +112,10 @@ def main() -> int:
         print(f"{label:48} {ms:8.1f} {count:8d}{flag}")
         if flag:
             slow.append(label)
-    print(f"{len(slow)} of {len(cases(core))} queries over {BUDGET_MS:.0f} ms" + (f": {', '.join(slow)}" if slow else ""))  # fmt: skip
+    print(
+        f"{len(slow)} of {len(cases(core))} queries over {BUDGET_MS:.0f} ms"
+        + (f": {', '.join(slow)}" if slow else "")
+    )
     return 1 if slow else 0
 
 

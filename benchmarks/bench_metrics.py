@@ -9,6 +9,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -114,8 +115,8 @@ def bench_fca_same_pairs(supply, demand, pairs: sparse.csr_array) -> float:
     print(" same reachable pairs as input (sparse for ours, long table for PySAL):")
     ratios = []
     for label, decay, weight_fn in fca_cases():
-        ours = best_seconds(lambda d=decay: our_fca(supply, demand, pairs, d), 20)
-        theirs = best_seconds(lambda w=weight_fn: pysal_fca(supply, demand, cost, w), 5)
+        ours = best_seconds(partial(our_fca, supply, demand, pairs, decay), 20)
+        theirs = best_seconds(partial(pysal_fca, supply, demand, cost, weight_fn), 5)
         expected = pysal_fca(supply, demand, cost, weight_fn)
         diff = np.max(np.abs(our_fca(supply, demand, pairs, decay) - expected) / expected.max())
         ratios.append(report(f"{label} (max diff {diff:.0e} of max)", ours, theirs))

@@ -44,8 +44,14 @@ from pedatlas import navigation  # noqa: E402
 from pedatlas.paths import DB_ENV_VAR, database_path  # noqa: E402
 
 APP = str(ROOT / "app.py")
-BUDGET = {"warm_p50_ms": 150, "cold_p50_ms": 600, "cold_max_ms": 1000, "paint_s": 2.0,
-          "widget_s": 0.5, "payload_mb": 2.5}  # fmt: skip
+BUDGET = {
+    "warm_p50_ms": 150,
+    "cold_p50_ms": 600,
+    "cold_max_ms": 1000,
+    "paint_s": 2.0,
+    "widget_s": 0.5,
+    "payload_mb": 2.5,
+}
 
 
 @dataclass(frozen=True)
@@ -153,11 +159,18 @@ def server_times(view: View, cold_runs: int, warm_runs: int) -> dict:
         cold_cpu.append(CPU_MS[-1])
     warm = [timed_run(app) for _ in range(warm_runs)]
     warm_cpu = CPU_MS[-warm_runs:]
-    return {"view": view.label, "cold_ms": cold, "warm_ms": warm,
-            "cold_p50": statistics.median(cold), "cold_p95": percentile(cold, 0.95),
-            "cold_max": max(cold), "warm_p50": statistics.median(warm),
-            "warm_p95": percentile(warm, 0.95), "cold_cpu_p50": statistics.median(cold_cpu),
-            "warm_cpu_p50": statistics.median(warm_cpu)}  # fmt: skip
+    return {
+        "view": view.label,
+        "cold_ms": cold,
+        "warm_ms": warm,
+        "cold_p50": statistics.median(cold),
+        "cold_p95": percentile(cold, 0.95),
+        "cold_max": max(cold),
+        "warm_p50": statistics.median(warm),
+        "warm_p95": percentile(warm, 0.95),
+        "cold_cpu_p50": statistics.median(cold_cpu),
+        "warm_cpu_p50": statistics.median(warm_cpu),
+    }
 
 
 def widget_time(view: View, kind: str, key: str, value) -> dict:
@@ -175,8 +188,13 @@ def widget_time(view: View, kind: str, key: str, value) -> dict:
     app.run()
     getattr(app, kind)(key=key).set_value(value)
     again = timed_run(app)  # the same change once its results are cached
-    return {"view": view.label, "widget": key, "value": str(value), "first_ms": first,
-            "again_ms": again}  # fmt: skip
+    return {
+        "view": view.label,
+        "widget": key,
+        "value": str(value),
+        "first_ms": first,
+        "again_ms": again,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,10 +214,24 @@ def start_server(port: int) -> subprocess.Popen:
 
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -211,8 +243,16 @@ def start_server(port: int) -> subprocess.Popen:
     raise RuntimeError("streamlit did not start")
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # Ready: the script finished (no status widget) and every plotly chart drew its SVG.
 READY_JS = """() => {
@@ -299,11 +339,20 @@ def browser_figures(views, port: int) -> list[dict]:
                 )
                 if attempt == "measured":
                     payload = meter.kinds.get("websocket", 0) + meter.kinds.get("geojson", 0)
-                    results.append({"view": view.label, "first_paint_s": paint / 1000,
-                                    "ready_s": ready, "payload_mb": payload / 1e6,
-                                    "bytes": dict(meter.kinds)})  # fmt: skip
-                    print(f"  {view.label:<32} first paint {paint / 1000:5.2f} s  ready {ready:5.2f} s  "
-                          f"payload {payload / 1e6:5.2f} MB  {meter.kinds}", flush=True)  # fmt: skip
+                    results.append(
+                        {
+                            "view": view.label,
+                            "first_paint_s": paint / 1000,
+                            "ready_s": ready,
+                            "payload_mb": payload / 1e6,
+                            "bytes": dict(meter.kinds),
+                        }
+                    )
+                    print(
+                        f"  {view.label:<32} first paint {paint / 1000:5.2f} s  ready {ready:5.2f} s  "
+                        f"payload {payload / 1e6:5.2f} MB  {meter.kinds}",
+                        flush=True,
+                    )
                 context.close()
         browser.close()
     return results
@@ -314,8 +363,11 @@ def browser_widget(port: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     results = []
-    clicks = (("referrals", "w_flow_level", (1, 0)), ("resource_map", "w_level", (2, 0)),
-              ("equity", "w_section", (1, 0)))  # fmt: skip
+    clicks = (
+        ("referrals", "w_flow_level", (1, 0)),
+        ("resource_map", "w_level", (2, 0)),
+        ("equity", "w_section", (1, 0)),
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -353,8 +405,11 @@ def ensure_database() -> Path:
     path = database_path()
     if not path.exists():
         print(f"building the national stress database at {path} (~150 s) ...", flush=True)
-        subprocess.run([sys.executable, "-m", "pedatlas.build", "--scale", "national", "--out", str(path)],
-                       cwd=ROOT, check=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "pedatlas.build", "--scale", "national", "--out", str(path)],
+            cwd=ROOT,
+            check=True,
+        )
     return path
 
 
@@ -374,22 +429,35 @@ def main() -> None:
     wanted = args.only.split("|")
     views = [v for v in VIEWS if any(w in v.label or w == v.page for w in wanted)]
     print(f"code: {ROOT}   database: {path}")
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (wall times grow with"
-          " the load; CPU ms barely do)")  # fmt: skip
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (wall times grow with"
+        " the load; CPU ms barely do)"
+    )
     print(f"budgets: {BUDGET}")
     report: dict = {"database": str(path), "cores": os.cpu_count()}
     if "server" in parts:
         print("\nserver time of a page run (AppTest: app.py + page), ms")
-        print(f"  {'view':<32} {'cold p50':>9} {'cold p95':>9} {'cold max':>9} {'warm p50':>9} {'warm p95':>9}"
-              f" | CPU ms: {'cold':>6} {'warm':>6}")  # fmt: skip
+        print(
+            f"  {'view':<32} {'cold p50':>9} {'cold p95':>9} {'cold max':>9} {'warm p50':>9} {'warm p95':>9}"
+            f" | CPU ms: {'cold':>6} {'warm':>6}"
+        )
         report["server"] = []
         for view in views:
             row = server_times(view, args.cold, args.warm)
             report["server"].append(row)
-            flag = " *" if row["warm_p50"] > BUDGET["warm_p50_ms"] or row["cold_p50"] > BUDGET["cold_p50_ms"] or row["cold_max"] > BUDGET["cold_max_ms"] else ""  # fmt: skip
-            print(f"  {view.label:<32} {row['cold_p50']:9.0f} {row['cold_p95']:9.0f} {row['cold_max']:9.0f} "
-                  f"{row['warm_p50']:9.0f} {row['warm_p95']:9.0f} |         {row['cold_cpu_p50']:6.0f} "
-                  f"{row['warm_cpu_p50']:6.0f}{flag}", flush=True)  # fmt: skip
+            flag = (
+                " *"
+                if row["warm_p50"] > BUDGET["warm_p50_ms"]
+                or row["cold_p50"] > BUDGET["cold_p50_ms"]
+                or row["cold_max"] > BUDGET["cold_max_ms"]
+                else ""
+            )
+            print(
+                f"  {view.label:<32} {row['cold_p50']:9.0f} {row['cold_p95']:9.0f} {row['cold_max']:9.0f} "
+                f"{row['warm_p50']:9.0f} {row['warm_p95']:9.0f} |         {row['cold_cpu_p50']:6.0f} "
+                f"{row['warm_cpu_p50']:6.0f}{flag}",
+                flush=True,
+            )
     if "widgets" in parts:
         print("\nwidget change -> end of rerun (AppTest server time), ms")
         report["widgets"] = []
@@ -398,7 +466,10 @@ def main() -> None:
                 continue
             row = widget_time(view, kind, key, value)
             report["widgets"].append(row)
-            print(f"  {view.label:<28} {key:<14} -> {row['value']:<16} first {row['first_ms']:7.0f}  again {row['again_ms']:7.0f}", flush=True)  # fmt: skip
+            print(
+                f"  {view.label:<28} {key:<14} -> {row['value']:<16} first {row['first_ms']:7.0f}  again {row['again_ms']:7.0f}",
+                flush=True,
+            )
     if "browser" in parts:
         print("\nreal browser (chromium, new context per page, server caches warm)")
         port = free_port()

@@ -234,11 +234,27 @@ def start_replicas(count: int) -> tuple[list[subprocess.Popen], list[str]]:
     servers, urls = [], []
     for _ in range(count):
         port = free_port()
-        servers.append(subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        ))  # fmt: skip
+        servers.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    "app.py",
+                    "--server.port",
+                    str(port),
+                    "--server.address",
+                    "127.0.0.1",
+                    "--server.headless",
+                    "true",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         urls.append(f"http://127.0.0.1:{port}")
     for url in urls:
         deadline = time.monotonic() + 90
@@ -253,10 +269,23 @@ def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
     """scripts/serve.sh: replicas app processes behind nginx (sticky sessions); returns it and its URL."""
     listen, first = free_port(), free_port()
     server = subprocess.Popen(
-        ["bash", "scripts/serve.sh", "--replicas", str(replicas), "--listen", f"127.0.0.1:{listen}",
-         "--first-port", str(first), "--run-dir", str(run_dir)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        [
+            "bash",
+            "scripts/serve.sh",
+            "--replicas",
+            str(replicas),
+            "--listen",
+            f"127.0.0.1:{listen}",
+            "--first-port",
+            str(first),
+            "--run-dir",
+            str(run_dir),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     server.own_group = True  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{listen}"
     deadline = time.monotonic() + 180
@@ -301,8 +330,12 @@ async def warm_up(url: str) -> None:
     """Open every view once (fills the server's caches, as earlier users would have)."""
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
-    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=[STREAMLIT_PROTOCOL],
-                                  max_size=None, ping_interval=None) as socket:  # fmt: skip
+    async with websockets.connect(
+        url.replace("http", "ws", 1) + "/_stcore/stream",
+        subprotocols=[STREAMLIT_PROTOCOL],
+        max_size=None,
+        ping_interval=None,
+    ) as socket:
         for page, query in VIEWS:
             await user.view(socket, page, query)
     print(
@@ -320,7 +353,10 @@ async def load(urls: list[str], pids: list[int], args) -> dict:
     sampler = asyncio.create_task(sample_rss(pids, samples, stop))
     before = tree_rss_mb(pids)
     cpu = time.process_time()
-    users = [User(n, urls[n % len(urls)], tally, random.Random(rng.random()), think) for n in range(args.users)]  # fmt: skip
+    users = [
+        User(n, urls[n % len(urls)], tally, random.Random(rng.random()), think)
+        for n in range(args.users)
+    ]
     tasks = []
     for user in users:  # users arrive over the first 10 s, not all in one millisecond
         tasks.append(asyncio.create_task(user.run(deadline)))
@@ -338,15 +374,24 @@ async def load(urls: list[str], pids: list[int], args) -> dict:
         )
 
     return {
-        "users": args.users, "minutes": args.minutes, "servers": len(urls), "views": tally.views,
-        "errors": len(tally.errors), "error_examples": tally.errors[:10], "xlsx_downloads_ok": tally.downloads,
-        "page_p50_s": statistics.median(pages) if pages else float("nan"), "page_p95_s": pct(0.95),
+        "users": args.users,
+        "minutes": args.minutes,
+        "servers": len(urls),
+        "views": tally.views,
+        "errors": len(tally.errors),
+        "error_examples": tally.errors[:10],
+        "xlsx_downloads_ok": tally.downloads,
+        "page_p50_s": statistics.median(pages) if pages else float("nan"),
+        "page_p95_s": pct(0.95),
         "page_max_s": pages[-1] if pages else float("nan"),
         "connect_p50_s": statistics.median(tally.connect_s) if tally.connect_s else float("nan"),
         "connect_max_s": max(tally.connect_s, default=float("nan")),
-        "rss_start_mb": before, "rss_peak_mb": max(samples, default=before), "rss_idle_mb": samples[-1] if samples else before,
-        "client_cpu_s": client_cpu, "throughput_views_per_s": tally.views / (args.minutes * 60),
-    }  # fmt: skip
+        "rss_start_mb": before,
+        "rss_peak_mb": max(samples, default=before),
+        "rss_idle_mb": samples[-1] if samples else before,
+        "client_cpu_s": client_cpu,
+        "throughput_views_per_s": tally.views / (args.minutes * 60),
+    }
 
 
 def main() -> None:

@@ -86,8 +86,21 @@ def main() -> None:
     while child.stdout.readline().strip() != "ready":
         pass
     spy = Path(sys.executable).with_name("py-spy")
-    profiler = subprocess.Popen([str(spy), "record", "--format", "raw", "--threads", "--rate", "200",
-                                 "-o", str(out), "--pid", str(child.pid)])  # fmt: skip
+    profiler = subprocess.Popen(
+        [
+            str(spy),
+            "record",
+            "--format",
+            "raw",
+            "--threads",
+            "--rate",
+            "200",
+            "-o",
+            str(out),
+            "--pid",
+            str(child.pid),
+        ]
+    )
     time.sleep(2)  # py-spy attached
     child.stdin.write("go\n")
     child.stdin.flush()

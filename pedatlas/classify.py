@@ -76,8 +76,10 @@ def _single_value_class(bounds: list[float], valid: np.ndarray) -> int | None:
 
 def target_in_range(values: pd.Series, target: float | None) -> bool:
     """Whether a target lies strictly between the smallest and largest valid value."""
+    if not target:
+        return False
     valid = values.dropna().astype(float)
-    return bool(target) and not valid.empty and valid.min() < float(target) < valid.max()
+    return not valid.empty and valid.min() < float(target) < valid.max()
 
 
 def fisher_jenks_bins(valid: np.ndarray, k: int, sample: int = FISHER_JENKS_SAMPLE) -> list[float]:

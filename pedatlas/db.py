@@ -40,7 +40,7 @@ def file_identity(path: Path) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
+def open_read_only(path: str | Path, scope=None) -> duckdb.DuckDBPyConnection:
     """A connection that sees the database at path read-only, as catalog 'atlas'.
 
     With a scope (pedatlas.auth.scope.Scope other than national), 'atlas' holds views of the
@@ -56,9 +56,13 @@ def open_read_only(path: Path, scope=None) -> duckdb.DuckDBPyConnection:
         return with_rules(connection)
     connection.execute(f"ATTACH '{_quoted(path)}' AS {SOURCE_CATALOG} (READ_ONLY)")
     connection.execute(f"ATTACH ':memory:' AS {CATALOG}")
-    tables = {row[0] for row in connection.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
-        {"source": SOURCE_CATALOG}).fetchall()}  # fmt: skip
+    tables = {
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = $source",
+            {"source": SOURCE_CATALOG},
+        ).fetchall()
+    }
     for statement in script_statements("scope/restrict"):
         source = _VIEW_SOURCE.search(statement)
         if source and source.group(1) not in tables:
@@ -91,7 +95,7 @@ def script_statements(name: str) -> list[str]:
     return [part for part in re.split(r"(?m)^;\s*$", text) if _without_comments(part).strip()]
 
 
-def _quoted(path: Path) -> str:
+def _quoted(path: str | Path) -> str:
     return str(path).replace("'", "''")
 
 

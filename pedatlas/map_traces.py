@@ -52,7 +52,9 @@ BORDER_LINE = "#6b6b6b"  # administrative borders drawn over a map
 def palette(classes: int, more_is_better: bool = True) -> list[str]:
     """classes colours from light to dark."""
     colors = GOOD_PALETTE if more_is_better else BAD_PALETTE
-    picks = np.linspace(0, len(colors) - 1, classes).round().astype(int) if classes else []
+    picks: np.ndarray | list[int] = (
+        np.linspace(0, len(colors) - 1, classes).round().astype(int) if classes else []
+    )
     return [colors[i] for i in picks]
 
 

@@ -2,13 +2,24 @@
 
 from dataclasses import dataclass
 
-from pedatlas import state
 from pedatlas.paths import PROJECT_ROOT
+from pedatlas.state import (
+    CLASS_SCHEMES,
+    LEVELS,
+    MAP_METRICS,
+    Known,
+    Param,
+    parse_adcode,
+    parse_bool,
+    parse_int,
+    parse_list,
+    parse_scenarios_text,
+)
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page: its key (its parameter set in state.PAGE_PARAMS), script and URL path.
+    """A page: its key, script, title, navigation group, URL path and URL parameters.
 
     URL paths differ from the script names on purpose: Streamlit hashes both the same way, and a
     page whose path equals its file name under pages/ can be run without app.py around it.
@@ -20,13 +31,10 @@ class PageSpec:
     icon: str
     group_key: str
     url_path: str
-
-    @property
-    def params(self) -> tuple[state.Param, ...]:
-        """The page's own URL parameters (declared in state.PAGE_PARAMS under the page's key)."""
-        return state.PAGE_PARAMS[self.key]
+    params: tuple[Param, ...] = ()  # its own URL parameters (state.GLOBAL_PARAMS are shared)
 
 
+ALLIANCE_IDS = Known("alliances/list", "alliance_id")
 PAGES = (
     PageSpec(
         "overview",
@@ -35,6 +43,10 @@ PAGES = (
         ":material/dashboard:",
         "group_dashboard",
         "home",
+        params=(
+            # '' = one level below the scope (ranking lists)
+            Param("level", "", choices=("",) + LEVELS),
+        ),
     ),
     PageSpec(
         "resource_map",
@@ -43,6 +55,15 @@ PAGES = (
         ":material/map:",
         "group_dashboard",
         "map",
+        params=(
+            Param("level", "", choices=("",) + LEVELS),  # '' = one level below the scope
+            Param("metric", "physicians_per_1000", choices=MAP_METRICS),
+            Param("scheme", "quantiles", choices=CLASS_SCHEMES),
+            Param("hospitals", False, parse_bool),
+            Param("county", "", parse_adcode),
+            # year compared with the sidebar's year (0 = no comparison); allowed years from the database
+            Param("since", 0, parse_int, known=Known("common/resource_years", "year", extra=(0,))),
+        ),
     ),
     PageSpec(
         "alliances",
@@ -51,6 +72,19 @@ PAGES = (
         ":material/hub:",
         "group_alliances",
         "alliance",
+        params=(
+            Param("alliance", "", str.strip, known=ALLIANCE_IDS),  # '' = the largest reported one
+            # comma-separated alliance ids; '' = the reported alliances, '-' = none chosen
+            Param(
+                "compare",
+                "",
+                parse_list,
+                known=Known("alliances/list", "alliance_id", ("", "-")),
+                many=True,
+            ),
+            # growth playback: '' off, 'all' every alliance in the scope, 'alliance' the chosen one
+            Param("playback", "", choices=("", "all", "alliance")),
+        ),
     ),
     PageSpec(
         "referrals",
@@ -59,6 +93,15 @@ PAGES = (
         ":material/swap_vert:",
         "group_alliances",
         "referral",
+        params=(
+            # '' = every alliance / hospital
+            Param("alliance", "", str.strip, known=ALLIANCE_IDS),
+            Param("hospital", "", str.strip, known=Known("common/hospital_ids", "hospital_id")),
+            Param("flow_level", "province", choices=("province", "city", "hospital")),
+            Param("top", 30, parse_int, choices=(10, 20, 30, 50, 100, 200)),
+            Param("min", 0, parse_int, choices=(0, 10, 50, 100, 500, 1000, 5000)),
+            Param("compare", "admin", choices=("admin", "alliance")),
+        ),
     ),
     PageSpec(
         "transport",
@@ -67,6 +110,10 @@ PAGES = (
         ":material/ambulance:",
         "group_alliances",
         "transfer",
+        params=(
+            # '' = every centre, else a transport centre's hospital_id
+            Param("centre", "", str.strip, known=Known("transport/centre_points", "hospital_id")),
+        ),
     ),
     PageSpec(
         "equity",
@@ -75,6 +122,32 @@ PAGES = (
         ":material/balance:",
         "group_analysis",
         "balance",
+        params=(
+            Param(
+                "section",
+                "inequality",
+                choices=(
+                    "inequality",
+                    "access",
+                    "coverage",
+                    "shortage",
+                    "hotspots",
+                    "time",
+                    "service_areas",
+                ),
+            ),
+            Param(
+                "resource", "physicians", choices=("physicians", "beds", "nicu_beds", "picu_beds")
+            ),
+            Param("unit", "", choices=("",) + LEVELS),  # '' = one below the scope; page checks it
+            Param("method", "e2sfca_step", choices=("e2sfca_step", "e2sfca_gauss", "2sfca")),
+            Param("catchment", 100, parse_int, choices=tuple(range(30, 201, 10))),  # km
+            Param("top", 20, parse_int, choices=(10, 20, 50, 100)),  # counties in the shortage list
+            # hot spots: what is clustered; time to care: which level; service areas: which units
+            Param("measure", "shortage", choices=("shortage", "access", "physicians")),
+            Param("care", "beds", choices=("beds", "nicu", "picu")),
+            Param("areas", "service_area", choices=("service_area", "city", "alliance")),
+        ),
     ),
     PageSpec(
         "planning",
@@ -83,6 +156,15 @@ PAGES = (
         ":material/add_location_alt:",
         "group_analysis",
         "plan",
+        params=(
+            Param(
+                "add", "members", choices=("members", "nicu")
+            ),  # new alliance members or NICU sites
+            Param("k", 3, parse_int, choices=tuple(range(1, 21))),  # how many new sites
+            Param("radius_km", 50, parse_int, choices=tuple(range(10, 201, 10))),  # service radius
+            # up to three scenarios compared side by side: 'members-3-50,nicu-2-50'
+            Param("scenarios", "", parse_scenarios_text),
+        ),
     ),
     PageSpec(
         "briefing",
@@ -91,8 +173,26 @@ PAGES = (
         ":material/summarize:",
         "group_analysis",
         "brief",  # not "briefing": a path equal to the script name confuses Streamlit
+        # The briefing's language ('' = the interface language) and file format.
+        params=(
+            Param("brief_lang", "", choices=("", "zh", "en")),
+            Param("format", "pdf", choices=("pdf", "html")),
+        ),
     ),
-    PageSpec("data", "pages/data.py", "page_data", ":material/database:", "group_data", "manage"),
+    PageSpec(
+        "data",
+        "pages/data.py",
+        "page_data",
+        ":material/database:",
+        "group_data",
+        "manage",
+        params=(
+            # the section shown; uploads and their check are never part of a link
+            Param(
+                "tab", "import", choices=("import", "quality", "export", "templates", "dictionary")
+            ),
+        ),
+    ),
 )
 DEFAULT_PAGE = "overview"
 

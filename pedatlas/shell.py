@@ -145,9 +145,9 @@ def scope_picker(regions: pd.DataFrame) -> None:
 
 
 def scope_name(region: str) -> str:
-    """Display name of a scope ('' = all China)."""
+    """Display name of a scope ('' = all China, or an alliance user's whole reach: its alliance)."""
     if not region:
-        return view.t("scope_national")
+        return whole_reach_label(auth.current_scope(), view.lang())
     regions = data.query("common/region_list")
     match = regions.loc[regions["adcode"] == region, "name"]
     return match.iloc[0] if not match.empty else region

@@ -7,6 +7,7 @@ Notice that the page shows; nothing here raises on user input.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from pedatlas.planning.scenarios import parse_scenarios, scenarios_text
@@ -105,95 +106,19 @@ GLOBAL_PARAMS = (
     Param("region", "", parse_adcode, known=Known("common/region_list", "adcode")),
     Param("_present", False, parse_bool),  # projector mode; a display option, kept across pages
 )
-ALLIANCE_IDS = Known("alliances/list", "alliance_id")
-PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
-    "overview": (
-        Param(
-            "level", "", choices=("",) + LEVELS
-        ),  # '' = one level below the scope (ranking lists)
-    ),
-    "resource_map": (
-        Param("level", "", choices=("",) + LEVELS),  # '' = one level below the scope
-        Param("metric", "physicians_per_1000", choices=MAP_METRICS),
-        Param("scheme", "quantiles", choices=CLASS_SCHEMES),
-        Param("hospitals", False, parse_bool),
-        Param("county", "", parse_adcode),
-        # year compared with the sidebar's year (0 = no comparison); allowed years from the database
-        Param("since", 0, parse_int, known=Known("common/resource_years", "year", extra=(0,))),
-    ),
-    # The briefing's language ('' = the interface language) and file format.
-    "briefing": (
-        Param("brief_lang", "", choices=("", "zh", "en")),
-        Param("format", "pdf", choices=("pdf", "html")),
-    ),
-    # Each page below owns its entry; see the page's script for what each parameter does.
-    "alliances": (
-        Param("alliance", "", str.strip, known=ALLIANCE_IDS),  # '' = the largest reported one
-        # comma-separated alliance ids; '' = the reported alliances, '-' = none chosen
-        Param(
-            "compare",
-            "",
-            parse_list,
-            known=Known("alliances/list", "alliance_id", ("", "-")),
-            many=True,
-        ),
-        # growth playback: '' off, 'all' every alliance in the scope, 'alliance' the chosen one
-        Param("playback", "", choices=("", "all", "alliance")),
-    ),
-    "referrals": (
-        # '' = every alliance / hospital
-        Param("alliance", "", str.strip, known=ALLIANCE_IDS),
-        Param("hospital", "", str.strip, known=Known("common/hospital_ids", "hospital_id")),
-        Param("flow_level", "province", choices=("province", "city", "hospital")),
-        Param("top", 30, parse_int, choices=(10, 20, 30, 50, 100, 200)),
-        Param("min", 0, parse_int, choices=(0, 10, 50, 100, 500, 1000, 5000)),
-        Param("compare", "admin", choices=("admin", "alliance")),
-    ),
-    "transport": (
-        # '' = every centre, else a transport centre's hospital_id
-        Param("centre", "", str.strip, known=Known("transport/centre_points", "hospital_id")),
-    ),
-    "equity": (
-        Param(
-            "section",
-            "inequality",
-            choices=(
-                "inequality",
-                "access",
-                "coverage",
-                "shortage",
-                "hotspots",
-                "time",
-                "service_areas",
-            ),
-        ),
-        Param("resource", "physicians", choices=("physicians", "beds", "nicu_beds", "picu_beds")),
-        Param("unit", "", choices=("",) + LEVELS),  # '' = one below the scope; page checks it
-        Param("method", "e2sfca_step", choices=("e2sfca_step", "e2sfca_gauss", "2sfca")),
-        Param("catchment", 100, parse_int, choices=tuple(range(30, 201, 10))),  # km
-        Param("top", 20, parse_int, choices=(10, 20, 50, 100)),  # counties in the shortage list
-        # hot spots: what is clustered; time to care: which level; service areas: which units
-        Param("measure", "shortage", choices=("shortage", "access", "physicians")),
-        Param("care", "beds", choices=("beds", "nicu", "picu")),
-        Param("areas", "service_area", choices=("service_area", "city", "alliance")),
-    ),
-    "planning": (
-        Param("add", "members", choices=("members", "nicu")),  # new alliance members or NICU sites
-        Param("k", 3, parse_int, choices=tuple(range(1, 21))),  # how many new sites
-        Param("radius_km", 50, parse_int, choices=tuple(range(10, 201, 10))),  # service radius
-        # up to three scenarios compared side by side: 'members-3-50,nicu-2-50'
-        Param("scenarios", "", parse_scenarios_text),
-    ),
-    "data": (
-        # the section shown; uploads and their check are never part of a link
-        Param("tab", "import", choices=("import", "quality", "export", "templates", "dictionary")),
-    ),
-}
+
+
+def page_params(page: str) -> tuple[Param, ...]:
+    """A page's own parameters, as its entry in the page registry (pedatlas.navigation) declares
+    them; () for an unknown page."""
+    from pedatlas import navigation  # the registry imports this module for Param
+
+    return next((spec.params for spec in navigation.PAGES if spec.key == page), ())
 
 
 def param_choices(page: str, name: str) -> tuple:
-    """The allowed values of one page parameter (state.PAGE_PARAMS is the one source)."""
-    choices = next(param.choices for param in PAGE_PARAMS[page] if param.name == name)
+    """The allowed values of one page parameter (declared in the page registry)."""
+    choices = next(param.choices for param in page_params(page) if param.name == name)
     if choices is None:
         raise ValueError(f"parameter {name} of page {page} has no fixed choices")
     return choices
@@ -201,7 +126,7 @@ def param_choices(page: str, name: str) -> tuple:
 
 def params_for(page: str) -> tuple[Param, ...]:
     """The global parameters plus those of one page."""
-    return GLOBAL_PARAMS + PAGE_PARAMS.get(page, ())
+    return GLOBAL_PARAMS + page_params(page)
 
 
 def is_allowed(param: Param, value, choices: Iterable | None) -> bool:
@@ -224,7 +149,8 @@ def parse_value(param: Param, text: str, allowed: Iterable | None = None):
 def parse_params(raw: Mapping[str, str], params: Iterable[Param], allowed: Mapping | None = None):
     """(values, notices): every parameter's value, the default where missing or invalid."""
     allowed = allowed or {}
-    values, notices = {}, []
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
     for param in params:
         text = raw.get(param.name)
         if text is None:

@@ -27,7 +27,7 @@ def begin(page: str, allowed: dict) -> dict:
     """Read the URL for this page's parameters; returns the current values."""
     session = st.session_state
     params = state.params_for(page)
-    raw = {name: st.query_params.get(name) for name in st.query_params}
+    raw = {name: st.query_params[name] for name in st.query_params}
     parsed, notices = state.parse_params(raw, params, allowed)
     values = session.setdefault(VALUES, {})
     written = session.setdefault(WRITTEN, {})

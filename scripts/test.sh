@@ -12,5 +12,5 @@ install_debian_packages chromium fonts-noto-cjk poppler-utils nginx
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-# .venv/bin/mypy  -- not yet: it still reports errors on main (see README, Developing)
+.venv/bin/mypy
 exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

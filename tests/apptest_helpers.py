@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from pedatlas.auth import users
 from pedatlas.paths import DB_ENV_VAR
@@ -38,9 +39,15 @@ PASSWORD = "pedatlas-test-pw"
 
 
 def open_signed_in(
-    monkeypatch, db_path, state: Path, name: str, role: str, scope: str = "national",
-    script: str | None = None, **params,
-) -> AppTest:  # fmt: skip
+    monkeypatch,
+    db_path,
+    state: Path,
+    name: str,
+    role: str,
+    scope: str = "national",
+    script: str | None = None,
+    **params,
+) -> AppTest:
     """The app with a local users file in state holding this one user, signed in through the
     sign-in form; then the page script (if given) with params in the URL."""
     users.add(state / "users.json", name, PASSWORD, role, scope)
@@ -63,6 +70,7 @@ def texts(app: AppTest) -> str:
         element.value
         for kind in ("markdown", "caption", "title", "subheader", "header")
         for element in app.get(kind)
+        if isinstance(element, Element)
     ]
     parts += [f"{m.label} {m.value}" for m in app.metric]
     return "\n".join(str(p) for p in parts)

@@ -42,8 +42,13 @@ def make_users(state: Path) -> Path:
 
 
 def app_env(db: Path, state: Path, **extra) -> dict:
-    return {**os.environ, DB_ENV_VAR: str(db), "PEDATLAS_STATE_DIR": str(state),
-            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **extra}  # fmt: skip
+    return {
+        **os.environ,
+        DB_ENV_VAR: str(db),
+        "PEDATLAS_STATE_DIR": str(state),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **extra,
+    }
 
 
 @contextmanager
@@ -56,8 +61,16 @@ def app_server(env: dict, log: Path, port: int | None = None, args=(), launcher:
     if launcher:
         command, _ = launch.command(options, [], trusted=False)
     else:
-        command = [sys.executable, "-m", "streamlit", "run", "app.py",
-                   "--server.address", "127.0.0.1", *options]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            *options,
+        ]
     handle = open(log, "w")  # noqa: SIM115
     server = subprocess.Popen(
         command, cwd=PROJECT_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT
@@ -112,8 +125,10 @@ def replay_upload(
         path = path.rsplit("/", 1)[0] + "/" + file_id
     jar = {cookie["name"]: cookie["value"] for cookie in visit.context.cookies()} | cookies
     boundary = "pedatlas-test-boundary"
-    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\""
-            "\r\nContent-Type: text/csv\r\n\r\n").encode()  # fmt: skip
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"'
+        "\r\nContent-Type: text/csv\r\n\r\n"
+    ).encode()
     tail = f"\r\n--{boundary}--\r\n".encode()
     headers = {
         "X-Xsrftoken": request.headers.get("x-xsrftoken", ""),

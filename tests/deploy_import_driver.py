@@ -18,8 +18,9 @@ def main(db: Path, csv: Path, log: Path) -> None:
     def report(fraction, message):
         print(f"progress {fraction:.3f} {message}", flush=True)
 
-    audit.audited_write("import", "admin1", db, lambda: apply_import(plan, db, progress=report),
-                        csv.name, rows, log)  # fmt: skip
+    audit.audited_write(
+        "import", "admin1", db, lambda: apply_import(plan, db, progress=report), csv.name, rows, log
+    )
     print("done", flush=True)
 
 

@@ -27,8 +27,12 @@ def count(connection, sql, params=None):
 def test_every_table_of_the_file_is_restricted_or_passed_through(demo_db, raw):
     tables = {row[0] for row in raw.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     connection = scoped(demo_db, f"province:{JIANGXI}")
-    views = set(db.run_sql(connection, "SELECT view_name FROM duckdb_views() "
-                                       "WHERE database_name = 'atlas' AND NOT internal")["view_name"])  # fmt: skip
+    views = set(
+        db.run_sql(
+            connection,
+            "SELECT view_name FROM duckdb_views() WHERE database_name = 'atlas' AND NOT internal",
+        )["view_name"]
+    )
     assert tables <= views  # a table without a view would make queries fail, not leak
 
 
@@ -36,10 +40,16 @@ def test_province_scope_sees_only_its_hospitals_and_regions(demo_db, raw):
     connection = scoped(demo_db, f"province:{JIANGXI}")
     expected = raw.execute(
         "SELECT count(*) FROM hospitals h JOIN regions r ON r.adcode = h.county_adcode "
-        "WHERE r.province_adcode = ?", [JIANGXI]).fetchone()[0]  # fmt: skip
+        "WHERE r.province_adcode = ?",
+        [JIANGXI],
+    ).fetchone()[0]
     assert count(connection, "SELECT count(*) FROM hospitals") == expected > 0
-    assert count(connection, "SELECT count(*) FROM regions WHERE province_adcode <> $p",
-                 {"p": JIANGXI}) == 0  # fmt: skip
+    assert (
+        count(
+            connection, "SELECT count(*) FROM regions WHERE province_adcode <> $p", {"p": JIANGXI}
+        )
+        == 0
+    )
     regions = db.run_query(connection, "common/region_list")
     assert set(regions["province_adcode"]) == {JIANGXI}
     assert JIANGXI in set(regions["adcode"])
@@ -50,9 +60,11 @@ def test_referrals_kept_when_either_end_is_in_scope(demo_db, raw):
     expected = raw.execute(
         """SELECT count(*) FROM referrals WHERE from_hospital_id IN (SELECT hospital_id FROM local)
            OR to_hospital_id IN (SELECT hospital_id FROM local)""".replace(
-            "local", "(SELECT h.hospital_id FROM hospitals h JOIN regions r ON r.adcode = "
-            "h.county_adcode WHERE r.province_adcode = '360000')"),
-    ).fetchone()[0]  # fmt: skip
+            "local",
+            "(SELECT h.hospital_id FROM hospitals h JOIN regions r ON r.adcode = "
+            "h.county_adcode WHERE r.province_adcode = '360000')",
+        ),
+    ).fetchone()[0]
     assert count(connection, "SELECT count(*) FROM referrals") == expected > 0
 
 
@@ -75,15 +87,17 @@ def test_city_scope_hides_the_rest_of_its_province(demo_db, raw):
     connection = scoped(demo_db, f"city:{NANCHANG}")
     regions = db.run_query(connection, "common/region_list")
     assert list(regions["adcode"]) == [NANCHANG]
-    counties = raw.execute("SELECT count(*) FROM regions WHERE level = 'county' AND city_adcode = ?",
-                           [NANCHANG]).fetchone()[0]  # fmt: skip
+    counties = raw.execute(
+        "SELECT count(*) FROM regions WHERE level = 'county' AND city_adcode = ?", [NANCHANG]
+    ).fetchone()[0]
     assert count(connection, "SELECT count(*) FROM regions WHERE level = 'county'") == counties
 
 
 def test_alliance_scope_sees_its_members_only(demo_db, raw):
     connection = scoped(demo_db, "alliance:HH")
-    members = raw.execute("SELECT count(DISTINCT hospital_id) FROM alliance_members "
-                          "WHERE alliance_id = 'HH'").fetchone()[0]  # fmt: skip
+    members = raw.execute(
+        "SELECT count(DISTINCT hospital_id) FROM alliance_members WHERE alliance_id = 'HH'"
+    ).fetchone()[0]
     assert count(connection, "SELECT count(*) FROM hospitals") == members > 0
     assert list(db.run_sql(connection, "SELECT alliance_id FROM alliances")["alliance_id"]) == [
         "HH"

@@ -58,3 +58,15 @@ def test_alliance_scope_names_its_whole_reach_after_the_alliance(
     assert provinces[0] == {"zh": "联盟 HH", "en": "alliance HH"}[lang]
     assert "全国" not in provinces and "All China" not in provinces
     assert "江苏省" in provinces and "北京市" not in provinces
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/referrals.py", "pages/equity.py"])
+def test_an_alliance_users_pages_name_the_alliance_not_all_china(
+    monkeypatch, demo_db, tmp_path, page
+):
+    app = open_signed_in(
+        monkeypatch, demo_db, tmp_path / "state", "hh", "viewer", "alliance:HH", page
+    )
+    assert errors(app) == []
+    scope_line = app.caption[0].value
+    assert "联盟 HH" in scope_line and "全国" not in scope_line, scope_line

@@ -18,8 +18,11 @@ from pedatlas.paths import PROJECT_ROOT
 
 
 def test_each_role_can_do_what_the_issue_lists():
-    assert [a for a in ("view", "download", "briefing", "import", "undo", "users", "audit")
-            if role_allows("viewer", a)] == ["view"]  # fmt: skip
+    assert [
+        a
+        for a in ("view", "download", "briefing", "import", "undo", "users", "audit")
+        if role_allows("viewer", a)
+    ] == ["view"]
     assert role_allows("analyst", "download") and role_allows("analyst", "briefing")
     assert not role_allows("analyst", "import") and not role_allows("analyst", "audit")
     assert all(role_allows("admin", a) for a in ("import", "undo", "users", "audit", "download"))
@@ -67,8 +70,12 @@ def test_cli_reads_the_password_from_stdin_and_audits_every_change(tmp_path, mon
     monkeypatch.setenv("PEDATLAS_USERS", str(tmp_path / "users.json"))
     monkeypatch.setenv("PEDATLAS_AUDIT", str(tmp_path / "audit.sqlite3"))
     monkeypatch.setattr(sys, "stdin", io.StringIO("pass-word-1\n"))
-    assert cli.main(["add", "carol", "--role", "analyst", "--scope", "city:360100",
-                     "--password-stdin"]) == 0  # fmt: skip
+    assert (
+        cli.main(
+            ["add", "carol", "--role", "analyst", "--scope", "city:360100", "--password-stdin"]
+        )
+        == 0
+    )
     assert cli.main(["set-role", "carol", "admin"]) == 0
     assert cli.main(["set-scope", "carol", "national"]) == 0
     assert cli.main(["remove", "carol"]) == 0
@@ -85,14 +92,23 @@ def test_cli_has_no_password_argument():
 
 
 def test_cli_runs_as_a_module_without_streamlit(tmp_path):
-    env = {**os.environ, "PEDATLAS_USERS": str(tmp_path / "u.json"),
-           "PEDATLAS_AUDIT": str(tmp_path / "a.sqlite3")}  # fmt: skip
-    done = subprocess.run([sys.executable, "-m", "pedatlas.users", "list"], cwd=PROJECT_ROOT,
-                          env=env, capture_output=True, text=True)  # fmt: skip
+    env = {
+        **os.environ,
+        "PEDATLAS_USERS": str(tmp_path / "u.json"),
+        "PEDATLAS_AUDIT": str(tmp_path / "a.sqlite3"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pedatlas.users", "list"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert "no users in" in done.stdout and done.stderr == "" and done.returncode == 0
     code = "import sys; from pedatlas.auth import cli; cli.main(['list']); print(sorted(m for m in sys.modules if m.startswith('streamlit')))"
-    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True
+    )
     assert done.stdout.strip().endswith("[]")  # the CLI does not import streamlit
 
 
@@ -101,20 +117,42 @@ def test_audit_log_records_and_reconciles_a_killed_import(tmp_path):
     db.write_bytes(b"old")
     audit.record("sign_in", "alice", "local", path=log)
     # a start whose process died before the swap: the old file is still there
-    audit.record("import_started", "alice", "a.csv", 10, log, kind="import", db=str(db),
-                 before=audit.file_identity(db), pid=2**22 + 12345)  # fmt: skip
+    audit.record(
+        "import_started",
+        "alice",
+        "a.csv",
+        10,
+        log,
+        kind="import",
+        db=str(db),
+        before=audit.file_identity(db),
+        pid=2**22 + 12345,
+    )
     assert audit.reconcile(db, log) == 1
     # a start whose process died after the swap: a new file is in place
-    audit.record("import_started", "alice", "b.csv", 7, log, kind="import", db=str(db),
-                 before=audit.file_identity(db), pid=2**22 + 12345)  # fmt: skip
+    audit.record(
+        "import_started",
+        "alice",
+        "b.csv",
+        7,
+        log,
+        kind="import",
+        db=str(db),
+        before=audit.file_identity(db),
+        pid=2**22 + 12345,
+    )
     db.unlink()
     db.write_bytes(b"new file")
     assert audit.reconcile(db, log) == 1
     assert audit.reconcile(db, log) == 0  # closed once
     events = audit.events(log).iloc[::-1]  # oldest first
     assert list(events["event"]) == [
-        "sign_in", "import_started", "import_interrupted", "import_started", "import"
-    ]  # fmt: skip
+        "sign_in",
+        "import_started",
+        "import_interrupted",
+        "import_started",
+        "import",
+    ]
     assert events["rows"].iloc[4] == 7 and events["what"].iloc[4] == "b.csv"
     assert json.loads(events["detail"].iloc[4])["recorded_late"] is True
 
@@ -154,8 +192,9 @@ def test_launcher_serves_loopback_by_default_with_the_importers_upload_limit():
     cmd, message = launch.command(["--server.port", "8600"], [], trusted=False)
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"
     assert cmd[cmd.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
-    assert message == ("PedAtlas serves http://127.0.0.1:8600 on this machine only "
-                       "(no sign-in configured).")  # fmt: skip
+    assert message == (
+        "PedAtlas serves http://127.0.0.1:8600 on this machine only (no sign-in configured)."
+    )
 
 
 def test_launcher_refuses_the_network_without_sign_in():

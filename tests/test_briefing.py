@@ -44,7 +44,8 @@ def section(briefing, key: str) -> Section:
 
 
 def headline(briefing, title_zh: str) -> Headline:
-    return next(b for b in section(briefing, "headline").blocks if b.meta.title == title_zh)
+    blocks = section(briefing, "headline").blocks
+    return next(b for b in blocks if isinstance(b, Headline) and b.meta.title == title_zh)
 
 
 def county_filter(region: str) -> str:

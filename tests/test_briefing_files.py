@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
@@ -178,10 +179,11 @@ def test_pdf_text_has_scope_headline_numbers_and_sections(briefings, pdfs, case)
 def map_pixels(image: Image.Image) -> int:
     """Pixels painted in the map's class colours (the choropleth is drawn, not blank)."""
     palette = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in map_traces.GOOD_PALETTE[1:]}
-    rgb = image.convert("RGB")
+    # An RGB image's colours are (count, (r, g, b)); Pillow's stub allows any mode's.
+    colours = cast(list[tuple[int, tuple[int, int, int]]], image.convert("RGB").getcolors(1 << 20))
     return sum(
         count
-        for count, colour in rgb.getcolors(maxcolors=1 << 20)
+        for count, colour in colours
         if any(sum(abs(a - b) for a, b in zip(colour, p, strict=True)) < 12 for p in palette)
     )
 

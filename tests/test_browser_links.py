@@ -24,7 +24,7 @@ class Step:
 
     kind: str  # select (option index), radio (option label key), toggle, slider (key presses)
     label_key: str
-    option: object
+    option: int | str | None  # None for a toggle
     expect: str  # a regular expression the copied link must match afterwards
 
 
@@ -92,10 +92,12 @@ def interact(visit: Visit, step: Step) -> None:
         widget(visit, step.label_key, '[data-testid="stCheckbox"]').locator("label").click()
     elif step.kind == "radio":
         group = widget(visit, step.label_key, '[data-testid="stRadio"]')
+        assert isinstance(step.option, str)
         group.get_by_text(translate(step.option, "zh"), exact=True).click()
     elif step.kind == "slider":
         thumb = widget(visit, step.label_key, '[data-testid="stSlider"]').get_by_role("slider")
         thumb.focus()
+        assert isinstance(step.option, int)
         for _ in range(step.option):
             thumb.press("ArrowRight")
     else:

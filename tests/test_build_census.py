@@ -23,9 +23,14 @@ def test_development_zone_codes(code, zone):
 
 def tiny_counties():
     return pd.DataFrame(
-        {"adcode": ["110101", "110102", "110103"], "city_adcode": ["110100"] * 3, "province": ["北京市"] * 3,
-         "city": ["北京市"] * 3, "area_km2": [10.0, 30.0, 60.0]}
-    )  # fmt: skip
+        {
+            "adcode": ["110101", "110102", "110103"],
+            "city_adcode": ["110100"] * 3,
+            "province": ["北京市"] * 3,
+            "city": ["北京市"] * 3,
+            "area_km2": [10.0, 30.0, 60.0],
+        }
+    )
 
 
 def tiny_census(rows):

@@ -1,5 +1,7 @@
 """Derived rollup tables: exact rows on a hand-made database, and agreement with the raw queries."""
 
+from collections.abc import Iterator
+
 import duckdb
 import geopandas as gpd
 import pandas as pd
@@ -16,9 +18,17 @@ REGIONS = [
     ("110102", "西城区", "county", "110100", "110000", "110100"),
     ("120101", "和平区", "county", "120100", "120000", "120100"),
 ]
-HOSPITALS = [("A", "110101", 10, 20, 1, 2), ("B", "110102", 30, 40, 3, 0), ("C", "120101", 5, 6, 0, 0)]  # fmt: skip
+HOSPITALS = [
+    ("A", "110101", 10, 20, 1, 2),
+    ("B", "110102", 30, 40, 3, 0),
+    ("C", "120101", 5, 6, 0, 0),
+]
 # Alliance X: A from 2023-01-01, B from 2024-07-01 (so A<->B share it from 2024-07-01).
-MEMBERS = [("X", "A", "2023-01-01", None), ("X", "B", "2024-07-01", None), ("Y", "C", "2023-01-01", "2024-06-30")]  # fmt: skip
+MEMBERS = [
+    ("X", "A", "2023-01-01", None),
+    ("X", "B", "2024-07-01", None),
+    ("Y", "C", "2023-01-01", "2024-06-30"),
+]
 REFERRALS = [
     ("2024-03-05", "B", "A", "up"),  # before B joined X: not same-alliance
     ("2024-08-01", "B", "A", "up"),  # same alliance
@@ -35,7 +45,7 @@ TRANSFERS = [
 
 
 @pytest.fixture
-def tiny() -> duckdb.DuckDBPyConnection:
+def tiny() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
     connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     for adcode, name, level, parent, province, city in REGIONS:
@@ -72,6 +82,17 @@ def tiny() -> duckdb.DuckDBPyConnection:
         )
     yield connection
     connection.close()
+
+
+def test_an_import_keeps_slow_rollups_whose_inputs_it_did_not_write(tiny):
+    derived.refresh(tiny)
+    marker = "INSERT INTO derived_detour_fits VALUES ('marker', 1, 1.3, 0.0, 0.0, false)"
+    tiny.execute(marker)
+    counts = derived.refresh(tiny, changed={"referrals"})
+    assert counts["derived_detour_fits"] == 1  # kept: the fits read transfers and hospitals
+    assert counts["derived_referral_months"] == 5  # the referral rollups are recomputed
+    derived.refresh(tiny, changed={"transfers"})
+    assert rows(tiny, "derived_detour_fits") == []  # recomputed from the transfers
 
 
 def rows(connection, table: str) -> list[tuple]:

@@ -7,8 +7,18 @@ import pytest
 
 from pedatlas.build import pipeline
 
-TABLES = ["regions", "region_shapes", "hospitals", "hospital_resources", "alliances",
-          "alliance_members", "referrals", "transfers", "outreach", "targets"]  # fmt: skip
+TABLES = [
+    "regions",
+    "region_shapes",
+    "hospitals",
+    "hospital_resources",
+    "alliances",
+    "alliance_members",
+    "referrals",
+    "transfers",
+    "outreach",
+    "targets",
+]
 
 
 def table_digest(path, table: str) -> str:

@@ -11,9 +11,20 @@ MEMBERS = "SELECT count(*) FROM alliance_members WHERE alliance_id = ? AND role 
 
 @pytest.mark.parametrize(
     ("alliance_id", "members"),
-    [("JX", 109), ("SX", 246), ("BD", 133), ("HH", 103), ("BCH", 20), ("TJ", 7), ("UR", 7),
-     ("SER", 11), ("XH", 36), ("FZ", 20), ("HN", 55)],
-)  # fmt: skip
+    [
+        ("JX", 109),
+        ("SX", 246),
+        ("BD", 133),
+        ("HH", 103),
+        ("BCH", 20),
+        ("TJ", 7),
+        ("UR", 7),
+        ("SER", 11),
+        ("XH", 36),
+        ("FZ", 20),
+        ("HN", 55),
+    ],
+)
 def test_alliance_member_count_matches_report(demo, alliance_id, members):
     assert scalar(demo, MEMBERS, [alliance_id]) == members
 
@@ -81,9 +92,11 @@ def test_jiangxi_core_and_2024_close_partners(demo):
            JOIN hospitals h USING (hospital_id) WHERE alliance_id = 'JX' AND m.is_named ORDER BY 1""",
     )
     assert partners == [
-        ("乐平市人民医院", "科室共建", 2024), ("九江市妇幼保健院", "科室共建", 2024),
-        ("抚州市妇幼保健院", "科室共建", 2024), ("江西省儿童医院", "核心", 2016),
-    ]  # fmt: skip
+        ("乐平市人民医院", "科室共建", 2024),
+        ("九江市妇幼保健院", "科室共建", 2024),
+        ("抚州市妇幼保健院", "科室共建", 2024),
+        ("江西省儿童医院", "核心", 2016),
+    ]
 
 
 def test_jiangxi_trained_about_2000_visiting_staff(demo):
@@ -97,10 +110,19 @@ def test_jiangxi_trained_about_2000_visiting_staff(demo):
 
 
 SHANXI_NAMED = {
-    "陵川县人民医院": "陵川县", "高平市人民医院": "高平市", "晋煤集团总医院": "城区", "盐湖区人民医院": "盐湖区",
-    "永济市人民医院": "永济市", "芮城县人民医院": "芮城县", "平陆县人民医院": "平陆县", "夏县人民医院": "夏县",
-    "山西省汾阳医院": "汾阳市", "汾阳人民医院": "汾阳市", "孝义市人民医院": "孝义市", "山西省儿童医院孝义分院": "孝义市",
-}  # fmt: skip
+    "陵川县人民医院": "陵川县",
+    "高平市人民医院": "高平市",
+    "晋煤集团总医院": "城区",
+    "盐湖区人民医院": "盐湖区",
+    "永济市人民医院": "永济市",
+    "芮城县人民医院": "芮城县",
+    "平陆县人民医院": "平陆县",
+    "夏县人民医院": "夏县",
+    "山西省汾阳医院": "汾阳市",
+    "汾阳人民医院": "汾阳市",
+    "孝义市人民医院": "孝义市",
+    "山西省儿童医院孝义分院": "孝义市",
+}
 
 
 def test_shanxi_named_members_sit_in_their_counties(demo):
@@ -153,8 +175,16 @@ def test_beijing_group_founders_and_urumqi_as_twentieth(demo):
            WHERE alliance_id = 'BCH' AND role <> 'core' ORDER BY m.joined_on, h.name""",
     )
     founders = {name for name, joined in ordered if str(joined) == "2013-05-25"}
-    assert founders == {"郑州市儿童医院", "安徽省立儿童医院", "河北省儿童医院", "南京市儿童医院",
-                        "青海省妇女儿童医院", "武汉市儿童医院", "西安市儿童医院", "山东省聊城市儿童医院"}  # fmt: skip
+    assert founders == {
+        "郑州市儿童医院",
+        "安徽省立儿童医院",
+        "河北省儿童医院",
+        "南京市儿童医院",
+        "青海省妇女儿童医院",
+        "武汉市儿童医院",
+        "西安市儿童医院",
+        "山东省聊城市儿童医院",
+    }
     assert len(ordered) == 20
     assert ordered[19][0] == "乌鲁木齐儿童医院" and str(ordered[19][1]).startswith("2016-06")
 

@@ -18,6 +18,7 @@ from pedatlas.auth import audit, users
 from pedatlas.importer.apply import STALE_AFTER_S
 from pedatlas.paths import PROJECT_ROOT
 from tests.apptest_helpers import errors, open_page
+from tests.helpers import scalar
 
 DRIVER = PROJECT_ROOT / "tests" / "deploy_import_driver.py"
 REFERRAL_ROWS = 200_000  # enough that the copy and the write take a while on this machine
@@ -42,7 +43,7 @@ def referral_csv(demo_db, tmp_path_factory):
 def referral_count(db) -> int:
     connection = duckdb.connect(str(db), read_only=True)  # opens: the file is intact
     try:
-        return connection.execute("SELECT count(*) FROM referrals").fetchone()[0]
+        return scalar(connection, "SELECT count(*) FROM referrals")
     finally:
         connection.close()
 
@@ -50,8 +51,14 @@ def referral_count(db) -> int:
 def run_and_kill(db, csv, log, at: float):
     """Start the audited import and SIGKILL it once its progress passes `at` (or at its end)."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    process = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(csv), str(log)],
-                               stdout=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), str(db), str(csv), str(log)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+    )
+    assert process.stdout is not None  # stdout=PIPE
     for line in process.stdout:
         if line.startswith("progress") and float(line.split()[1]) >= at:
             break

@@ -15,10 +15,14 @@ from pedatlas.auth import audit
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 CLAIMS = [
-    {"sub": "ana", "preferred_username": "ana", "pedatlas_role": "analyst",
-     "pedatlas_scope": "province:360000"},
+    {
+        "sub": "ana",
+        "preferred_username": "ana",
+        "pedatlas_role": "analyst",
+        "pedatlas_scope": "province:360000",
+    },
     {"sub": "odd", "preferred_username": "odd", "pedatlas_role": "superuser"},
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")

@@ -31,15 +31,15 @@ from tests.apptest_helpers import deferred_downloads, errors, open_signed_in
 
 DATA = "pages/data.py"
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "import" / "bad"
-HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"  # fmt: skip
+HEADER = "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,NICU床位数,PICU床位数\n"
 GOOD_ROW = "HUP01,上传测试医院,儿童医院,三级,甲等,360102,115.9140,28.7170,50,80,120,10,5\n"
 # Cells a spreadsheet would run as formulas, in columns that must hold ids, codes and numbers
 # (each a problem) and in a name (text: stored as written, neutralised on the way out).
 FORMULA_ROWS = (
     'HUP01,"=HYPERLINK(""http://evil.example"",""点我"")",儿童医院,三级,甲等,360102,115.91,28.71,5,"=SUM(A1:A9)",12,0,0\n'
-    "HUP02,\"+cmd|' /C calc'!A0\",儿童医院,三级,甲等,\"@SUM(1+1)\",115.91,28.71,5,8,12,0,0\n"
+    'HUP02,"+cmd|\' /C calc\'!A0",儿童医院,三级,甲等,"@SUM(1+1)",115.91,28.71,5,8,12,0,0\n'
     "HUP03,公式医院三,儿童医院,三级,甲等,360102,\"-2+3+cmd|' /C calc'!A0\",28.71,=1+1,8,12,0,0\n"
-)  # fmt: skip
+)
 FORMULA_FILE = "@formulas.csv"  # a file name is echoed in the problem list too
 
 

@@ -80,9 +80,15 @@ def audit_rows(log=None) -> list[tuple]:
     """(event, who, what, rows, via) of the audit log, oldest first."""
     events = audit.events(log).iloc[::-1]
     return [
-        (e.event, e.who, e.what, None if pd.isna(e.rows) else int(e.rows), json.loads(e.detail).get("via"))
+        (
+            e.event,
+            e.who,
+            e.what,
+            None if pd.isna(e.rows) else int(e.rows),
+            json.loads(e.detail).get("via"),
+        )
         for e in events.itertuples()
-    ]  # fmt: skip
+    ]
 
 
 def test_cli_imports_and_undos_are_audited_with_who_what_and_rows(

@@ -9,18 +9,40 @@ from pedatlas.metrics import shortage
 
 @pytest.mark.parametrize(
     ("children", "physicians", "points"),
-    [(10000, 0, 10), (10000, 2, 8), (5000, 1, 8), (4999, 1, 6), (3000, 1, 6), (2999, 1, 4),
-     (2000, 1, 4), (1999, 1, 2), (1500, 1, 2), (1499, 1, 0), (1260, 1, 0)],
-)  # fmt: skip
+    [
+        (10000, 0, 10),
+        (10000, 2, 8),
+        (5000, 1, 8),
+        (4999, 1, 6),
+        (3000, 1, 6),
+        (2999, 1, 4),
+        (2000, 1, 4),
+        (1999, 1, 2),
+        (1500, 1, 2),
+        (1499, 1, 0),
+        (1260, 1, 0),
+    ],
+)
 def test_ratio_points_bands_include_their_lower_bound(children, physicians, points):
     assert shortage.ratio_points([children], [physicians]).tolist() == [points]
 
 
 @pytest.mark.parametrize(
     ("km", "points"),
-    [(0.0, 0), (20.0, 0), (20.1, 1), (40.0, 1), (40.5, 2), (60.0, 2), (79.9, 3), (80.0, 3),
-     (100.0, 4), (100.1, 5), (np.inf, 5)],
-)  # fmt: skip
+    [
+        (0.0, 0),
+        (20.0, 0),
+        (20.1, 1),
+        (40.0, 1),
+        (40.5, 2),
+        (60.0, 2),
+        (79.9, 3),
+        (80.0, 3),
+        (100.0, 4),
+        (100.1, 5),
+        (np.inf, 5),
+    ],
+)
 def test_distance_points_bands_include_their_upper_bound(km, points):
     assert shortage.band_points([km], shortage.DISTANCE_BANDS, strict=True).tolist() == [points]
 

@@ -1,11 +1,23 @@
-"""The page registry and the parameter registry describe the same pages."""
+"""The page registry: one entry per page holds its script, title, URL path and parameters."""
 
 from pedatlas import navigation, state
 from pedatlas.i18n import all_strings
 
 
-def test_every_page_has_its_parameters_and_every_parameter_set_a_page():
-    assert sorted(page.key for page in navigation.PAGES) == sorted(state.PAGE_PARAMS)
+def test_a_pages_parameters_are_its_registry_entrys_after_the_global_ones():
+    referrals = navigation.spec("referrals")
+    assert state.params_for("referrals") == state.GLOBAL_PARAMS + referrals.params
+    assert [p.name for p in referrals.params] == [
+        "alliance",
+        "hospital",
+        "flow_level",
+        "top",
+        "min",
+        "compare",
+    ]
+    assert state.params_for("no_such_page") == state.GLOBAL_PARAMS
+    names = [p.name for page in navigation.PAGES for p in page.params]
+    assert not set(names) & {p.name for p in state.GLOBAL_PARAMS}
 
 
 def test_every_page_has_a_script_a_title_and_a_distinct_url_path():

@@ -116,9 +116,10 @@ def python_files():
 
 def _constant_text(node: ast.AST) -> str:
     return "".join(
-        part.value for part in ast.walk(node)
+        part.value
+        for part in ast.walk(node)
         if isinstance(part, ast.Constant) and isinstance(part.value, str)
-    )  # fmt: skip
+    )
 
 
 def built_sql(tree: ast.AST, source: str):
@@ -133,8 +134,12 @@ def built_sql(tree: ast.AST, source: str):
                 parts = [
                     s for s in sides if not isinstance(s, (ast.Constant, ast.JoinedStr, ast.BinOp))
                 ]
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "format" and isinstance(node.func.value, ast.Constant)):  # fmt: skip
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"
+            and isinstance(node.func.value, ast.Constant)
+        ):
             parts = list(node.args) + [k.value for k in node.keywords]
         if parts and isinstance(node, ast.expr) and SQL_WORDS.search(_constant_text(node)):
             for part in parts:

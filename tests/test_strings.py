@@ -45,7 +45,7 @@ def asked_keys() -> list[tuple[str, int, str, bool]]:
                 found.append((where, node.lineno, first.value, False))
             elif isinstance(first, ast.JoinedStr) and first.values:
                 head = first.values[0]
-                if isinstance(head, ast.Constant) and head.value:
+                if isinstance(head, ast.Constant) and isinstance(head.value, str) and head.value:
                     found.append((where, node.lineno, head.value, True))
     return found
 

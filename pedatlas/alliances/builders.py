@@ -366,7 +366,9 @@ def density_text(value) -> str:
 
 def density_palette(classes: int) -> list[str]:
     """classes warm colours from light to dark for children per km²."""
-    picks = np.linspace(0, len(DENSITY_PALETTE) - 1, classes).round().astype(int) if classes else []
+    picks: np.ndarray | list[int] = (
+        np.linspace(0, len(DENSITY_PALETTE) - 1, classes).round().astype(int) if classes else []
+    )
     return [DENSITY_PALETTE[i] for i in picks]
 
 
@@ -636,7 +638,7 @@ def outreach_totals(outreach: pd.DataFrame, alliance_id: str) -> pd.DataFrame:
     for activity in ACTIVITIES:
         total = int(totals.get(activity, 0))
         figure, kind = published.get(activity, (None, None))
-        met = None if figure is None else published_met(total, figure, kind)
+        met = None if figure is None or kind is None else published_met(total, figure, kind)
         rows.append((activity, total, figure, kind, met))
     return pd.DataFrame(rows, columns=["activity", "total", "published", "published_kind", "met"])
 

@@ -13,13 +13,27 @@ the users CLI and the audit log work without importing Streamlit.
 import importlib
 
 _EXPORTS = {
-    "ACTION_ROLE": "roles", "ROLES": "roles",
-    "NATIONAL": "scope", "Scope": "scope", "parse_scope": "scope",
-    "LOCAL_USER": "session", "User": "session", "can": "session", "current_scope": "session",
-    "current_user": "session", "gate": "session", "has_role": "session",
-    "require_sign_in": "session", "signed_in": "session", "gate_whole_database": "session", "sign_in_configured": "session", "user_badge": "session",
-    "scope_allowed": "links", "show_scope_notice": "links", "sidebar_badge": "links",
-}  # fmt: skip
+    "ACTION_ROLE": "roles",
+    "ROLES": "roles",
+    "NATIONAL": "scope",
+    "Scope": "scope",
+    "parse_scope": "scope",
+    "LOCAL_USER": "session",
+    "User": "session",
+    "can": "session",
+    "current_scope": "session",
+    "current_user": "session",
+    "gate": "session",
+    "has_role": "session",
+    "require_sign_in": "session",
+    "signed_in": "session",
+    "gate_whole_database": "session",
+    "sign_in_configured": "session",
+    "user_badge": "session",
+    "scope_allowed": "links",
+    "show_scope_notice": "links",
+    "sidebar_badge": "links",
+}
 __all__ = sorted(_EXPORTS)
 
 

@@ -21,10 +21,21 @@ import pandas as pd
 from pedatlas.paths import audit_path
 
 EVENTS = (
-    "sign_in", "sign_out", "sign_in_failed", "import_started", "import", "import_failed",
-    "import_interrupted", "undo", "undo_failed", "user_added", "user_removed", "user_role",
-    "user_scope", "user_password",
-)  # fmt: skip
+    "sign_in",
+    "sign_out",
+    "sign_in_failed",
+    "import_started",
+    "import",
+    "import_failed",
+    "import_interrupted",
+    "undo",
+    "undo_failed",
+    "user_added",
+    "user_removed",
+    "user_role",
+    "user_scope",
+    "user_password",
+)
 COLUMNS = ("id", "at", "who", "event", "what", "rows", "detail")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -65,7 +76,9 @@ def record(
             "INSERT INTO events (at, who, event, what, rows, detail) VALUES (?, ?, ?, ?, ?, ?)",
             (at, who, event, what, rows, json.dumps(detail, ensure_ascii=False, default=str)),
         )
-        return int(cursor.lastrowid)
+        row_id = cursor.lastrowid
+        assert row_id is not None  # an INSERT sets it
+        return row_id
 
 
 def events(path: Path | None = None, limit: int | None = None) -> pd.DataFrame:
@@ -106,15 +119,26 @@ def audited_write(
     kind is 'import' or 'undo'; detail goes into both events (e.g. via='cli'). A failure is
     logged with its message and re-raised.
     """
-    started = record("import_started", who, what, rows, path, kind=kind, db=str(db),
-                     before=file_identity(db), pid=os.getpid(), **detail)  # fmt: skip
+    started = record(
+        "import_started",
+        who,
+        what,
+        rows,
+        path,
+        kind=kind,
+        db=str(db),
+        before=file_identity(db),
+        pid=os.getpid(),
+        **detail,
+    )
     try:
         result = write()
     except Exception as error:
         record(f"{kind}_failed", who, what, None, path, start=started, error=str(error), **detail)
         raise
-    record(kind, who, what, rows, path, start=started, db=str(db), after=file_identity(db),
-           **detail)  # fmt: skip
+    record(
+        kind, who, what, rows, path, start=started, db=str(db), after=file_identity(db), **detail
+    )
     return result
 
 
@@ -143,8 +167,17 @@ def reconcile(db: Path, path: Path | None = None) -> int:
         went_in = current is not None and current != detail.get("before")
         event = detail.get("kind", "import") if went_in else "import_interrupted"
         rows = None if pd.isna(start.rows) else int(start.rows)
-        record(event, start.who, start.what, rows if went_in else None, path,
-               start=int(start.id), db=str(db), after=current, recorded_late=True)  # fmt: skip
+        record(
+            event,
+            start.who,
+            start.what,
+            rows if went_in else None,
+            path,
+            start=int(start.id),
+            db=str(db),
+            after=current,
+            recorded_late=True,
+        )
         closed += 1
     return closed
 

@@ -21,7 +21,9 @@ def parser() -> argparse.ArgumentParser:
         description="Manage PedAtlas's local users (roles: viewer, analyst, admin; scopes: "
         "national, province:360000, city:360100, alliance:<id>).",
     )
-    root.add_argument("--file", type=Path, help="users file (default: $PEDATLAS_USERS or state/users.json)")  # fmt: skip
+    root.add_argument(
+        "--file", type=Path, help="users file (default: $PEDATLAS_USERS or state/users.json)"
+    )
     commands = root.add_subparsers(dest="command", required=True)
     add = commands.add_parser("add", help="add a user (asks for the password)")
     add.add_argument("name")

@@ -65,10 +65,14 @@ def show_scope_notice(lang: str) -> None:
     asked, shown = notice
     names = region_names()
     st.warning(
-        translate("auth_scope_notice", lang, asked=names.get(asked, asked),
-                  shown=names.get(shown) or scope_label(current_scope(), names, lang)),
+        translate(
+            "auth_scope_notice",
+            lang,
+            asked=names.get(asked, asked),
+            shown=names.get(shown) or scope_label(current_scope(), names, lang),
+        ),
         icon=":material/travel_explore:",
-    )  # fmt: skip
+    )
 
 
 def region_names() -> dict:
@@ -83,5 +87,6 @@ def sidebar_badge(lang: str) -> None:
     user_badge(st.sidebar, names, lang)
     scope = current_scope()
     if not scope.is_national:
-        st.sidebar.caption(translate("auth_scope_caption", lang,
-                                     scope=scope_label(scope, names, lang)))  # fmt: skip
+        st.sidebar.caption(
+            translate("auth_scope_caption", lang, scope=scope_label(scope, names, lang))
+        )

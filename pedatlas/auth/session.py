@@ -19,8 +19,12 @@ from pedatlas.paths import users_path
 
 SESSION_USER = "_auth_user"  # session: name of the locally signed-in user
 SESSION_LOGGED = "_auth_logged"  # session: the OIDC sign-in of this session is in the audit log
-OIDC_DEFAULTS = {"role_claim": "pedatlas_role", "scope_claim": "pedatlas_scope",
-                 "default_role": "viewer", "default_scope": "national"}  # fmt: skip
+OIDC_DEFAULTS = {
+    "role_claim": "pedatlas_role",
+    "scope_claim": "pedatlas_scope",
+    "default_role": "viewer",
+    "default_scope": "national",
+}
 
 
 @dataclass(frozen=True)
@@ -136,10 +140,14 @@ def gate(action: str, lang: str = "zh", message_key: str = "auth_needs_role") ->
     user = current_user()
     needed = ACTION_ROLE.get(action, "admin")
     st.info(
-        translate(message_key, lang, role=role_label(needed, lang),
-                  current=role_label(user.role if user else "viewer", lang)),
+        translate(
+            message_key,
+            lang,
+            role=role_label(needed, lang),
+            current=role_label(user.role if user else "viewer", lang),
+        ),
         icon=":material/lock:",
-    )  # fmt: skip
+    )
     return False
 
 
@@ -219,11 +227,18 @@ def user_badge(container, region_names: dict, lang: str) -> None:
     user = current_user()
     if user is None or user.method == "none":
         return
-    container.caption(translate("auth_signed_in_as", lang, name=user.name,
-                                role=role_label(user.role, lang),
-                                scope=scope_label(user.scope, region_names, lang)))  # fmt: skip
-    if container.button(translate("auth_sign_out", lang), key="auth_sign_out",
-                        icon=":material/logout:"):  # fmt: skip
+    container.caption(
+        translate(
+            "auth_signed_in_as",
+            lang,
+            name=user.name,
+            role=role_label(user.role, lang),
+            scope=scope_label(user.scope, region_names, lang),
+        )
+    )
+    if container.button(
+        translate("auth_sign_out", lang), key="auth_sign_out", icon=":material/logout:"
+    ):
         sign_out()
 
 

@@ -11,7 +11,7 @@ from pedatlas.briefing.model import Briefing, Request, Scope
 from pedatlas.briefing.registry import SECTIONS, SectionSpec
 from pedatlas.i18n import LANGUAGES, translate
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, str], object]  # what it returns is ignored (st.progress's element)
 
 
 class BriefingError(ValueError):

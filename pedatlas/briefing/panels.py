@@ -32,9 +32,11 @@ def generate(
     bar = st.progress(0.0, text=translate("brief_progress_start", ui_lang))
     today = date.today()
     briefing = build_briefing(
-        data.query, Request(region, year, lang), today,
+        data.query,
+        Request(region, year, lang),
+        today,
         lambda fraction, message: bar.progress(min(fraction, 0.9), text=message),
-    )  # fmt: skip
+    )
     bar.progress(0.92, text=translate("brief_progress_render", ui_lang, format=file_format.upper()))
     content = render(briefing, file_format)
     bar.empty()
@@ -46,8 +48,12 @@ def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, 
     if not may_make_briefings():
         return
     wanted = (region, year, lang, file_format)
-    if st.button(translate("brief_generate", ui_lang), key=f"{key}_generate",
-                 icon=":material/description:", type="primary"):  # fmt: skip
+    if st.button(
+        translate("brief_generate", ui_lang),
+        key=f"{key}_generate",
+        icon=":material/description:",
+        type="primary",
+    ):
         try:
             name, content = generate(region, year, lang, file_format, ui_lang)
         except (BriefingError, RendererError) as error:
@@ -58,10 +64,14 @@ def controls(region: str, year: int, lang: str, file_format: str, ui_lang: str, 
     if made and made[0] == wanted:
         _, name, content = made
         st.download_button(
-            translate("brief_download", ui_lang, name=name), content, file_name=name,
-            mime=MIME[file_format], key=f"{key}_download", icon=":material/download:",
+            translate("brief_download", ui_lang, name=name),
+            content,
+            file_name=name,
+            mime=MIME[file_format],
+            key=f"{key}_download",
+            icon=":material/download:",
             on_click="ignore",
-        )  # fmt: skip
+        )
         st.caption(translate("brief_size", ui_lang, size=f"{len(content) / 1e6:.1f}"))
 
 
@@ -74,9 +84,13 @@ def header_entry(region: str, year: int, ui_lang: str) -> None:
     ):
         st.caption(translate("brief_entry_help", ui_lang))
         file_format = st.radio(
-            translate("brief_format", ui_lang), FORMATS, index=1, horizontal=True,
-            format_func=str.upper, key="brief_header_format",
-        )  # fmt: skip
+            translate("brief_format", ui_lang),
+            FORMATS,
+            index=1,
+            horizontal=True,
+            format_func=str.upper,
+            key="brief_header_format",
+        )
         controls(region, year, ui_lang, file_format, ui_lang, "brief_header")
 
 
@@ -90,15 +104,24 @@ def page_body(region: str, year: int, scope_name: str, ui_lang: str) -> None:
         return
     left, right = st.columns(2)
     chosen = view.radio(
-        "brief_lang", translate("brief_language", ui_lang), ("", "zh", "en"), container=left,
+        "brief_lang",
+        translate("brief_language", ui_lang),
+        ("", "zh", "en"),
+        container=left,
         horizontal=True,
-        format_func=lambda code: translate(f"lang_{code}", code) if code else translate("brief_lang_same", ui_lang),
-    )  # fmt: skip
+        format_func=lambda code: (
+            translate(f"lang_{code}", code) if code else translate("brief_lang_same", ui_lang)
+        ),
+    )
     lang = chosen or ui_lang
     file_format = view.radio(
-        "format", translate("brief_format", ui_lang), FORMATS[::-1], container=right,
-        horizontal=True, format_func=str.upper,
-    )  # fmt: skip
+        "format",
+        translate("brief_format", ui_lang),
+        FORMATS[::-1],
+        container=right,
+        horizontal=True,
+        format_func=str.upper,
+    )
     st.markdown(f"**{translate('brief_page_contents', ui_lang)}**")
     st.markdown("\n".join(f"1. {translate(spec.title_key, lang)}" for spec in SECTIONS))
     controls(region, year, lang, file_format, ui_lang, "brief_page")

@@ -95,9 +95,11 @@ def _candidate_weights(origins, destinations, members):
     centres = np.flatnonzero(destinations["national_centre"].to_numpy())
     candidates = np.hstack([nearest, np.broadcast_to(centres, (len(origins), len(centres)))])
     distance = haversine_km(
-        origins["lon"].to_numpy()[:, None], origins["lat"].to_numpy()[:, None],
-        destinations["lon"].to_numpy()[candidates], destinations["lat"].to_numpy()[candidates],
-    )  # fmt: skip
+        origins["lon"].to_numpy()[:, None],
+        origins["lat"].to_numpy()[:, None],
+        destinations["lon"].to_numpy()[candidates],
+        destinations["lat"].to_numpy()[candidates],
+    )
     capacity = _capacity(destinations)[candidates]
     is_centre = np.isin(candidates, centres)
     # Near choice with 60 km decay; a thin long-distance tail to the national centres.
@@ -161,11 +163,17 @@ def _expand(origins, destinations, candidates, counts, year, rng) -> pd.DataFram
             "to_hospital_id": destinations["hospital_id"].to_numpy()[dest_index],
             "department": rng.choice(DEPARTMENTS, size=total, p=DEPARTMENT_P),
             "age_group": rng.choice(AGE_GROUPS, size=total, p=AGE_P),
-            "distance_km": np.round(haversine_km(
-                origins["lon"].to_numpy()[origin_index], origins["lat"].to_numpy()[origin_index],
-                destinations["lon"].to_numpy()[dest_index], destinations["lat"].to_numpy()[dest_index]), 1),
+            "distance_km": np.round(
+                haversine_km(
+                    origins["lon"].to_numpy()[origin_index],
+                    origins["lat"].to_numpy()[origin_index],
+                    destinations["lon"].to_numpy()[dest_index],
+                    destinations["lat"].to_numpy()[dest_index],
+                ),
+                1,
+            ),
         }
-    )  # fmt: skip
+    )
     frame.loc[frame["department"] == "新生儿科", "age_group"] = "newborn"
     return frame
 
@@ -195,6 +203,15 @@ def _with_direction(referrals: pd.DataFrame, hospitals: pd.DataFrame) -> pd.Data
     referrals["direction"] = [lookup[pair] for pair in zip(from_tier, to_tier, strict=True)]
     referrals["referred_on"] = pd.to_datetime(referrals["referred_on"]).dt.date
     referrals["is_synthetic"] = True
-    columns = ["referral_id", "referred_on", "from_hospital_id", "to_hospital_id", "direction",
-               "department", "age_group", "distance_km", "is_synthetic"]  # fmt: skip
+    columns = [
+        "referral_id",
+        "referred_on",
+        "from_hospital_id",
+        "to_hospital_id",
+        "direction",
+        "department",
+        "age_group",
+        "distance_km",
+        "is_synthetic",
+    ]
     return referrals[columns]

@@ -50,11 +50,18 @@ def _place_codes(regions: pd.DataFrame) -> dict:
 
 def _alliance_row(spec: seeds.SeedAlliance, ids: dict, places: dict) -> dict:
     return {
-        "alliance_id": spec.alliance_id, "name": spec.name, "name_en": spec.name_en,
-        "core_hospital_id": ids[spec.core], "founded_on": pd.Timestamp(spec.founded_on).date(),
-        "scope": spec.scope, "kind": spec.kind, "home_adcode": places[spec.home],
-        "published_members": spec.members, "source": spec.source, "is_synthetic": spec.is_synthetic,
-    }  # fmt: skip
+        "alliance_id": spec.alliance_id,
+        "name": spec.name,
+        "name_en": spec.name_en,
+        "core_hospital_id": ids[spec.core],
+        "founded_on": pd.Timestamp(spec.founded_on).date(),
+        "scope": spec.scope,
+        "kind": spec.kind,
+        "home_adcode": places[spec.home],
+        "published_members": spec.members,
+        "source": spec.source,
+        "is_synthetic": spec.is_synthetic,
+    }
 
 
 def _members_for(spec, hospitals, regions, places, ids, rng):
@@ -78,9 +85,16 @@ def _members_for(spec, hospitals, regions, places, ids, rng):
 
 
 def _member(spec, hospital_id, role, cooperation, joined, named) -> dict:
-    return {"alliance_id": spec.alliance_id, "hospital_id": hospital_id, "role": role,
-            "cooperation": cooperation, "joined_on": pd.Timestamp(joined).date(), "left_on": None,
-            "is_named": named, "is_synthetic": not named}  # fmt: skip
+    return {
+        "alliance_id": spec.alliance_id,
+        "hospital_id": hospital_id,
+        "role": role,
+        "cooperation": cooperation,
+        "joined_on": pd.Timestamp(joined).date(),
+        "left_on": None,
+        "is_named": named,
+        "is_synthetic": not named,
+    }
 
 
 def _join_dates(founded: pd.Timestamp, count: int, rng) -> list:
@@ -136,8 +150,17 @@ def _spread_over_counties(pool: pd.DataFrame, wanted: int, rng) -> list:
 
 
 def _kind_weights(kinds: pd.Series) -> np.ndarray:
-    weight = kinds.map({"综合医院": 4, "妇幼保健院": 4, "儿童医院": 4, "专科医院": 1,
-                        "民营医院": 1, "社区卫生服务中心": 1.5, "乡镇卫生院": 1.5}).to_numpy(float)  # fmt: skip
+    weight = kinds.map(
+        {
+            "综合医院": 4,
+            "妇幼保健院": 4,
+            "儿童医院": 4,
+            "专科医院": 1,
+            "民营医院": 1,
+            "社区卫生服务中心": 1.5,
+            "乡镇卫生院": 1.5,
+        }
+    ).to_numpy(float)
     return weight / weight.sum()
 
 
@@ -157,8 +180,11 @@ def _fill_cross_province(spec, hospitals, regions, places, taken, rng):
     cities = [places[name] for name in spec.fill["cities"]]
     counties = regions[(regions["level"] == "county") & regions["city_adcode"].isin(cities)]
     core_county = hospitals.loc[hospitals["hospital_id"].isin(taken), "county_adcode"].iloc[0]
-    picked = [core_county] + [counties[counties["city_adcode"] == c].sample(1, random_state=rng)["adcode"].iloc[0]
-                              for c in cities if c != counties.set_index("adcode").at[core_county, "city_adcode"]]  # fmt: skip
+    picked = [core_county] + [
+        counties[counties["city_adcode"] == c].sample(1, random_state=rng)["adcode"].iloc[0]
+        for c in cities
+        if c != counties.set_index("adcode").at[core_county, "city_adcode"]
+    ]
     others = sorted(set(counties["adcode"]) - set(picked))
     picked += list(rng.choice(others, size=spec.fill["counties"] - len(picked), replace=False))
     pool = hospitals[
@@ -166,8 +192,12 @@ def _fill_cross_province(spec, hospitals, regions, places, taken, rng):
     ]
     first = _one_per_county(pool[pool["kind"].isin(COUNTY_KINDS)], rng)
     rest = pool[~pool["hospital_id"].isin(first)]
-    extra = rng.choice(rest["hospital_id"].to_numpy(), size=spec.members - len(first), replace=False,
-                       p=_kind_weights(rest["kind"]))  # fmt: skip
+    extra = rng.choice(
+        rest["hospital_id"].to_numpy(),
+        size=spec.members - len(first),
+        replace=False,
+        p=_kind_weights(rest["kind"]),
+    )
     return first + list(extra), hospitals
 
 
@@ -210,9 +240,17 @@ def _ensure_hospitals(hospitals, wards, wanted, district_codes, regions):
 def _extra_hospital(hospitals, district_name, code, n, offset) -> dict:
     template = hospitals[hospitals["county_adcode"] == code].iloc[0]
     number = len(hospitals) + offset + 1
-    return {**template.to_dict(), "hospital_id": f"H{number:06d}", "name": f"{district_name}第{n}人民医院",
-            "kind": "综合医院", "tier": "二级", "grade": None, "national_centre": False,
-            "is_synthetic": True, "source": "synthetic (seeded generator)"}  # fmt: skip
+    return {
+        **template.to_dict(),
+        "hospital_id": f"H{number:06d}",
+        "name": f"{district_name}第{n}人民医院",
+        "kind": "综合医院",
+        "tier": "二级",
+        "grade": None,
+        "national_centre": False,
+        "is_synthetic": True,
+        "source": "synthetic (seeded generator)",
+    }
 
 
 def _department_members(spec, hospitals, regions, taken, founded, rng) -> list:
@@ -246,11 +284,22 @@ def _bch_later_members(frame, spec, ids, founded, rng) -> pd.DataFrame:
 
 def _shanghai_specs() -> list:
     return [
-        seeds.SeedAlliance(aid, name, name_en, core, "2017-09-01", "市内", "医联体", "上海市/上海市",
-                           None, fill={"districts": districts}, source="planned in public reports; members synthetic",
-                           is_synthetic=True)
+        seeds.SeedAlliance(
+            aid,
+            name,
+            name_en,
+            core,
+            "2017-09-01",
+            "市内",
+            "医联体",
+            "上海市/上海市",
+            None,
+            fill={"districts": districts},
+            source="planned in public reports; members synthetic",
+            is_synthetic=True,
+        )
         for aid, name, name_en, core, districts in seeds.SHANGHAI_PLANNED
-    ]  # fmt: skip
+    ]
 
 
 def _provincial_specs(hospitals, regions) -> list:
@@ -267,12 +316,22 @@ def _provincial_specs(hospitals, regions) -> list:
                 (regions["level"] == "county") & (regions["province_adcode"] == province["adcode"])
             ).sum()
         )
-        specs.append(seeds.SeedAlliance(
-            f"P{prefix}", f"{province['name']}儿科专科联盟（合成）", f"{province['name']} pediatric alliance (synthetic)",
-            core, f"{2017 + int(prefix) % 3}-0{1 + int(prefix) % 9}-01", "省内", "专科联盟", province["name"],
-            max(10, int(counties * 0.45)), fill={"region": province["name"], "kinds": "county"},
-            source="synthetic (seeded generator)", is_synthetic=True,
-        ))  # fmt: skip
+        specs.append(
+            seeds.SeedAlliance(
+                f"P{prefix}",
+                f"{province['name']}儿科专科联盟（合成）",
+                f"{province['name']} pediatric alliance (synthetic)",
+                core,
+                f"{2017 + int(prefix) % 3}-0{1 + int(prefix) % 9}-01",
+                "省内",
+                "专科联盟",
+                province["name"],
+                max(10, int(counties * 0.45)),
+                fill={"region": province["name"], "kinds": "county"},
+                source="synthetic (seeded generator)",
+                is_synthetic=True,
+            )
+        )
     return specs
 
 

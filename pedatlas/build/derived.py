@@ -13,8 +13,9 @@ whole on every refresh (a few seconds on the national stress build), which keeps
 an import can add, replace or remove rows of any base table.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -31,6 +32,9 @@ class DerivedTable:
     row: str
     sql: str = ""
     compute: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame] | None = None
+    # The tables a slow computed entry reads: an import that writes none of them keeps it as it
+    # is (empty = recomputed on every refresh).
+    inputs: tuple[str, ...] = ()
 
 
 def county_neighbours(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -83,7 +87,11 @@ def national_clusters(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     full = clusters.weights_from_pairs(pairs) if len(pairs) else None
     if full is None or counties.empty:
         return hotspots.national_cluster_rows(counties.iloc[0:0], sites, None, None)
-    return hotspots.national_cluster_rows(counties, sites, _county_shapes(connection), full)
+    previous = None
+    if _exists(connection, "derived_county_clusters"):
+        previous = connection.execute("SELECT * FROM derived_county_clusters").df()
+    shapes = _county_shapes(connection)
+    return hotspots.national_cluster_rows(counties, sites, shapes, full, previous)
 
 
 def detour_fits(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -202,18 +210,27 @@ DERIVED = (
         "one pair of neighbouring counties (queen contiguity of the county boundaries); an island "
         "county is paired with its nearest county and flagged",
         compute=county_neighbours,
+        inputs=("region_shapes",),
     ),
     DerivedTable(
         "derived_county_clusters",
         "one county's national LISA cluster of one measure (shortage, access, physicians) in one "
         "year, with the measure's value (smoothed) and raw rate, and the year's global Moran's I",
         compute=national_clusters,
+        inputs=(
+            "regions",
+            "region_shapes",
+            "hospitals",
+            "hospital_resources",
+            "derived_county_neighbours",
+        ),
     ),
     DerivedTable(
         "derived_detour_fits",
         "the road detour factor of one origin province (or of all routes, group 'all') fitted on "
         "the recorded transfer routes, with its error",
         compute=detour_fits,
+        inputs=("transfers", "hospitals"),
     ),
 )
 
@@ -223,33 +240,71 @@ def names() -> tuple[str, ...]:
     return tuple(table.name for table in DERIVED)
 
 
-def refresh(connection: duckdb.DuckDBPyConnection, catalog: str | None = None) -> dict[str, int]:
-    """(Re)compute every derived table from the base tables; returns rows per table.
+def refresh(
+    connection: duckdb.DuckDBPyConnection,
+    catalog: str | None = None,
+    changed: Collection[str] | None = None,
+) -> dict[str, int]:
+    """(Re)compute the derived tables from the base tables; returns rows per table.
 
     catalog: the attached database to work in (the importer attaches its copy as 'atlas'); None
-    for a connection opened on the database file itself (the build). Runs inside the caller's
-    transaction if one is open, so an import and its rollups commit together.
+    for a connection opened on the database file itself (the build). changed: the tables an
+    import wrote (None = everything may have changed, as in a build): an entry with inputs none of
+    which changed is kept as it is, so importing referrals does not rerun the national hot spots.
+    Runs inside the caller's transaction if one is open, so an import and its rollups commit
+    together.
     """
-    previous = connection.execute("SELECT current_database()").fetchone()[0]
+    previous = _value(connection, "SELECT current_database()")
     if catalog is not None:
         connection.execute(f"USE {catalog}")
+    touched = None if changed is None else set(changed)
     try:
         counts = {}
         for table in DERIVED:
-            if table.compute is None:
-                connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS {table.sql}")
-            else:
-                connection.register("derived_rows", table.compute(connection))
-                try:
-                    connection.execute(
-                        f"CREATE OR REPLACE TABLE {table.name} AS SELECT * FROM derived_rows"
-                    )
-                finally:
-                    connection.unregister("derived_rows")
-            counts[table.name] = connection.execute(
-                f"SELECT count(*) FROM {table.name}"
-            ).fetchone()[0]
+            if _still_current(connection, table, touched):
+                counts[table.name] = _count(connection, table.name)
+                continue
+            _recompute(connection, table)
+            if touched is not None:
+                touched.add(table.name)
+            counts[table.name] = _count(connection, table.name)
     finally:
         if catalog is not None:
             connection.execute(f"USE {previous}")
     return counts
+
+
+def _still_current(connection, table: DerivedTable, touched: set[str] | None) -> bool:
+    if touched is None or not table.inputs or touched & set(table.inputs):
+        return False
+    return _exists(connection, table.name)
+
+
+def _exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    sql = (
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND table_name = $name"
+    )
+    return bool(_value(connection, sql, {"name": name}))
+
+
+def _recompute(connection: duckdb.DuckDBPyConnection, table: DerivedTable) -> None:
+    if table.compute is None:
+        connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS {table.sql}")
+        return
+    connection.register("derived_rows", table.compute(connection))
+    try:
+        connection.execute(f"CREATE OR REPLACE TABLE {table.name} AS SELECT * FROM derived_rows")
+    finally:
+        connection.unregister("derived_rows")
+
+
+def _count(connection: duckdb.DuckDBPyConnection, name: str) -> int:
+    return _value(connection, f"SELECT count(*) FROM {name}")
+
+
+def _value(connection: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> Any:
+    """The one value of a query that returns one row."""
+    row = connection.execute(sql, params).fetchone()
+    assert row is not None, sql
+    return row[0]

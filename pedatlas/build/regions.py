@@ -94,9 +94,20 @@ def _with_parents(regions: pd.DataFrame) -> pd.DataFrame:
     regions.loc[regions["level"] == "province", "city_adcode"] = None
     regions[census.POP_COLUMNS] = regions[census.POP_COLUMNS].astype("Int64")
     columns = [
-        "adcode", "name", "level", "parent_adcode", "province_adcode", "city_adcode",
-        "lon", "lat", "area_km2", "pop_total", "pop_0_14", "urban_pop", "pop_source",
-    ]  # fmt: skip
+        "adcode",
+        "name",
+        "level",
+        "parent_adcode",
+        "province_adcode",
+        "city_adcode",
+        "lon",
+        "lat",
+        "area_km2",
+        "pop_total",
+        "pop_0_14",
+        "urban_pop",
+        "pop_source",
+    ]
     return regions[columns].sort_values("adcode", ignore_index=True)
 
 
@@ -140,6 +151,14 @@ def _context_layer(units, geometries, mainland) -> pd.DataFrame:
 def _sea_line_layer() -> pd.DataFrame:
     line = shapely.set_precision(geography.sea_line(), 0.001)
     return pd.DataFrame(
-        [{"adcode": "100000", "layer": "sea_line", "level": "national", "province_adcode": None,
-          "name": "南海诸岛", "geometry": line}]
-    )  # fmt: skip
+        [
+            {
+                "adcode": "100000",
+                "layer": "sea_line",
+                "level": "national",
+                "province_adcode": None,
+                "name": "南海诸岛",
+                "geometry": line,
+            }
+        ]
+    )

@@ -154,15 +154,29 @@ class SeedAlliance:
 
 M = NamedMember
 BCH_FOUNDERS = [
-    "郑州市儿童医院", "安徽省立儿童医院", "河北省儿童医院", "南京市儿童医院",
-    "青海省妇女儿童医院", "武汉市儿童医院", "西安市儿童医院", "山东省聊城市儿童医院",
-]  # fmt: skip
+    "郑州市儿童医院",
+    "安徽省立儿童医院",
+    "河北省儿童医院",
+    "南京市儿童医院",
+    "青海省妇女儿童医院",
+    "武汉市儿童医院",
+    "西安市儿童医院",
+    "山东省聊城市儿童医院",
+]
 # Real children's hospitals joining 北京儿童医院集团 2013-2016 as members 9-19: membership synthetic.
 BCH_LATER = [
-    "深圳市儿童医院", "郴州市儿童医院", "天津市儿童医院", "福州儿童医院", "徐州市儿童医院",
-    "湖南省儿童医院", "江西省儿童医院", "山西省儿童医院", "北京儿童医院保定医院",
-    "重庆医科大学附属儿童医院", "浙江大学医学院附属儿童医院",
-]  # fmt: skip
+    "深圳市儿童医院",
+    "郴州市儿童医院",
+    "天津市儿童医院",
+    "福州儿童医院",
+    "徐州市儿童医院",
+    "湖南省儿童医院",
+    "江西省儿童医院",
+    "山西省儿童医院",
+    "北京儿童医院保定医院",
+    "重庆医科大学附属儿童医院",
+    "浙江大学医学院附属儿童医院",
+]
 
 SEED_ALLIANCES = [
     SeedAlliance(
@@ -414,14 +428,35 @@ SEED_ALLIANCES = [
 
 # Shanghai's other planned regional alliances: real cores, synthetic members (reports give no list).
 SHANGHAI_PLANNED = [
-    ("SH-E", "上海东部儿科医联体", "Shanghai East Pediatric Alliance", "上海儿童医学中心", ["浦东新区"]),
-    ("SH-S", "上海南部儿科医联体", "Shanghai South Pediatric Alliance", "复旦大学附属儿科医院",
-     ["闵行区", "金山区", "青浦区"]),
-    ("SH-W", "上海西部儿科医联体", "Shanghai West Pediatric Alliance", "上海市儿童医院",
-     ["静安区", "普陀区", "嘉定区"]),
-    ("SH-C", "上海中部儿科医联体（建设中）", "Shanghai Central Pediatric Alliance (in progress)",
-     "上海交通大学医学院附属瑞金医院", ["黄浦区"]),
-]  # fmt: skip
+    (
+        "SH-E",
+        "上海东部儿科医联体",
+        "Shanghai East Pediatric Alliance",
+        "上海儿童医学中心",
+        ["浦东新区"],
+    ),
+    (
+        "SH-S",
+        "上海南部儿科医联体",
+        "Shanghai South Pediatric Alliance",
+        "复旦大学附属儿科医院",
+        ["闵行区", "金山区", "青浦区"],
+    ),
+    (
+        "SH-W",
+        "上海西部儿科医联体",
+        "Shanghai West Pediatric Alliance",
+        "上海市儿童医院",
+        ["静安区", "普陀区", "嘉定区"],
+    ),
+    (
+        "SH-C",
+        "上海中部儿科医联体（建设中）",
+        "Shanghai Central Pediatric Alliance (in progress)",
+        "上海交通大学医学院附属瑞金医院",
+        ["黄浦区"],
+    ),
+]
 
 # Figures the outreach generator must reach (保定, since the 2015 trusteeship).
 BAODING_OUTREACH_MIN = {"expert_clinic": 1200, "lecture": 180, "technique": 30}

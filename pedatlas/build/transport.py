@@ -113,12 +113,19 @@ def _rows(centre, origins, distance, newborn, critical, year, rng) -> pd.DataFra
     speed = rng.uniform(70, 95, trips)  # mostly expressway, km/h
     duration = np.rint(2 * distance / speed * 60 + rng.uniform(25, 70, trips)).astype("int64")
     return pd.DataFrame(
-        {"dispatched_at": dispatched, "arrived_at": dispatched + pd.to_timedelta(duration, unit="min"),
-         "from_hospital_id": origins, "to_hospital_id": centre,
-         "patient": np.where(newborn, "newborn", "child"), "critical": critical,
-         "distance_km": distance, "duration_min": duration,
-         "outcome": rng.choice(OUTCOMES, size=trips, p=OUTCOME_P), "is_synthetic": True}
-    )  # fmt: skip
+        {
+            "dispatched_at": dispatched,
+            "arrived_at": dispatched + pd.to_timedelta(duration, unit="min"),
+            "from_hospital_id": origins,
+            "to_hospital_id": centre,
+            "patient": np.where(newborn, "newborn", "child"),
+            "critical": critical,
+            "distance_km": distance,
+            "duration_min": duration,
+            "outcome": rng.choice(OUTCOMES, size=trips, p=OUTCOME_P),
+            "is_synthetic": True,
+        }
+    )
 
 
 def _jiangxi_2024(centre, pool, located, rng) -> pd.DataFrame:
@@ -185,7 +192,12 @@ def _activity_rows(alliance_id, crew, quarters, activity, fixed, rng) -> pd.Data
         counts = rng.multinomial(fixed, (rate / rate.sum()).ravel()).reshape(rate.shape)
     rows, cols = np.nonzero(counts)
     return pd.DataFrame(
-        {"alliance_id": alliance_id, "hospital_id": crew["hospital_id"].to_numpy()[rows],
-         "activity": activity, "happened_on": quarters[cols].date, "count": counts[rows, cols],
-         "is_synthetic": True}
-    )  # fmt: skip
+        {
+            "alliance_id": alliance_id,
+            "hospital_id": crew["hospital_id"].to_numpy()[rows],
+            "activity": activity,
+            "happened_on": quarters[cols].date,
+            "count": counts[rows, cols],
+            "is_synthetic": True,
+        }
+    )

@@ -14,7 +14,7 @@ from pedatlas.importer.problems import column_label
 from pedatlas.paths import PROJECT_ROOT
 
 PAGE = "data"
-TABS = next(param.choices for param in state.PAGE_PARAMS[PAGE] if param.name == "tab")
+TABS = state.param_choices(PAGE, "tab")
 TABLE_CHOICES = ("", *IMPORTABLE_TABLES)  # '' = detect the table from each file
 MODES = ("append", "replace")
 UPLOAD_TYPES = ("csv", "xlsx")

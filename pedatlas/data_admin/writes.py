@@ -91,9 +91,13 @@ def confirm(plan: ImportPlan, db) -> None:
         files = ", ".join(file.file for file in plan.files)
         written = plan.rows_added + plan.rows_replaced
         result = audit.audited_write(
-            "import", user_name(), Path(db),
-            lambda: apply_import(plan, db, progress=report), files, written,
-        )  # fmt: skip
+            "import",
+            user_name(),
+            Path(db),
+            lambda: apply_import(plan, db, progress=report),
+            files,
+            written,
+        )
     except ImportRejected as rejected:  # the database changed since the check
         st.session_state.pop(PLAN, None)
         st.error(view.t("data_apply_rejected", detail=rejected), icon=":material/error:")
@@ -134,9 +138,13 @@ def undo_panel(db) -> None:
     ):
         try:
             result = audit.audited_write(
-                "undo", user_name(), Path(db), lambda: undo_last_import(db, view.lang()),
-                builders.note_files(note or {}), note_rows(note or {}),
-            )  # fmt: skip
+                "undo",
+                user_name(),
+                Path(db),
+                lambda: undo_last_import(db, view.lang()),
+                builders.note_files(note or {}),
+                note_rows(note or {}),
+            )
         except ImporterError as error:
             st.error(view.t("data_undo_failed", detail=error), icon=":material/error:")
             return

@@ -121,7 +121,7 @@ def inequality_table(trend: pd.DataFrame, t: Callable) -> pd.DataFrame:
     return trend.round(5).rename(columns={c: t(f"equity_col_{c}") for c in trend.columns})
 
 
-def trend_direction(trend: pd.DataFrame) -> tuple[str, dict] | None:
+def trend_direction(trend: pd.DataFrame) -> tuple[str | None, dict] | None:
     """('closing'|'widening'|'flat', values) of Gini and Theil T together (trends.direction), or None.
 
     values: first/last Gini and Theil with their years, and whether the two measures disagree.

@@ -36,7 +36,7 @@ def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
     for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
         value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
         change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
-        delta = trends.labelled_delta(change, since, view.lang()) if change else None
+        delta = trends.labelled_delta(change, since, view.lang()) if change and since else None
         help_text = view.t("equity_metric_help", year=since) if delta else None
         label = view.t(key, year=year, group=group, unit=units)
         column.metric(label, value, delta, delta_color="inverse", help=help_text)
@@ -48,7 +48,7 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     # A municipality has one city: its districts are compared, with no grouping to decompose by.
     municipality = scope.is_municipality(region, data.query("common/region_list"))
     group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
-    group = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
+    group: str | None = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
     group = group if group_key else None
     trend = ev.inequality_by_year(rows, resource, unit, group_key)
     if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
@@ -105,8 +105,14 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
-        st.caption(view.t("legend_target_outside", target=fmt.rate(1.0), low=fmt.rate(index.min()),
-                          high=fmt.rate(index.max())))  # fmt: skip
+        st.caption(
+            view.t(
+                "legend_target_outside",
+                target=fmt.rate(1.0),
+                low=fmt.rate(index.min()),
+                high=fmt.rate(index.max()),
+            )
+        )
     st.subheader(view.t("equity_access_table_title"))
     table = ev.access_ranking(scores, names, view.t)
     st.dataframe(table, hide_index=True, width="stretch")

@@ -46,13 +46,13 @@ def pooled_fit(routes: pd.DataFrame) -> pd.Series:
 def stored_fits(routes: pd.DataFrame) -> pd.DataFrame:
     """The fits the database keeps (derived_detour_fits): one row per origin province and a
     last row, group POOLED, for all routes together (no rows when no route has a distance)."""
+    types = {"group": str, "trips": "int64", "factor": float, "rmse_km": float, "mdape": float}
+    types |= {"pooled": bool}  # typed even when empty: the database needs column types
     fits = detour_fits(routes)
     if fits.empty:
-        return fits
+        return fits.astype(types)
     pooled = pooled_fit(routes).to_frame().T.assign(group=POOLED)
-    return pd.concat([fits, pooled], ignore_index=True).astype(
-        {"trips": "int64", "factor": float, "rmse_km": float, "mdape": float, "pooled": bool}
-    )
+    return pd.concat([fits, pooled], ignore_index=True).astype(types)
 
 
 def split_fits(stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -135,15 +135,23 @@ def minutes_map(
     labels = [t("time_class_within", band=CLASS_EDGES[0])]
     labels += [t("time_class_between", low=a, high=b) for a, b in pairwise(CLASS_EDGES)]
     labels += [t("time_class_beyond", band=CLASS_EDGES[-1])]
+    # Labels looked up once, not per county (a national map has 2,848).
+    level_label, children_label, none_label = (
+        t(f"time_level_{level}"),
+        t("time_col_children"),
+        t("time_none"),
+    )
+    # The sentence with its placeholder kept, filled per county by a plain replace.
+    minutes_text = t("time_minutes", minutes="{minutes}")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{t(f'time_level_{level}')}："
+            f"<b>{name}</b><br>{level_label}："
             + (
-                t("time_minutes", minutes=fmt.integer(value))
+                minutes_text.replace("{minutes}", fmt.integer(value))
                 if np.isfinite(value)
-                else t("time_none")
+                else none_label
             )
-            + f"<br>{t('time_col_children')}：{fmt.big_number(kids, lang)}"
+            + f"<br>{children_label}：{fmt.big_number(kids, lang)}"
             for name, value, kids in zip(
                 frame["name"],
                 frame[column].fillna(np.inf),

@@ -74,9 +74,14 @@ def undo(args: argparse.Namespace) -> int:
     db = Path(args.db) if args.db is not None else database_path()
     note = last_import_note(db) or {}
     result = audit.audited_write(
-        "undo", who(args), db, lambda: undo_last_import(db, args.lang),
-        ", ".join(note.get("files") or ()), note_rows(note), via="cli",
-    )  # fmt: skip
+        "undo",
+        who(args),
+        db,
+        lambda: undo_last_import(db, args.lang),
+        ", ".join(note.get("files") or ()),
+        note_rows(note),
+        via="cli",
+    )
     print(result.message)
     return OK
 
@@ -155,10 +160,14 @@ def import_files(args: argparse.Namespace) -> int:
         return OK
     db = Path(plan.db_path)
     result = audit.audited_write(
-        "import", who(args), db, lambda: apply_import(plan, db, progress=print_progress),
-        ", ".join(report.file for report in plan.files), plan.rows_added + plan.rows_replaced,
+        "import",
+        who(args),
+        db,
+        lambda: apply_import(plan, db, progress=print_progress),
+        ", ".join(report.file for report in plan.files),
+        plan.rows_added + plan.rows_replaced,
         via="cli",
-    )  # fmt: skip
+    )
     print(result.message)
     print(translate("importer_cli_backup", args.lang, path=result.backup_path))
     return OK

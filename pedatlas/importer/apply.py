@@ -209,7 +209,12 @@ def write_copy(temp: Path, plan: ImportPlan, report: Progress) -> None:
             written = write_batch(connection, batch, plan.mode, report, written, total, lang)
         report(0.9, translate("importer_progress_verifying", lang))
         verify(connection, plan, before, counts_before)
-        derived.refresh(connection, "atlas")  # rollups commit with the rows they summarise
+        # Rollups commit with the rows they summarise; slow ones whose inputs this import did not
+        # write are kept (an import of hospitals also writes their resources).
+        tables = set(plan.batches) | (
+            {"hospital_resources"} if "hospitals" in plan.batches else set()
+        )
+        derived.refresh(connection, "atlas", changed=tables)
         connection.execute("COMMIT")
         connection.execute("CHECKPOINT atlas")
         connection.execute("DETACH atlas")

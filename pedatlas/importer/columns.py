@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from pedatlas.importer.limits import ID_CHARS, LONG_TEXT_CHARS, NAME_CHARS, SHORT_TEXT_CHARS
 from pedatlas.importer.rules import REFERRAL_RULES, TRANSFER_RULES, RowRule
@@ -19,8 +20,16 @@ TEXT, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME = (
 CHINA_LON = (73.0, 136.0)
 CHINA_LAT = (3.0, 54.0)
 YEAR_RANGE = (1949, 2100)
-NAME = {"max_chars": NAME_CHARS}
-LONG = {"max_chars": LONG_TEXT_CHARS}
+
+
+class _TextLimit(TypedDict):
+    """A Column's text-length keyword (NAME, LONG), typed so that **NAME type-checks."""
+
+    max_chars: int
+
+
+NAME: _TextLimit = {"max_chars": NAME_CHARS}
+LONG: _TextLimit = {"max_chars": LONG_TEXT_CHARS}
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,9 @@ def plan_import(
     report(0.45, translate("importer_progress_checking", lang))
     batches, cell_frames = typed_batches(sheets, now)
     identity = file_identity(db)
-    cross, changes, stored = {}, {}, {}
+    cross: dict[str, pd.DataFrame] = {}
+    changes: dict[str, TableChange] = {}
+    stored: dict[str, int] = {}
     if batches:  # a plan whose files were all refused need not open the database
         connection = open_read_only(db)
         try:

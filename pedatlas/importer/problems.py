@@ -1,6 +1,7 @@
 """Problems found in import files: one row each, with file, row, column, value and a reason key."""
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -210,7 +211,9 @@ def as_problems(frame: pd.DataFrame, lang: str) -> list[Problem]:
     """Problem objects with messages in lang from a (capped) problem frame."""
     problems = []
     for row in frame.to_dict("records"):
-        clean = {key: (None if _missing(value) else value) for key, value in row.items()}
+        clean: dict[str, Any] = {
+            key: (None if _missing(value) else value) for key, value in row.items()
+        }
         problems.append(
             Problem(
                 file=clean["file"],

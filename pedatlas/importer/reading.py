@@ -71,7 +71,7 @@ class RawSheet:
     sheet: str | None = None
     sheet_names: tuple[str, ...] = ()
     sheet_table: str | None = None  # table named by the sheet, if any
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)  # problems (warnings) about skipped sheets
 
 
 def item_name(item: object) -> str:
@@ -307,7 +307,7 @@ def delimiter(text: bytes) -> str:
     """The field separator, guessed from the header line: comma, tab or semicolon."""
     first_line = text.split(b"\n", 1)[0]
     counts = {sep: first_line.count(sep.encode()) for sep in (",", "\t", ";")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
 
 
@@ -455,7 +455,7 @@ def workbook_sheets(
         visible = tuple(name for name in names if workbook[name].sheet_state == "visible")
         chosen, notes = chosen_sheets(source.name, names, visible, table)
         several = len(chosen) > 1
-        sheets = []
+        sheets: list[RawSheet] = []
         for sheet_name, sheet_table in chosen:
             shown = f"{source.name} [{sheet_name}]" if several else source.name
             rows, cells = sheet_values(shown, workbook[sheet_name], max_rows, max_cells)
@@ -534,7 +534,7 @@ def chosen_sheets(
     file: str, names: tuple[str, ...], visible: tuple[str, ...], table: Table | None
 ) -> tuple[list[tuple[str, str | None]], list[dict]]:
     """(sheet, table it is named for) of the sheets to read, and a note per skipped sheet."""
-    named = []
+    named: list[tuple[str, str | None]] = []
     for name in visible:
         spec = table_by_name(name)
         if spec is not None and (table is None or spec.name == table.name):

@@ -412,8 +412,10 @@ def outside_county_problems(batch: Batch, lookups: Lookups) -> pd.DataFrame:
     shapely.prepare(geometries)
     which = pd.Index(shapes["adcode"].astype("str")).get_indexer(frame["county_adcode"].fillna(""))
     lon, lat = frame["lon"].to_numpy(), frame["lat"].to_numpy()
-    low_lon, high_lon = TABLES["hospitals"].column("lon").bounds
-    low_lat, high_lat = TABLES["hospitals"].column("lat").bounds
+    lon_bounds = TABLES["hospitals"].column("lon").bounds
+    lat_bounds = TABLES["hospitals"].column("lat").bounds
+    assert lon_bounds is not None and lat_bounds is not None  # declared in columns.py
+    (low_lon, high_lon), (low_lat, high_lat) = lon_bounds, lat_bounds
     checkable = (
         (which >= 0) & (lon >= low_lon) & (lon <= high_lon) & (lat >= low_lat) & (lat <= high_lat)
     )
@@ -508,7 +510,9 @@ def transfer_distance_problems(batch: Batch, lookups: Lookups) -> pd.DataFrame:
     route = frame["distance_km"].to_numpy(dtype=float, na_value=np.nan)
     too_short = route < distance * (1 - DISTANCE_TOLERANCE)
     positions = np.flatnonzero(too_short)
-    details = np.char.mod("%.1f", distance[positions]) if len(positions) else []
+    details: np.ndarray | list[str] = (
+        np.char.mod("%.1f", distance[positions]) if len(positions) else []
+    )
     return cell_problems(positions, "distance_km", "distance_too_short", np.asarray(details))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -93,7 +94,9 @@ def theil_decomposition(
     if codes.size != res.size:
         raise ValueError(f"group must have the same length as resource, got {codes.size}")
     w, n = res / res.sum(), pop / pop.sum()
-    group_w, group_n = np.bincount(codes, weights=w), np.bincount(codes, weights=n)
+    # numpy's stub types bincount as integer even with float weights
+    group_w = cast(NDArray[np.float64], np.bincount(codes, weights=w))
+    group_n = cast(NDArray[np.float64], np.bincount(codes, weights=n))
     total = float(theil_terms(w, n).sum())
     between = float(theil_terms(group_w, group_n).sum())
     # W_g * T_g summed over g equals sum_i w_i ln((w_i / n_i) / (W_g / N_g)).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,7 +40,7 @@ def covered_weight(
     return float(np.asarray(demand_weight, float)[covered].sum())
 
 
-def validated_fixed_sites(fixed_sites: Sequence[int], n_candidates: int, k: int) -> NDArray:
+def validated_fixed_sites(fixed_sites: ArrayLike, n_candidates: int, k: int) -> NDArray:
     """Return fixed site indices as an int array, raising ValueError if they or k are invalid."""
     fixed = np.asarray(fixed_sites, dtype=np.intp).ravel()
     if fixed.size and (fixed.min() < 0 or fixed.max() >= n_candidates):
@@ -58,7 +57,7 @@ def solve_mclp(
     candidate_distance_km: ArrayLike,
     radius_km: float,
     k: int,
-    fixed_sites: Sequence[int] = (),
+    fixed_sites: ArrayLike = (),
 ) -> CoveragePlan:
     """Return the k new sites maximising demand weight covered, with fixed sites always open."""
     weight = np.asarray(demand_weight, float).ravel()
@@ -85,7 +84,7 @@ def solve_mclp(
 
 
 def greedy_largest_sites(
-    capacity: ArrayLike, k: int, fixed_sites: Sequence[int] = ()
+    capacity: ArrayLike, k: int, fixed_sites: ArrayLike = ()
 ) -> NDArray[np.intp]:
     """Return the k non-fixed candidates with the largest capacity (ties by lower index)."""
     cap = np.asarray(capacity, float).ravel()

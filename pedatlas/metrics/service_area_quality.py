@@ -20,6 +20,8 @@ units' LI (the published benchmark is a mean over areas).
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import numpy as np
 import pandas as pd
 
@@ -73,7 +75,16 @@ def service_area_hospital_side(areas: pd.DataFrame, county_city: pd.Series) -> p
     return city_area.fillna(own.reindex(county_city.index)).dropna()
 
 
-def footprint_disagreement(footprint: set[str], patient_area: set[str]) -> dict[str, object]:
+class FootprintGap(TypedDict):
+    """Counties in the footprint only, in the patients' area only, in both; Jaccard overlap."""
+
+    footprint_only: list[str]
+    patients_only: list[str]
+    both: list[str]
+    overlap: float
+
+
+def footprint_disagreement(footprint: set[str], patient_area: set[str]) -> FootprintGap:
     """Where an alliance's footprint (counties with members) and the area its patients form
     (counties whose plurality goes to the core's prefecture) disagree."""
     union = footprint | patient_area

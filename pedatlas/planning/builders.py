@@ -198,7 +198,11 @@ def plan_measures(
         "optimized": plan.covered_optimized,
         "naive": plan.covered_naive,
     }
-    chosen = {"before": [], "optimized": plan.optimized, "naive": plan.naive}
+    chosen: dict[str, np.ndarray | list[int]] = {
+        "before": [],
+        "optimized": plan.optimized,
+        "naive": plan.naive,
+    }
     records = []
     for name in PLANS:
         new = inputs.columns.iloc[list(chosen[name])][["lon", "lat"]].assign(capacity=capacity)

@@ -6,6 +6,7 @@ builders (rows 'before' and 'optimized'); here they are only lined up and differ
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -86,7 +87,7 @@ def scenario_row(scenario: Scenario, measures: pd.DataFrame) -> dict:
     """One scenario's before/after measures and their changes (relative for accessibility)."""
     before, after = measures.loc["before"], measures.loc["optimized"]
     access_before = float(before["access_per_1000"])
-    row = {
+    row: dict[str, Any] = {
         "scenario": scenario.text(),
         "add": scenario.add,
         "k": scenario.k,

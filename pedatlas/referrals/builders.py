@@ -73,7 +73,9 @@ def monthly_directions(monthly: pd.DataFrame) -> pd.DataFrame:
 
 def direction_totals(monthly: pd.DataFrame) -> dict:
     """Referrals per direction over the year, all of them, and the down/up ratio."""
-    totals = {d: int(monthly.loc[monthly["direction"] == d, "referrals"].sum()) for d in DIRECTIONS}
+    totals: dict[str, float] = {
+        d: int(monthly.loc[monthly["direction"] == d, "referrals"].sum()) for d in DIRECTIONS
+    }
     totals["all"] = sum(totals[d] for d in DIRECTIONS)
     totals["down_up_ratio"] = totals["down"] / totals["up"] if totals["up"] else float("nan")
     return totals

@@ -53,7 +53,9 @@ def diverging_labels(edges: list[float], formatter, unchanged: str, tolerance: f
 def diverging_colors(steps: int, rise_is_good: bool = True) -> list[str]:
     """2*steps+1 colours, neutral in the middle; a rise is blue when more is better, else red."""
     middle = len(RISE_GOOD) // 2
-    picks = np.linspace(0, middle, steps + 1).round().astype(int)[:-1] if steps else []
+    picks: np.ndarray | list[int] = (
+        np.linspace(0, middle, steps + 1).round().astype(int)[:-1] if steps else []
+    )
     falls = [RISE_GOOD[i] for i in picks]
     rises = [RISE_GOOD[len(RISE_GOOD) - 1 - i] for i in picks][::-1]
     colors = [*falls, RISE_GOOD[middle], *rises]

@@ -1,5 +1,7 @@
 """The resource map's year comparison: the change map, the regions that moved most, the table."""
 
+from typing import TYPE_CHECKING, Literal
+
 import pandas as pd
 import streamlit as st
 
@@ -8,6 +10,9 @@ from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
 from pedatlas.resource_map.panels import metric_label
+
+if TYPE_CHECKING:
+    from streamlit.elements.plotly_chart import PlotlyState
 
 MOVERS = 5
 # a change of each measure as written on screen, and the change that shows as zero there
@@ -82,7 +87,9 @@ def movers(table: pd.DataFrame, metric: str) -> None:
     st.markdown(f"**{view.t('change_movers')}**")
     write, _ = signed(metric)
     value = metrics.metric(metric).formatter
-    color = "inverse" if metrics.metric(metric).more_is_worse else "normal"
+    color: Literal["inverse", "normal"] = (
+        "inverse" if metrics.metric(metric).more_is_worse else "normal"
+    )
     for cell, row in zip(st.columns(MOVERS), moved.itertuples(index=False), strict=False):
         cell.metric(row.name, value(row.value_to), write(row.change), delta_color=color)
 
@@ -106,8 +113,8 @@ def change_table_shown(table: pd.DataFrame, metric: str, target, first: int, las
     )
 
 
-def show_change(year, since, level, region, scope_kind, metric, target) -> str | None:
-    """The year comparison in place of the map of one year; returns the map's chart key."""
+def show_change(year, since, level, region, scope_kind, metric, target) -> "PlotlyState":
+    """The year comparison in place of the map of one year; returns the map's selection."""
     first, last = change.year_pair(since, year)
     before = year_measures(first, level, region, target)
     after = year_measures(last, level, region, target)

@@ -122,3 +122,66 @@ def test_new_nicu_site_changes_the_shares_of_children_within_each_band():
     assert time_to_care.scenario_change(before, after, "nicu") == pytest.approx(
         {30: 0.75, 60: 0.75, 120: 0.75, 240: 0.75}
     )
+
+
+def _grid_inputs():
+    """A 3x3 grid of counties in two years and one hospital per county with its figures."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    cells = [(r, c) for r in range(3) for c in range(3)]
+    codes = [f"36{r}{c}00" for r, c in cells]
+    shapes = gpd.GeoDataFrame(
+        geometry=[box(115 + c / 2, 27 + r / 2, 115.5 + c / 2, 27.5 + r / 2) for r, c in cells],
+        index=codes,
+        crs=4326,
+    )
+    points = shapes.geometry.representative_point()
+    county = pd.DataFrame(
+        {
+            "adcode": codes,
+            "name": codes,
+            "province_adcode": "360000",
+            "city_adcode": "360100",
+            "lon": points.x.to_numpy(),
+            "lat": points.y.to_numpy(),
+            "pop_total": 100_000,
+            "urban_pop": 50_000,
+            "children": [20_000 + 1_000 * n for n in range(9)],
+            "physicians": [5, 9, 14, 3, 20, 8, 30, 2, 11],
+        }
+    )
+    counties = pd.concat([county.assign(year=2023), county.assign(year=2024)], ignore_index=True)
+    sites = pd.DataFrame(
+        {
+            "hospital_id": [f"H{n}" for n in range(9)],
+            "lon": county["lon"],
+            "lat": county["lat"],
+            "physicians": county["physicians"],
+            "beds": 10,
+            "nicu_beds": [0, 0, 4, 0, 6, 0, 0, 0, 2],
+            "picu_beds": 0,
+        }
+    )
+    sites = pd.concat([sites.assign(year=2023), sites.assign(year=2024)], ignore_index=True)
+    w = clusters.contiguity(shapes)
+    return counties, sites, shapes, w
+
+
+def test_stored_national_clusters_rerun_only_the_years_whose_inputs_changed():
+    counties, sites, shapes, w = _grid_inputs()
+    first = hotspots.national_cluster_rows(counties, sites, shapes, w)
+    assert sorted(first["year"].unique()) == [2023, 2024]
+    assert set(first["measure"]) == set(hotspots.MEASURES) and len(first) == 2 * 3 * 9
+    marked = first.assign(cluster="marker")  # what was stored, made recognisable
+    again = hotspots.national_cluster_rows(counties, sites, shapes, w, previous=marked)
+    assert set(again["cluster"]) == {"marker"}  # nothing changed: every year kept
+    sites.loc[(sites["year"] == 2024) & (sites["hospital_id"] == "H4"), "physicians"] = 21
+    changed = hotspots.national_cluster_rows(counties, sites, shapes, w, previous=marked)
+    assert set(changed.loc[changed["year"] == 2023, "cluster"]) == {"marker"}
+    assert "marker" not in set(changed.loc[changed["year"] == 2024, "cluster"])
+    fresh = hotspots.national_cluster_rows(counties, sites, shapes, w)
+    pd.testing.assert_frame_equal(
+        changed[changed["year"] == 2024].reset_index(drop=True),
+        fresh[fresh["year"] == 2024].reset_index(drop=True),
+    )

@@ -52,6 +52,6 @@ def test_hand_computed_values_and_formats():
 
 
 def test_the_link_parameter_offers_exactly_the_registry():
-    metric_param = next(p for p in state.PAGE_PARAMS["resource_map"] if p.name == "metric")
+    metric_param = next(p for p in state.page_params("resource_map") if p.name == "metric")
     assert metric_param.choices == metrics.NAMES
     assert [m.name for m in metrics.METRICS if m.more_is_worse] == ["children_per_physician"]

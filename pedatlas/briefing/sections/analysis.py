@@ -82,14 +82,9 @@ def hotspot_section(scope: Scope, data: Mapping) -> Section | None:
     layers |= {
         key: data["map_shapes"][key] for key in ("context", "sea_line") if key in data["map_shapes"]
     }
-    figure = hotspots.cluster_map(result, values, layers, t, scope.lang)
-    figure.update_layout(height=resource_map.MAP_HEIGHT, clickmode="none", dragmode=False)
-    if scope.level == "national":
-        figure.update_geos(
-            fitbounds=False,
-            lonaxis_range=resource_map.NATIONAL_LON_RANGE,
-            lataxis_range=resource_map.NATIONAL_LAT_RANGE,
-        )
+    figure = resource_map.printed_map(
+        hotspots.cluster_map(result, values, layers, t, scope.lang), scope
+    )
     title = text(scope, "brief_hotspot_title")
     chart = Chart(
         meta=meta(scope, title, "brief_unit_cluster", "brief_source_mixed"),

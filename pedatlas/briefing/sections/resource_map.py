@@ -53,6 +53,12 @@ def map_figure(scope: Scope, units, shapes: Mapping[str, dict], title: str) -> g
         shapes.get("context"),
         shapes.get("sea_line"),
     )
+    return printed_map(figure, scope)
+
+
+def printed_map(figure, scope: Scope):
+    """A briefing map: fixed height, no selecting or dragging, and China framed whole with the
+    South China Sea islands (not fitted to the data, which would crop them)."""
     figure.update_layout(height=MAP_HEIGHT, clickmode="none", dragmode=False)
     if scope.level == "national":
         figure.update_geos(

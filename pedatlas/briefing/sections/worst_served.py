@@ -40,7 +40,7 @@ def without_physician(counties: pd.DataFrame) -> pd.DataFrame:
 
 def parent_names(adcodes: pd.Series, regions: pd.DataFrame, level: str) -> list[str]:
     """The province (for a national list) or the city each county lies in."""
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    names: dict[str, str] = dict(zip(regions["adcode"], regions["name"], strict=True))
     if level == "national":
         return [names.get(code[:2] + "0000", "") for code in adcodes]
     return [names.get(code[:4] + "00", names.get(code[:2] + "0000", "")) for code in adcodes]

@@ -51,14 +51,7 @@ def change_map(scope: Scope, table: pd.DataFrame, shapes: Mapping[str, dict]):
         shapes.get("context"),
         shapes.get("sea_line"),
     )
-    figure.update_layout(height=resource_map.MAP_HEIGHT, clickmode="none", dragmode=False)
-    if scope.level == "national":
-        figure.update_geos(
-            fitbounds=False,
-            lonaxis_range=resource_map.NATIONAL_LON_RANGE,
-            lataxis_range=resource_map.NATIONAL_LAT_RANGE,
-        )
-    return figure
+    return resource_map.printed_map(figure, scope)
 
 
 def moves_table(scope: Scope, table: pd.DataFrame, title: str) -> Table:
