@@ -185,12 +185,14 @@ def current_rss_mb() -> float:
     return 0.0
 
 
-def watch_peak(stop: threading.Event, seen: dict) -> None:
+def watch_peak(stop: threading.Event, seen: dict[str, object]) -> None:
     """Sample the resident memory; keep the importer functions running at the highest sample."""
-    main = threading.main_thread().ident
+    main = threading.main_thread().ident or 0
+    highest = 0.0
     while not stop.wait(0.05):
         rss = current_rss_mb()
-        if rss > seen.get("rss", 0.0):
+        if rss > highest:
+            highest = rss
             frame = sys._current_frames().get(main)
             where = []
             while frame is not None:
@@ -202,7 +204,7 @@ def watch_peak(stop: threading.Event, seen: dict) -> None:
 
 def run_csv_case(csv: Path, db: Path) -> dict:
     """Plan and apply one CSV (in this process); seconds per step and the peak memory."""
-    stop, seen = threading.Event(), {}
+    stop, seen = threading.Event(), dict[str, object]()
     watcher = threading.Thread(target=watch_peak, args=(stop, seen), daemon=True)
     watcher.start()
     started = time.perf_counter()
