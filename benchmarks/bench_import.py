@@ -2,15 +2,16 @@
 
 Run from the repository root: python benchmarks/bench_import.py [ROWS] [--cases NAME,...]
 (default 2,000,000 rows; 0 runs the bombs only). --cases picks among: referral, transfer,
-row-cap, wide, long-text, several, bombs (default: referral, transfer, bombs).
+row-cap, wide, wide-refused, long-text, several, several-wide, bombs (default: referral, transfer, bombs).
 
 Each case runs in a fresh Python process so that its peak resident memory (VmHWM) is its own:
 - a valid referral CSV of ROWS rows, planned and applied against the small fixture database;
 - a valid transfer CSV (11 columns) with as many rows as limits.MAX_CELLS allows (1.8 M);
 - the worst cases the caps allow: a referral CSV at the row cap (limits.MAX_ROWS, 2.5 M rows);
-  a hospital CSV (the widest table, 18 columns) at the cell cap; a UTF-16 hospital CSV of
-  1,000-character sources at the byte cap (each cell 1.5x its size once decoded to UTF-8); several
-  hospital files in one upload, each at the cell cap, together at the row cap;
+  a hospital CSV (the widest table, 18 columns) at its table cap (limits.MAX_TABLE_ROWS) and at
+  the cell cap (refused); a UTF-16 hospital CSV of 1,000-character sources at the byte cap (each
+  cell 1.5x its size once decoded to UTF-8); three referral files in one upload at the row and
+  cell caps together; hospital files at the cell cap each (refused: the caps hold per upload);
 - the bombs of the bad-file corpus (tests/fixtures/import/bad): a 0.4 MB workbook inflating to
   140 MB, a 2 KB workbook declaring A1:XFD1048576, a part compressed 343 times, 1,210 parts,
   entity expansion in the shared strings, a 2,000,000-row declared dimension.
@@ -38,7 +39,12 @@ from importer_fixtures import HOSPITALS, build_fixture_db, great_circle  # noqa:
 
 from pedatlas.importer import apply_import, plan_import  # noqa: E402
 from pedatlas.importer.columns import HOSPITALS as HOSPITAL_TABLE  # noqa: E402
-from pedatlas.importer.limits import MAX_CELLS, MAX_ROWS, MAX_UPLOAD_BYTES  # noqa: E402
+from pedatlas.importer.limits import (  # noqa: E402
+    MAX_CELLS,
+    MAX_ROWS,
+    MAX_TABLE_ROWS,
+    MAX_UPLOAD_BYTES,
+)
 from pedatlas.tiers import referral_direction  # noqa: E402
 
 MEMORY_BUDGET_MB = 1_536.0
@@ -54,7 +60,7 @@ BOMBS = (
 )
 
 
-def referral_csv(path: Path, rows: int, seed: int = 1) -> Path:
+def referral_csv(path: Path, rows: int, seed: int = 1, first: int = 1_000) -> Path:
     """Write a valid referral CSV (Chinese headers) with ids above the fixture's; returns path."""
     rng = np.random.default_rng(seed)
     ids = np.array([row[0] for row in HOSPITALS])
@@ -67,7 +73,7 @@ def referral_csv(path: Path, rows: int, seed: int = 1) -> Path:
     days = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1200, rows), unit="D")
     frame = pd.DataFrame(
         {
-            "转诊编号": np.arange(1_000, 1_000 + rows),
+            "转诊编号": np.arange(first, first + rows),
             "转诊日期": days.strftime("%Y-%m-%d"),
             "转出医院编号": origin,
             "转入医院编号": target,
@@ -272,14 +278,26 @@ def csv_cases(folder: Path, rows: int, names: list[str]) -> list[tuple[str, list
             path = referral_csv(folder / "referrals_cap.csv", MAX_ROWS)
             cases.append(("referral CSV, row cap", [path], MAX_ROWS))
         elif name == "wide":
-            count = MAX_CELLS // len(HOSPITAL_TABLE.columns)
+            count = min(MAX_CELLS // len(HOSPITAL_TABLE.columns), MAX_TABLE_ROWS["hospitals"])
             files = [hospital_csv(folder / "hospitals_wide.csv", count)]
+            cases.append(("hospital CSV (18 columns), its table cap", files, count))
+        elif name == "wide-refused":
+            count = MAX_CELLS // len(HOSPITAL_TABLE.columns)
+            files = [hospital_csv(folder / "hospitals_cells.csv", count)]
             cases.append(("hospital CSV (18 columns), cell cap", files, count))
         elif name == "long-text":
             count = rows_in_bytes(MAX_UPLOAD_BYTES, 1_000, "utf-16")
             path = hospital_csv(folder / "hospitals_text.csv", count, 0, 1_000, "utf-16")
             cases.append(("UTF-16 hospital CSV, 1,000-char sources, byte cap", [path], count))
         elif name == "several":
+            counts = [MAX_ROWS // 3, MAX_ROWS // 3, MAX_ROWS - 2 * (MAX_ROWS // 3)]
+            files = [
+                referral_csv(folder / f"referrals_{i}.csv", count, 10 + i, 1_000 + sum(counts[:i]))
+                for i, count in enumerate(counts)
+            ]
+            label = f"{len(files)} referral CSVs in one upload, row and cell caps together"
+            cases.append((label, files, sum(counts)))
+        elif name == "several-wide":
             each = MAX_CELLS // len(HOSPITAL_TABLE.columns)
             counts = [each] * (MAX_ROWS // each) + [MAX_ROWS % each]
             files = [

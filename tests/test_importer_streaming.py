@@ -82,3 +82,13 @@ def test_a_bad_cell_in_a_later_block_is_reported_at_its_row(fixture_db, monkeypa
     assert len(data) > 10 * 1024
     found = plan_import([("h.csv", data)], db_path=fixture_db, lang="en")
     assert problems_of(found) == [("h.csv", "bad_integer", 252, "ped_physicians", "十二", None)]
+
+
+def test_hospitals_beyond_their_table_cap_refuse_the_file_that_crosses_it(fixture_db, monkeypatch):
+    monkeypatch.setitem(plan.MAX_TABLE_ROWS, "hospitals", 8)
+    first = "\n".join([HOSPITAL_HEADER, *(hospital_line(n) for n in range(6))]).encode()
+    second = "\n".join([HOSPITAL_HEADER, *(hospital_line(n) for n in range(10, 13))]).encode()
+    before = sha256(fixture_db)
+    found = plan_import([("a.csv", first), ("b.csv", second)], db_path=fixture_db, lang="en")
+    assert problems_of(found) == [("b.csv", "too_many_rows", None, None, "3", "2")]
+    assert not found.ok and sha256(fixture_db) == before
