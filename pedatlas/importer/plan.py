@@ -262,8 +262,13 @@ def read_all(
         progress_text = translate("importer_progress_reading", lang, file=name)
         report(0.4 * number / max(len(items), 1), progress_text)
         try:
-            source = as_source(item, name, max_bytes)
-            raw_sheets = read_sheets(source, spec, max_bytes, max_rows - rows, MAX_CELLS - cells)
+            raw_sheets = read_sheets(  # the bytes are held by read_sheets alone: freed there
+                as_source(item, name, max_bytes),
+                spec,
+                max_bytes,
+                max_rows - rows,
+                MAX_CELLS - cells,
+            )
         except FileRejected as rejected:
             problems += rejected.problems
             reports[name] = FileReport(name, table=rejected.problems[0].get("table"))

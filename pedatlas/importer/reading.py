@@ -215,8 +215,10 @@ def read_sheets(
     if data.startswith(OLE_MAGIC):
         raise FileRejected(file_problem(source.name, "unsupported_format", detail="xls"))
     encoding, text = decoded_text(source)
-    refuse_oversized_csv(source.name, text, max_rows, max_cells)
-    return [csv_sheet(source.name, text, encoding)]
+    name = source.name
+    del source, data  # a recoded file's bytes are not needed beside its UTF-8 text
+    refuse_oversized_csv(name, text, max_rows, max_cells)
+    return [csv_sheet(name, text, encoding)]
 
 
 def allowed_rows(max_rows: int, columns: int, max_cells: int = MAX_CELLS) -> int:
