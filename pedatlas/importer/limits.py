@@ -16,7 +16,7 @@ MAX_TOTAL_UPLOAD_BYTES = 512 * MB  # all files of one import together
 MAX_ROWS = 2_500_000  # data rows of all files of one import together
 MAX_COLUMNS = 64  # columns of one sheet (the widest table has 18)
 # Cells (rows x columns): memory grows with cells, not rows. 2,500,000 referrals of 8 columns
-# (20 M cells) peak at ~1.4 GB (bench_import.py); wider files get fewer rows.
+# (20 M cells) peak at 1.27 GB (bench_import.py); wider files get fewer rows.
 MAX_CELLS = 20_000_000  # of all files of one import together, like MAX_ROWS
 # Rows of one table per import, where the rollups rebuilt by an import grow with them: every
 # hospital enters the accessibility and hot-spot rollups (a hospital x county distance matrix),
