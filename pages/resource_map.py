@@ -33,7 +33,7 @@ with ui.friendly_errors():
             ui.empty_state("map_no_data_year", year=year)
         missing = measures.loc[measures["children"].isna() | (measures["children"] == 0), "name"]
         if not missing.empty:
-            st.caption(view.t("map_missing_children", names="、".join(missing)))
+            st.caption(view.t("map_missing_children", names=view.t("punct_list").join(missing)))
         figure, notes = panels.map_figure(
             measures, metric, scheme, target, scope_kind, level, region
         )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pedatlas import data, shell, ui, view
-from pedatlas.transport import builders, panels
+from pedatlas.transport import panels
 
 with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
@@ -21,8 +21,8 @@ with ui.friendly_errors():
         ui.empty_state("transport_empty")
     else:
         panels.show_headlines(summary)
-        monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
-        st.plotly_chart(builders.transport_monthly_figure(monthly, view.t), width="stretch")
+        panels.show_report(year, region, centre, points)
+        panels.show_monthly(filters)
     st.divider()
     panels.show_map(filters, points)
     if int(summary["trips"]):

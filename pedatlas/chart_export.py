@@ -72,6 +72,17 @@ def stamped(figure: go.Figure, note: ChartNote) -> go.Figure:
     return figure
 
 
+def below_toolbar(figure: go.Figure) -> go.Figure:
+    """figure's own title moved down to sit on the plot, under the toolbar's row (in place): a
+    title as wide as a narrow chart ran under the save button."""
+    if not figure.layout.title.text:
+        return figure
+    top = max(figure.layout.margin.t or 0, TITLE_MARGIN)
+    title = {"y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"b": 8}}
+    figure.update_layout(title=title, margin={"t": top})
+    return figure
+
+
 def export_config(base: dict, note: ChartNote) -> dict:
     """The plotly config: PNG named for the chart, a toolbar of one button."""
     removed = sorted(set(base.get("modeBarButtonsToRemove", [])) | set(REMOVED_BUTTONS))

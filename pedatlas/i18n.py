@@ -83,3 +83,18 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     return _FORMATTER.format(text, **values) if values else text
+
+
+def colon(lang: str) -> str:
+    """What joins a label to its value: '：' in Chinese, ': ' in English."""
+    return translate("punct_colon", lang)
+
+
+def bracketed(text, lang: str) -> str:
+    """A count or note after a label: '（12）' in Chinese, ' (12)' in English."""
+    return translate("punct_paren", lang, text=text)
+
+
+def listed(names, lang: str) -> str:
+    """Names in a sentence: '西沙区、南沙区' in Chinese, '西沙区, 南沙区' in English."""
+    return translate("punct_list", lang).join(str(name) for name in names)

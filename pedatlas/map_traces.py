@@ -4,12 +4,15 @@ Geo traces draw our own boundary layers with every base layer hidden; plotly sti
 world topojson, which the app serves as an empty stub from static/ (see PLOTLY_CONFIG).
 """
 
+from collections.abc import Callable
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import classify
-from pedatlas.i18n import Text
+from pedatlas import classify, i18n
+from pedatlas.i18n import Text, bracketed
 
 PLOTLY_CONFIG = {
     "topojsonURL": "app/static/",
@@ -132,14 +135,19 @@ def class_trace(
     )
 
 
-def legend_entries(labels, colors, counts, no_data_label: str, missing: int) -> list[go.Scattergeo]:
-    """Legend swatches: one empty marker trace per class saying what its colour means."""
+def legend_entries(
+    labels, colors, counts, no_data_label: str, missing: int, paren: Callable[[object], str]
+) -> list[go.Scattergeo]:
+    """Legend swatches: one empty marker trace per class saying what its colour means.
+
+    paren puts a count in brackets the way the language does ('（12）', ' (12)'; i18n.bracketed).
+    """
     entries = [
-        (f"{label}（{count}）", color)
+        (f"{label}{paren(count)}", color)
         for label, color, count in zip(labels, colors, counts, strict=True)
     ]
     if missing:
-        entries.append((f"{no_data_label}（{missing}）", NO_DATA_COLOR))
+        entries.append((f"{no_data_label}{paren(missing)}", NO_DATA_COLOR))
     return [
         go.Scattergeo(
             lon=[None],
@@ -159,10 +167,12 @@ def legend_entries(labels, colors, counts, no_data_label: str, missing: int) -> 
     ]
 
 
-def context_trace(features, label: str) -> go.Choropleth:
-    """Taiwan, Hong Kong and Macau drawn in grey: on the map, outside the statistics."""
+def context_trace(features, label: str, colon: str) -> go.Choropleth:
+    """Taiwan, Hong Kong and Macau drawn in grey: on the map, outside the statistics.
+
+    colon joins a name to the label ('：' or ': ', i18n.colon)."""
     ids = [feature["id"] for feature in features["features"]]
-    names = [f"{feature['properties']['name']}：{label}" for feature in features["features"]]
+    names = [f"{feature['properties']['name']}{colon}{label}" for feature in features["features"]]
     return _area_trace(features, ids, CONTEXT_COLOR, label, np.array(names), showlegend=False)
 
 
@@ -227,7 +237,7 @@ def background(features: dict | None, context: dict | None, sea_line: dict | Non
     """Base regions (if given) plus, on national maps, Taiwan/Hong Kong/Macau and the South China Sea line."""
     traces = []
     if context is not None and context["features"]:
-        traces.append(context_trace(context, t("context_regions")))
+        traces.append(context_trace(context, t("context_regions"), t("punct_colon")))
     if features is not None:
         traces.append(base_trace(features))
     if sea_line is not None and sea_line["features"]:
@@ -329,19 +339,23 @@ def choropleth_figure(
     """The full map: one class-coloured trace, context areas, the sea line, a legend of classes.
 
     flagged = (legend label, colour) of regions drawn outside the classes (class -2), if any.
+    texts: context, sea_line, no_data, legend (labels) and lang (the punctuation around them).
     """
     figure = go.Figure()
+    lang = texts["lang"]
     if context is not None and context["features"]:
-        figure.add_trace(context_trace(context, texts["context"]))
+        figure.add_trace(context_trace(context, texts["context"], i18n.colon(lang)))
     flagged_color = flagged[1] if flagged else None
     figure.add_trace(class_trace(features, frame, classes, colors, hover, flagged_color))
     if sea_line is not None and sea_line["features"]:
         figure.add_trace(line_trace(sea_line, texts["sea_line"]))
     counts = classify.class_counts(classes, len(labels))
-    entries = legend_entries(labels, colors, counts, texts["no_data"], int((classes == -1).sum()))
+    missing = int((classes == -1).sum())
+    paren = partial(bracketed, lang=lang)
+    entries = legend_entries(labels, colors, counts, texts["no_data"], missing, paren)
     if flagged:
         count = int((np.asarray(classes) == classify.FLAGGED).sum())
-        entries += legend_entries([flagged[0]], [flagged[1]], [count], "", 0)
+        entries += legend_entries([flagged[0]], [flagged[1]], [count], "", 0, paren)
     for entry in entries:
         figure.add_trace(entry)
     return geo_layout(figure, legend_title=texts["legend"])
@@ -359,11 +373,13 @@ def region_hover(
     metric_text: pd.Series,
     children_text: pd.Series,
     children_label: str,
+    lang: str,
 ) -> np.ndarray:
     """Hover lines: region name, the measure, the children."""
+    colon = i18n.colon(lang)
     return np.array(
         [
-            f"<b>{name}</b><br>{metric_label}：{value}<br>{children_label}：{kids}"
+            f"<b>{name}</b><br>{metric_label}{colon}{value}<br>{children_label}{colon}{kids}"
             for name, value, kids in zip(frame["name"], metric_text, children_text, strict=True)
         ]
     )

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pedatlas import classify, fmt
-from pedatlas.i18n import translate
+from pedatlas.i18n import listed, translate
 from pedatlas.metrics import small_population
 
 FLAGGED_COLOR = "#9fb3c8"  # blue-grey: drawn, but outside the classes
@@ -63,7 +63,7 @@ def left_out_note(left_out: pd.DataFrame, lang: str) -> str:
     if left_out.empty:
         return ""
     names = list(left_out["name"])
-    shown = "、".join(names[:NAMES_SHOWN]) + ("…" if len(names) > NAMES_SHOWN else "")
+    shown = listed(names[:NAMES_SHOWN], lang) + ("…" if len(names) > NAMES_SHOWN else "")
     return translate(
         "small_population_left_out",
         lang,

@@ -10,6 +10,7 @@ Every change shown carries its base: 'vs previous year', 'vs 2019' or 'vs before
 (delta_label), so a reader can quote it correctly.
 """
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -59,8 +60,32 @@ def delta_label(base: int | str, lang: str) -> str:
     return translate("delta_vs_year", lang, year=int(base))
 
 
-def labelled_delta(change: str | None, base: int | str, lang: str) -> str | None:
-    """'+5.2%（较上年）': a formatted change with its base (None stays None, for st.metric)."""
+def is_zero_change(change: str | None) -> bool:
+    """Whether a change as shown rounds to zero: '+0.0%', '-0.00', '+0.0 pp', '0'."""
+    if change is None:
+        return False
+    number = re.match(r"\s*[+\-\u2212]?([\d,]*\.?\d+)", change)
+    return number is not None and float(number.group(1).replace(",", "")) == 0
+
+
+def labelled_delta(change: str | None, base: int | str | None, lang: str) -> str | None:
+    """'+5.2%（较上年）': a formatted change with its base (None stays None, for st.metric);
+    a change that shows as zero reads '持平' / 'unchanged' (no sign to misread as a rise)."""
     if change is None:
         return None
+    if is_zero_change(change):
+        change = translate("delta_unchanged", lang)
+    if base is None:
+        return change
     return f"{change}{translate('delta_wrap', lang, base=delta_label(base, lang))}"
+
+
+def metric_delta(change: str | None, base: int | str | None, lang: str, color: str = "normal"):
+    """st.metric's delta arguments for a formatted change: labelled with its base; a change that
+    rounds to zero has no arrow and no colour (Streamlit draws ↑ for '+0.0%')."""
+    zero = is_zero_change(change)
+    return {
+        "delta": labelled_delta(change, base, lang),
+        "delta_color": "off" if zero else color,
+        "delta_arrow": "off" if zero else "auto",
+    }

@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from pedatlas import auth, link_notices, safe_cells, share, tables, view
+from pedatlas import auth, chart_export, link_notices, safe_cells, share, tables, view
 from pedatlas.briefing import panels as briefing_panels
 
 log = logging.getLogger("pedatlas")
@@ -114,9 +114,25 @@ def data_table(
             config[label] = st.column_config.NumberColumn(
                 label, format=column.grid_format(), pinned=position == 0
             )
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **kwargs)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(table, hide_index=True, column_config=config, **kwargs)
     noted_downloads(table, note, key)
     return table
+
+
+def chart(
+    figure, note: chart_export.ChartNote, container=None, stamp: bool = False, base=None, **kwargs
+) -> None:
+    """A plotly chart with a toolbar of one button (save as PNG, named for the chart): the full
+    toolbar covered titles and legends on phones and in narrow columns; the figure's title sits
+    under the toolbar's row. stamp writes the title and scope · year · source into the figure
+    instead (see chart_export)."""
+    if stamp:
+        chart_export.stamped(figure, note)
+    else:
+        chart_export.below_toolbar(figure)
+    config = chart_export.export_config(base or {}, note)
+    (container or st).plotly_chart(figure, config=config, width="stretch", **kwargs)
 
 
 def note_labels() -> dict[str, str]:
@@ -126,7 +142,10 @@ def note_labels() -> dict[str, str]:
 
 
 def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> None:
-    """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked."""
+    """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked;
+    for analysts and admins, as table_downloads (pedatlas.auth)."""
+    if not auth.can("download"):
+        return
     stem = tables.file_stem(note.title, note.scope, note.year)
     labels = note_labels()
     left, right = st.columns(2)

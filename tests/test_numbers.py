@@ -146,6 +146,81 @@ def test_every_delta_names_its_base():
     assert trends.labelled_delta(None, "previous", "zh") is None
 
 
+@pytest.mark.parametrize("shown", ["+0.0%", "-0.0%", "+0.000", "-0.0000", "+0.0 pp", "0"])
+def test_a_change_that_rounds_to_zero_reads_unchanged_without_an_arrow(shown):
+    assert trends.is_zero_change(shown)
+    assert trends.labelled_delta(shown, "previous", "zh") == "持平（较上年）"
+    assert trends.labelled_delta(shown, 2019, "en") == "unchanged (vs 2019)"
+    assert trends.metric_delta(shown, None, "en", "inverse") == {
+        "delta": "unchanged",
+        "delta_color": "off",
+        "delta_arrow": "off",
+    }
+
+
+@pytest.mark.parametrize("shown", ["+0.1%", "-0.001", "+12.5 pp", "+1,234"])
+def test_a_real_change_keeps_its_sign_arrow_and_colour(shown):
+    assert not trends.is_zero_change(shown)
+    assert trends.metric_delta(shown, "previous", "en", "inverse") == {
+        "delta": f"{shown} (vs previous year)",
+        "delta_color": "inverse",
+        "delta_arrow": "auto",
+    }
+
+
+def test_metric_cards_draw_no_arrow_for_a_zero_change():
+    """What Streamlit draws: ↑ for '+0.0%' as given before, none with metric_delta; overview
+    figures of a year equal to the one before all read 持平."""
+    from streamlit.proto.Metric_pb2 import Metric
+    from streamlit.testing.v1 import AppTest
+
+    from pedatlas.overview.builders import headline_figures
+
+    def cards():
+        import streamlit as st
+
+        from pedatlas import trends
+
+        st.metric("raw", "1.00", "+0.0%")
+        st.metric("shown", "1.00", **trends.metric_delta("+0.0%", "previous", "zh"))
+        st.metric("fell", "1.00", **trends.metric_delta("-2.0%", "previous", "zh", "inverse"))
+
+    app = AppTest.from_function(cards).run()
+    raw, shown, fell = (m.proto for m in app.metric)
+    assert raw.direction == Metric.MetricDirection.UP  # what the cards showed before
+    assert (shown.delta, shown.direction, shown.color) == (
+        "持平（较上年）",
+        Metric.MetricDirection.NONE,
+        Metric.MetricColor.GRAY,
+    )
+    assert (fell.direction, fell.color) == (Metric.MetricDirection.DOWN, Metric.MetricColor.GREEN)
+
+    year = pd.Series(
+        {
+            "children": 1000,
+            "physicians": 800,
+            "beds": 900,
+            "nicu_beds": 30,
+            "picu_beds": 20,
+            "alliances": 3,
+            "member_hospitals": 12,
+            "counties": 10,
+            "counties_with_member": 7,
+            "children_covered": 600,
+            "referrals_down": 10,
+            "referrals_up": 20,
+            "transfers": 5,
+            "transfer_km": 100.0,
+        }
+    )
+    targets = pd.DataFrame(columns=["indicator", "year", "value"])
+    figures = [f for f in headline_figures(year, year, targets, 2024, "zh") if f.delta is not None]
+    assert figures
+    for figure in figures:
+        delta = trends.metric_delta(figure.delta, "previous", "zh", figure.delta_color)
+        assert delta == {"delta": "持平（较上年）", "delta_color": "off", "delta_arrow": "off"}
+
+
 # --- municipalities and footprints ----------------------------------------------------------
 
 

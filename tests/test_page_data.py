@@ -224,7 +224,7 @@ def test_page_structurally_broken_upload_ends_in_the_problem_list(
     upload(app, (name, content))
     assert app.exception == []
     shown = [e.value for e in app.error]
-    assert len(shown) == 1 and shown[0].startswith("1 errors were found")
+    assert len(shown) == 1 and shown[0].startswith("1 error was found")
     problems = frame_with(app, "Reason")
     assert problems[["File", "Row", "Column", "Value"]].astype(object).fillna("").astype(
         str

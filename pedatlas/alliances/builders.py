@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pedatlas import classify, fmt, map_traces
+from pedatlas.tables import Column
 from pedatlas.tiers import COOPERATION_DEPTH, KINDS, TIER_RANK
 
 ACTIVITIES = ("expert_clinic", "lecture", "trainee", "technique", "remote_consult")
@@ -76,24 +77,19 @@ HEADINGS = {
     "departed": "alliances_col_departed",
     "members": "alliances_members_year_end",
 }
-COMPARE_HEADINGS = dict(
-    zip(
-        COMPARE_COLUMNS,
-        (
-            "alliances_col_id",
-            "alliances_col_alliance",
-            "alliances_col_members",
-            "alliances_col_counties",
-            "alliances_col_children",
-            "alliances_col_referrals",
-            "alliances_col_per_1000",
-            "alliances_col_down_share",
-            "alliances_col_transports",
-            "alliances_col_km",
-        ),
-        strict=True,
-    )
-)
+# The comparison as shown: the alliance pinned, its members next (tables.Column).
+COMPARE_SHOWN = [
+    Column("name", "alliances_col_alliance", keep=True),
+    Column("members", "alliances_col_members", "integer", keep=True),
+    Column("counties", "alliances_col_counties", "integer", keep=True),
+    Column("children", "alliances_col_children", "integer", keep=True),
+    Column("referrals_sent", "alliances_col_referrals", "integer", keep=True),
+    Column("referrals_per_1000", "alliances_col_per_1000", "decimal", 2, keep=True),
+    Column("downward_share", "alliances_col_down_share", "percent", keep=True),
+    Column("transports", "alliances_col_transports", "integer", keep=True),
+    Column("transport_km", "alliances_col_km", "km", keep=True),
+    Column("alliance_id", "alliances_col_id", keep=True),
+]
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -127,15 +123,17 @@ def map_labels(t) -> dict:
         "core",
         "hover_gap",
         "hover_no_member",
-        "hover_members",
     )
     return {key: t(f"alliances_{key}") for key in keys} | {
+        "hover_members": lambda n: t("alliances_hover_members", n=n),
         "children": t("alliances_col_children_county"),
         "no_data": t("no_data"),
         "joined": t("alliances_joined_on"),
         "kind": value_translator("kind", t),
         "tier": value_translator("tier", t),
         "cooperation": value_translator("cooperation", t),
+        "colon": t("punct_colon"),
+        "paren": lambda text: t("punct_paren", text=text),
     }
 
 
@@ -377,15 +375,16 @@ def county_hover(counties: pd.DataFrame, labels: dict, lang: str) -> np.ndarray:
     lines = []
     for row, in_region in zip(counties.itertuples(), gap_region(counties), strict=True):
         members = (
-            labels["hover_members"].format(n=int(row.members))
+            labels["hover_members"](int(row.members))
             if row.members
             else labels["hover_gap"]
             if in_region
             else labels["hover_no_member"]
         )
         lines.append(
-            f"<b>{row.name}</b>（{row.city_name}）<br>{labels['children']}：{fmt.big_number(row.children, lang)}"
-            f"<br>{labels['density']}：{density_text(row.children_per_km2)}<br>{members}"
+            f"<b>{row.name}</b>{labels['paren'](row.city_name)}<br>{labels['children']}{labels['colon']}"
+            f"{fmt.big_number(row.children, lang)}<br>{labels['density']}{labels['colon']}"
+            f"{density_text(row.children_per_km2)}<br>{members}"
         )
     return np.array(lines, dtype=object)
 
@@ -453,7 +452,8 @@ def member_hover(members: pd.DataFrame, labels: dict) -> pd.Series:
     return members.apply(
         lambda m: (
             f"<b>{m['name']}</b><br>{labels['kind'](m['kind'])} · {labels['tier'](m['tier'])}"
-            f"<br>{m['county_name']}（{m['city_name']}）<br>{labels['cooperation'](m['cooperation'])}"
+            f"<br>{m['county_name']}{labels['paren'](m['city_name'])}"
+            f"<br>{labels['cooperation'](m['cooperation'])}"
             f" · {labels['joined']} {pd.Timestamp(m['joined_on']).date()}"
         ),
         axis=1,
@@ -474,7 +474,7 @@ def member_traces(members: pd.DataFrame, labels: dict) -> list[go.Scattergeo]:
                 lon=group["lon"],
                 lat=group["lat"],
                 mode="markers",
-                name=f"{labels['cooperation'](value)}（{len(group)}）",
+                name=f"{labels['cooperation'](value)}{labels['paren'](len(group))}",
                 marker={
                     "size": 7 + 1.5 * max(depth_rank(value), 0),
                     "color": DEPTH_COLORS.get(depth_rank(value), "#888"),
@@ -522,7 +522,9 @@ def alliance_map(
     counts = classify.class_counts(classes, len(class_labels))
     missing = int((classes == -1).sum())
     figure.add_traces(
-        map_traces.legend_entries(class_labels, colors, counts, labels["no_data"], missing)
+        map_traces.legend_entries(
+            class_labels, colors, counts, labels["no_data"], missing, labels["paren"]
+        )
     )
     if provinces is not None and provinces["features"]:
         figure.add_trace(_province_outline(provinces))
@@ -533,7 +535,7 @@ def alliance_map(
         (gap, GAP_LINE, 2.4, "gap"),
     ):
         if mask.any():
-            name = f"{labels[key]}（{int(mask.sum())}）"
+            name = f"{labels[key]}{labels['paren'](int(mask.sum()))}"
             figure.add_traces(_outline_traces(features, counties, mask, color, width, name, hover))
     lon, lat = link_lines(members)
     if lon:
@@ -666,7 +668,8 @@ def downward_share(up, down) -> float:
 def compare_table(
     alliances: pd.DataFrame, reach: pd.DataFrame, activity: pd.DataFrame, ids: list[str], lang: str
 ) -> pd.DataFrame:
-    """One row per chosen alliance (in the order chosen) with the comparison measures."""
+    """One row per chosen alliance (in the order chosen) with the comparison measures, raw
+    (COMPARE_SHOWN formats them on screen)."""
     frame = (
         alliances.set_index("alliance_id")[["name", "name_en"]]
         .join(reach.set_index("alliance_id"))
@@ -682,7 +685,5 @@ def compare_table(
     frame["downward_share"] = [
         downward_share(u, d) for u, d in zip(frame["up"], frame["down"], strict=True)
     ]
-    frame["referrals_per_1000"] = frame["referrals_per_1000"].round(2)
-    frame["downward_share"] = frame["downward_share"].round(4)
-    frame["transport_km"] = frame["transport_km"].astype(float).round(0)
+    frame["transport_km"] = frame["transport_km"].astype(float)
     return frame[list(COMPARE_COLUMNS)]

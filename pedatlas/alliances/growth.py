@@ -71,7 +71,7 @@ def _covered_values(coverage: pd.DataFrame, year: int, names: dict, labels: dict
     """Locations, class (1 = newly covered) and hover of the counties covered in year."""
     now = coverage[coverage["year"] == year]
     hover = [
-        f"<b>{names.get(adcode, adcode)}</b><br>{labels['hospitals']}：{count}"
+        f"<b>{names.get(adcode, adcode)}</b><br>{labels['hospitals']}{labels['colon']}{count}"
         for adcode, count in zip(now["adcode"], now["hospitals"], strict=True)
     ]
     new = (now["first_year"] == year).astype(int)
@@ -159,7 +159,7 @@ def _controls(years, labels: dict, frame_ms: int) -> dict:
                 "len": 0.8,
                 "y": 0.0,
                 "yanchor": "top",
-                "currentvalue": {"prefix": f"{labels['year']}："},
+                "currentvalue": {"prefix": f"{labels['year']}{labels['colon']}"},
             }
         ],
     }
@@ -188,7 +188,7 @@ def growth_animation(
     names = dict(zip(counties["adcode"], counties["name"], strict=True))
     figure = go.Figure()
     if context is not None and context["features"]:
-        figure.add_trace(map_traces.context_trace(context, labels["context"]))
+        figure.add_trace(map_traces.context_trace(context, labels["context"], labels["colon"]))
     figure.add_trace(_base_trace(features, counties))
     covered_at = len(figure.data)
     first = years[0]

@@ -43,7 +43,11 @@ def frame_title(lang: str):
 def labels() -> dict:
     keys = ("hospitals", "new", "earlier", "play", "pause", "year")
     texts = {key: view.t(f"growth_{key}") for key in keys}
-    return texts | {"context": view.t("context_regions"), "sea_line": view.t("sea_line")}
+    return texts | {
+        "context": view.t("context_regions"),
+        "sea_line": view.t("sea_line"),
+        "colon": view.t("punct_colon"),
+    }
 
 
 def playback_figure(area: str, alliance: str):

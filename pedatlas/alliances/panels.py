@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, ui, view
+from pedatlas import data, fmt, i18n, map_traces, ui, view
 from pedatlas.alliances import builders as av
 from pedatlas.alliances import growth_panel
+from pedatlas.tables import TableNote
 
 PAGE = "alliances"
 
@@ -23,7 +24,7 @@ def labeller(alliances: pd.DataFrame):
         row = rows.loc[alliance_id]
         name = row["name_en"] if view.lang() == "en" and pd.notna(row["name_en"]) else row["name"]
         marked = row["is_synthetic"] and tag not in name
-        return f"{name}（{alliance_id}）" + (f" · {tag}" if marked else "")
+        return name + i18n.bracketed(alliance_id, view.lang()) + (f" · {tag}" if marked else "")
 
     return label
 
@@ -187,12 +188,13 @@ def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
     reach = data.query("alliances/reach", year=year)
     activity = data.query("alliances/activity", year=year)
     table = av.compare_table(alliances, reach, activity, chosen, view.lang())
-    table = av.translated(table, view.t, av.COMPARE_HEADINGS)
-    config = {view.t("alliances_col_down_share"): st.column_config.NumberColumn(format="percent")}
-    config |= localized(view.t("alliances_col_children"), view.t("alliances_col_km"))
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
+    title = view.t("alliances_compare_title", year=year)
+    source = view.t("table_source_default")
+    note = TableNote(
+        title, view.t("scope_national"), str(year), view.t("alliances_col_members"), source
+    )
+    ui.data_table(table, av.COMPARE_SHOWN, note, "compare")
     st.caption(view.t("alliances_compare_caption", year=year))
-    ui.table_downloads(table, f"alliances_compare_{year}", "compare")
 
 
 def show_alliance(alliances: pd.DataFrame, year: int) -> None:

@@ -21,7 +21,7 @@ STRINGS = {
     "alliances_badge_synthetic": ("合成联盟（演示用）", "Synthetic alliance (demo)"),
     "alliances_reported_note": (
         "来源：{source}。{named} 家成员为报道点名，其余成员按公布规模由生成器补足（合成）。",
-        "Source: {source}. {named} members are named in the reports; the rest were added by the "
+        "Source: {source}. {named:member is|members are} named in the reports; the rest were added by the "
         "generator to reach the published size (synthetic).",
     ),
     "alliances_reported_note_unnamed": (
@@ -44,7 +44,7 @@ STRINGS = {
         "Active member institutions, core hospital excluded (as in the published counts).",
     ),
     "alliances_growth_chart_title": ("成员加入（按年）", "Members joining by year"),
-    "alliances_published": ("公布成员数：{n} 家", "Published: {n} members"),
+    "alliances_published": ("公布成员数：{n} 家", "Published: {n:member|members}"),
     "alliances_published_target": (
         "生成目标：{n} 家（非报道数字）",
         "Generator target: {n} (not a reported figure)",
@@ -88,7 +88,7 @@ STRINGS = {
     ),
     "alliances_gap_footprint": (
         "联盟覆盖范围（{home}及有成员的全部 {cities} 个地市，涉及 {provinces} 个省）",
-        "the alliance's footprint ({home} and all {cities} cities with a member, in {provinces} provinces)",
+        "the alliance's footprint ({home} and all {cities:city|cities} with a member, in {provinces:province|provinces})",
     ),
     "alliances_links": ("核心—成员连线", "Core–member links"),
     "alliances_core": ("核心医院", "Core hospital"),
@@ -98,8 +98,8 @@ STRINGS = {
     "alliances_joined_on": ("加入", "joined"),
     "alliances_coverage": (
         "{home}共 {counties} 个区县，{covered} 个有成员；{gap} 个区县尚无成员，其中有儿童 {children}。",
-        "{home} has {counties} counties; {covered} have a member and {gap} have none, home to "
-        "{children} children.",
+        "{home} has {counties:county|counties}; {covered:has|have} a member and {gap:has|have} none, "
+        "home to {children:child|children}.",
     ),
     "alliances_gap_title": (
         "招募空白区县（按儿童数排序）",

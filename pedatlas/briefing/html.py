@@ -12,6 +12,7 @@ from itertools import count
 
 import plotly.offline
 
+from pedatlas import i18n
 from pedatlas.briefing.labels import text
 from pedatlas.briefing.model import Briefing, Bullets, Chart, Headline, Meta, Scope, Section, Table
 from pedatlas.paths import PROJECT_ROOT
@@ -89,7 +90,7 @@ def _script_json(value) -> str:
 
 
 def meta_line(scope: Scope, meta: Meta) -> str:
-    colon = ": " if scope.lang == "en" else "："
+    colon = i18n.colon(scope.lang)
     parts = (
         f"{text(scope, 'brief_label_scope')}{colon}{meta.scope}",
         f"{text(scope, 'brief_label_year')}{colon}{meta.year}",

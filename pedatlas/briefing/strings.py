@@ -120,8 +120,8 @@ STRINGS = {
     "brief_alliance_summary": (
         "{year} 年末有 {alliances} 个医联体在本范围有成员医院，共 {members} 家成员医院，"
         "覆盖 {counties} 个区县（占区县 {county_share}），这些区县的儿童占 {children_share}。",
-        "At the end of {year}, {alliances} alliances had member hospitals here, {members} members "
-        "in all, in {counties} counties ({county_share} of counties) home to {children_share} of "
+        "At the end of {year}, {alliances:alliance|alliances} had member hospitals here, {members:member|members} "
+        "in all, in {counties:county|counties} ({county_share} of counties) home to {children_share} of "
         "the children.",
     ),
     "brief_alliance_table": (
@@ -164,8 +164,8 @@ STRINGS = {
     "brief_transport_summary": (
         "{trips} 次危重转运（新生儿 {newborns}，其中危重新生儿 {critical_newborns}），总里程 {km}，"
         "平均每次 {km_per_trip}，送达 {centres} 个转运中心。",
-        "{trips} critical transports ({newborns} newborns, {critical_newborns} of them critical), "
-        "{km} in all, {km_per_trip} per trip, to {centres} centres.",
+        "{trips:critical transport|critical transports} ({newborns:newborn|newborns}, {critical_newborns} of them critical), "
+        "{km} in all, {km_per_trip} per trip, to {centres:centre|centres}.",
     ),
     "brief_transport_time": (
         "从出车到送达用时中位数 {median}，90% 的转运在 {p90} 内送达；途中死亡 {died} 例。",
@@ -198,7 +198,7 @@ STRINGS = {
     ),
     "brief_equity_below_target": (
         "{share} 的儿童（{children}）生活在每千儿童儿科医师低于 {target}（{target_year} 年目标）的区县。",
-        "{share} of children ({children}) live in counties below {target} pediatricians per 1,000 "
+        "{share} of children ({children}) live in counties below {target:pediatrician|pediatricians} per 1,000 "
         "children (the {target_year} target).",
     ),
     "brief_equity_title": ("区县间分布的基尼系数", "Gini coefficient across counties"),
@@ -210,21 +210,21 @@ STRINGS = {
     "brief_section_worst": ("最薄弱的区县", "Worst-served counties"),
     "brief_worst_title": (
         "每千儿童儿科医师最少的 {count} 个区县",
-        "The {count} counties with the fewest pediatricians per 1,000 children",
+        "The {count:county|counties} with the fewest pediatricians per 1,000 children",
     ),
     "brief_worst_excluded": (
         "儿童不足{minimum}人的区县未列入（{count} 个：{names}），其比率只依赖极少的儿童，一两名医师就会大幅改变它。",
-        "Counties with fewer than {minimum} children are not listed ({count}: {names}): their "
+        "Not listed: counties with fewer than {minimum:child|children} ({count}: {names}); their "
         "rate rests on very few children, and one or two physicians swing it.",
     ),
     "brief_worst_none_excluded": (
         "所有区县儿童均不少于{minimum}人，均参与排名。",
-        "Every county has at least {minimum} children; all are ranked.",
+        "Every county has at least {minimum:child|children}; all are ranked.",
     ),
     "brief_worst_no_physician": (
         "{count} 个区县（儿童均不少于1万人）没有一名儿科医师，共有儿童 {children}。",
-        "{count} counties (each with at least 10,000 children) have no pediatrician at all; "
-        "{children} children live there.",
+        "Counties with no pediatrician at all, each with at least 10,000 children: "
+        "{count:county|counties}, home to {children:child|children}.",
     ),
     "brief_worst_empty": ("本范围没有可排名的区县。", "No county here can be ranked."),
     "brief_col_county": ("区县", "County"),
@@ -261,8 +261,8 @@ STRINGS = {
     ),
     "brief_note_small": (
         "比率以 2020 年普查儿童数为分母；儿童不足{minimum}人的区县不参与最薄弱排名。",
-        "Rates divide by the 2020 census children; counties with fewer than {minimum} children are "
-        "left out of the worst-served ranking.",
+        "Rates divide by the 2020 census children; the worst-served ranking leaves out counties with "
+        "fewer than {minimum:child|children}.",
     ),
     # In the app
     "page_briefing": ("简报", "Briefing"),

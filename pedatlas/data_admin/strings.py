@@ -71,11 +71,11 @@ STRINGS = {
     ),
     "data_problems_capped": (
         "只列出前 {shown} 个问题（共 {total} 个）。",
-        "Only the first {shown} of {total} problems are listed.",
+        "Problems listed: the first {shown} of {total}.",
     ),
     "data_plan_errors": (
         "发现 {errors} 个错误，本次导入不能进行；数据库没有任何改动。请按问题清单修正文件后重新上传。",
-        "{errors} errors were found, so this import cannot go ahead; the database is unchanged. "
+        "{errors:error was|errors were} found, so this import cannot go ahead; the database is unchanged. "
         "Fix the files using the list of problems and upload them again.",
     ),
     "data_plan_nothing": (
@@ -95,7 +95,7 @@ STRINGS = {
         "不影响导入的提示（例如将被忽略的列）：{warnings} 个。",
         "Notes that do not stop the import (for example ignored columns): {warnings}.",
     ),
-    "data_confirm": ("确认导入（写入 {rows} 行）", "Confirm the import (write {rows} rows)"),
+    "data_confirm": ("确认导入（写入 {rows} 行）", "Confirm the import (write {rows:row|rows})"),
     "data_writing": ("正在写入…", "Writing…"),
     "data_apply_rejected": (
         "导入被拒绝，数据库没有任何改动：{detail}",
@@ -175,11 +175,11 @@ STRINGS = {
     "data_export_headers": ("表头", "Headers"),
     "data_export_headers_zh": ("中文表头", "Chinese headers"),
     "data_export_headers_en": ("英文列名", "English keys"),
-    "data_export_rows": ("共 {rows} 行。", "{rows} rows."),
+    "data_export_rows": ("共 {rows} 行。", "{rows:row|rows}."),
     "data_export_large": (
         "此表有 {rows} 行：生成 CSV 可能需要几分钟并占用数 GB 内存。也可在服务器上用命令行导出："
         "`python -m pedatlas.importer --export {table} -o {table}.csv`",
-        "This table has {rows} rows: making the CSV can take minutes and several GB of memory. "
+        "This table has {rows:row|rows}: making the CSV can take minutes and several GB of memory. "
         "On the server the command line exports it too: "
         "`python -m pedatlas.importer --export {table} -o {table}.csv`",
     ),

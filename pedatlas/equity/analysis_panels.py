@@ -11,7 +11,7 @@ import streamlit as st
 from pedatlas import data, fmt, map_traces, ui, view
 from pedatlas.equity import builders as ev
 from pedatlas.equity import hotspots, service_quality, time_to_care
-from pedatlas.equity.panels import county_accessibility, county_layers
+from pedatlas.equity.panels import chart_note, county_accessibility, county_layers
 from pedatlas.metrics import clusters
 
 
@@ -127,7 +127,7 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
     figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     title = view.t("time_chart_title", scope=_scope_name(region, names))
-    st.plotly_chart(time_to_care.bands_figure(shares, title, view.t), width="stretch")
+    ui.chart(time_to_care.bands_figure(shares, title, view.t), chart_note(title, year))
     group_key = "city_adcode" if scope_kind != "national" else "province_adcode"
     st.subheader(view.t("time_table_title", level=level_name))
     table = time_to_care.bands_table(

@@ -21,6 +21,7 @@ from pedatlas.metrics.equity import (
     theil_index,
 )
 from pedatlas.state import param_choices
+from pedatlas.tables import Column
 
 SECTIONS = param_choices("equity", "section")
 RESOURCES = param_choices("equity", "resource")
@@ -415,35 +416,43 @@ def shortage_reason(row: pd.Series, t: Callable) -> str:
         "child_share": fmt.percent(row["child_share"]),
         "rural_share": fmt.percent(row["rural_share"]),
     }
-    return "；".join(
+    return t("punct_semicolon").join(
         t(f"equity_reason_{c}", value=values[c], points=int(row[f"{c}_points"]))
         for c in shortage.scored_components(row)
     )
 
 
+# The shortage list as shown: county pinned, its score next, then why (tables.Column).
+SHORTAGE_COLUMNS = [
+    Column("name", "equity_col_county", keep=True),
+    Column("score", "equity_col_score", "integer", keep=True),
+    Column("rank", "equity_col_rank", "integer", keep=True),
+    Column("reasons", "equity_col_reasons", keep=True),
+    Column("city", "equity_col_city"),
+    Column("province", "equity_col_province"),
+    Column("children", "equity_col_children", "integer"),
+    Column("physicians", "equity_col_physicians", "integer"),
+    Column("children_per_physician", "equity_col_children_per_physician", "decimal", 0),
+    Column("ratio_points", "equity_col_ratio_points", "integer"),
+    Column("distance_km", "equity_col_distance_km", "decimal", 1),
+    Column("distance_points", "equity_col_distance_points", "integer"),
+    Column("child_share", "equity_col_child_share", "percent"),
+    Column("child_share_points", "equity_col_child_share_points", "integer"),
+    Column("rural_share", "equity_col_rural_share", "percent"),
+    Column("rural_share_points", "equity_col_rural_share_points", "integer"),
+    Column("adcode", "equity_col_adcode"),
+]
+
+
 def shortage_table(worst: pd.DataFrame, names: dict, t: Callable) -> pd.DataFrame:
-    """The displayed shortage list: rank, county, score, components with points, reasons."""
-    return pd.DataFrame(
-        {
-            t("equity_col_rank"): np.arange(1, len(worst) + 1),
-            t("equity_col_county"): worst["name"],
-            t("equity_col_adcode"): worst["adcode"],
-            t("equity_col_city"): worst["city_adcode"].map(names),
-            t("equity_col_province"): worst["province_adcode"].map(names),
-            t("equity_col_score"): worst["score"].astype(int),
-            t("equity_col_reasons"): [shortage_reason(row, t) for _, row in worst.iterrows()],
-            t("equity_col_children"): worst["children"].astype("int64"),
-            t("equity_col_physicians"): worst["physicians"].astype("int64"),
-            t("equity_col_children_per_physician"): worst["children_per_physician"].round(0),
-            t("equity_col_ratio_points"): worst["ratio_points"].astype(int),
-            t("equity_col_distance_km"): worst["distance_km"].round(1),
-            t("equity_col_distance_points"): worst["distance_points"].astype(int),
-            t("equity_col_child_share"): worst["child_share"].round(4),
-            t("equity_col_child_share_points"): worst["child_share_points"].astype(int),
-            t("equity_col_rural_share"): worst["rural_share"].round(4),
-            t("equity_col_rural_share_points"): worst["rural_share_points"].astype(int),
-        }
-    )
+    """The shortage list, raw values (shares as 0.31, SHORTAGE_COLUMNS formats them): rank, score,
+    reasons, the parent regions and the components with their points."""
+    return worst.assign(
+        rank=np.arange(1, len(worst) + 1),
+        city=worst["city_adcode"].map(names),
+        province=worst["province_adcode"].map(names),
+        reasons=[shortage_reason(row, t) for _, row in worst.iterrows()],
+    ).reset_index(drop=True)
 
 
 def _band_rows(bands, strict: bool, formatter, t: Callable) -> list[tuple[str, int]]:
@@ -498,11 +507,12 @@ def access_summary(scores: pd.DataFrame) -> dict:
 
 def access_hover(scores: pd.DataFrame, t: Callable, lang: str) -> np.ndarray:
     """Hover text per county: name, index, supply per 1,000 children, children."""
+    colon = t("punct_colon")
     return np.array(
         [
-            f"<b>{name}</b><br>{t('equity_col_access_index')}：{fmt.rate(index)}"
-            f"<br>{t('equity_col_access_per_1000')}：{fmt.rate(per, 3)}"
-            f"<br>{t('equity_col_children')}：{fmt.big_number(kids, lang)}"
+            f"<b>{name}</b><br>{t('equity_col_access_index')}{colon}{fmt.rate(index)}"
+            f"<br>{t('equity_col_access_per_1000')}{colon}{fmt.rate(per, 3)}"
+            f"<br>{t('equity_col_children')}{colon}{fmt.big_number(kids, lang)}"
             for name, index, per, kids in zip(
                 scores["name"],
                 scores["access_index"],
@@ -528,6 +538,7 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
         "sea_line": t("sea_line"),
         "no_data": t("no_data"),
         "legend": t("equity_access_legend"),
+        "lang": lang,
     }
     # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
     return map_traces.choropleth_figure(

@@ -197,7 +197,9 @@ def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Call
         members = frame[frame["cluster"] == kind].sort_values("p_value")
         if members.empty:
             continue
-        listed = "、".join(names.get(code, code) for code in members["adcode"][:NAMES_IN_SENTENCE])
+        listed = t("punct_list").join(
+            names.get(code, code) for code in members["adcode"][:NAMES_IN_SENTENCE]
+        )
         more = len(members) - NAMES_IN_SENTENCE
         listed += t("hotspot_and_more", count=more) if more > 0 else ""
         lines.append(t(f"hotspot_sentence_{polarity}_{kind}", count=len(members), names=listed))
@@ -207,7 +209,7 @@ def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Call
     if undefined:
         lines.append(t("hotspot_sentence_undefined", count=undefined))
     if result.islands:
-        islands = "、".join(names.get(code, code) for code in result.islands)
+        islands = t("punct_list").join(names.get(code, code) for code in result.islands)
         lines.append(t("hotspot_sentence_islands", names=islands))
     return lines
 
@@ -228,11 +230,12 @@ def cluster_map(
     # Labels looked up once, not per county (2,848 lookups cost ~0.2 s on a national map).
     kind_names = {kind: t(f"hotspot_cluster_{kind}") for kind in clusters.CLUSTER_KINDS}
     value_label, raw_label = t("hotspot_col_value"), t("hotspot_col_raw")
+    colon = t("punct_colon")
     hover = np.array(
         [
             f"<b>{name}</b><br>{kind_names[kind]}"
-            f"<br>{value_label}：{fmt.rate(value)}"
-            f"<br>{raw_label}：{fmt.rate(raw)}"
+            f"<br>{value_label}{colon}{fmt.rate(value)}"
+            f"<br>{raw_label}{colon}{fmt.rate(raw)}"
             f"<br>p = {fmt.rate(p, 3)}"
             for name, kind, value, raw, p in zip(
                 frame["name"],
@@ -250,6 +253,7 @@ def cluster_map(
         "sea_line": t("sea_line"),
         "no_data": t("hotspot_cluster_undefined"),
         "legend": t("hotspot_legend"),
+        "lang": lang,
     }
     return map_traces.choropleth_figure(
         layers.get("counties_url") or layers["counties"],

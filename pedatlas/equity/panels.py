@@ -3,8 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import classify, data, fmt, map_traces, scope, trends, ui, view
+from pedatlas import classify, data, fmt, map_traces, scope, shell, trends, ui, view
+from pedatlas.chart_export import ChartNote
 from pedatlas.equity import builders as ev
+from pedatlas.tables import TableNote
 
 PAGE = "equity"
 
@@ -36,10 +38,16 @@ def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
     for column, (key, field, digits) in zip(st.columns(4), cells, strict=False):
         value = fmt.rate(now[field], digits) if digits else fmt.percent(now[field])
         change = f"{now[field] - first[field]:+.{digits}f}" if since and digits else None
-        delta = trends.labelled_delta(change, since, view.lang()) if change and since else None
-        help_text = view.t("equity_metric_help", year=since) if delta else None
+        delta = trends.metric_delta(change, since, view.lang(), "inverse")
+        help_text = view.t("equity_metric_help", year=since) if change else None
         label = view.t(key, year=year, group=group, unit=units)
-        column.metric(label, value, delta, delta_color="inverse", help=help_text)
+        column.metric(label, value, **delta, help=help_text)
+
+
+def chart_note(title: str, year: int) -> ChartNote:
+    """What a chart of this page shows (its PNG says so): title, scope, year, source."""
+    scope_name = shell.scope_name(view.value("region"))
+    return ChartNote(title, scope_name, str(year), view.t("chart_source_short"))
 
 
 def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
@@ -67,9 +75,11 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
     left, right = st.columns(2)
     lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
-    left.plotly_chart(ev.lorenz_figure(units, lorenz_title, view.t), width="stretch")
-    right.plotly_chart(ev.gini_trend_figure(trend, view.t), width="stretch")
-    st.plotly_chart(ev.theil_figure(trend, group, view.t), width="stretch")
+    ui.chart(ev.lorenz_figure(units, lorenz_title, view.t), chart_note(lorenz_title, year), left)
+    gini_title = view.t("equity_gini_trend_title")
+    ui.chart(ev.gini_trend_figure(trend, view.t), chart_note(gini_title, year), right)
+    theil = ev.theil_figure(trend, group, view.t)
+    ui.chart(theil, chart_note(theil.layout.title.text or "Theil", year))
     if not group_key:
         st.caption(view.t("equity_theil_city_note"))
     st.subheader(view.t("equity_table_title"))
@@ -123,7 +133,8 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
 
 def show_coverage(counties, hospitals, region: str, year: int) -> None:
     shares = ev.coverage_shares(counties, hospitals, region)
-    st.plotly_chart(ev.coverage_figure(shares, year, view.t), width="stretch")
+    title = view.t("equity_coverage_title", year=year)
+    ui.chart(ev.coverage_figure(shares, year, view.t), chart_note(title, year))
     table = ev.coverage_table(shares, view.t)
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(table, f"pedatlas_coverage_{region or 'china'}_{year}", "coverage")
@@ -142,9 +153,15 @@ def show_shortage(counties, hospitals, region: str, year: int, names: dict) -> N
     if worst.empty:
         ui.empty_state("equity_shortage_empty")
         return
-    table = ev.shortage_table(worst, names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_shortage_{region or 'china'}_{year}", "shortage")
+    title = view.t("equity_shortage_title", year=year)
+    note = TableNote(
+        title,
+        shell.scope_name(region),
+        str(year),
+        view.t("equity_col_score"),
+        view.t("table_source_default"),
+    )
+    ui.data_table(ev.shortage_table(worst, names, view.t), ev.SHORTAGE_COLUMNS, note, "shortage")
 
 
 def formulas(keys: tuple[str, ...], note_key: str | None) -> None:

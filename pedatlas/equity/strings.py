@@ -202,19 +202,19 @@ STRINGS = {
     "equity_component_rural_share": ("农村人口比例", "Rural share of population"),
     "equity_reason_ratio": (
         "儿童/医师 {value}（{points} 分）",
-        "children per physician {value} ({points} pts)",
+        "children per physician {value} ({points:pt|pts})",
     ),
     "equity_reason_distance": (
         "距 NICU/PICU 医院 {value}（{points} 分）",
-        "{value} to a NICU/PICU hospital ({points} pts)",
+        "{value} to a NICU/PICU hospital ({points:pt|pts})",
     ),
     "equity_reason_child_share": (
         "儿童占比 {value}（{points} 分）",
-        "children {value} of population ({points} pts)",
+        "children {value} of population ({points:pt|pts})",
     ),
     "equity_reason_rural_share": (
         "农村人口 {value}（{points} 分）",
-        "rural {value} ({points} pts)",
+        "rural {value} ({points:pt|pts})",
     ),
     "equity_reason_no_physician": ("无儿科医师", "no pediatric physician"),
     # columns
@@ -280,43 +280,43 @@ STRINGS = {
     "hotspot_and_more": ("，另有 {count} 个", " and {count} more"),
     "hotspot_sentence_bad_high_high": (
         "**短缺热点（高-高）{count} 个区县**：{names}。自身短缺得分高，周边区县也高，需要在片区层面统筹投入，而不是只补单个县。",
-        "**Shortage hot spot (high-high), {count} counties**: {names}. High scores surrounded by high scores: plan for the whole area, not one county.",
+        "**Shortage hot spot (high-high), {count:county|counties}**: {names}. High scores surrounded by high scores: plan for the whole area, not one county.",
     ),
     "hotspot_sentence_bad_low_low": (
         "**保障较好片区（低-低）{count} 个区县**：{names}。自身和周边短缺得分都低。",
-        "**Well-served area (low-low), {count} counties**: {names}. Low scores surrounded by low scores.",
+        "**Well-served area (low-low), {count:county|counties}**: {names}. Low scores surrounded by low scores.",
     ),
     "hotspot_sentence_bad_high_low": (
         "**短缺孤岛（高-低）{count} 个区县**：{names}。周边条件较好，可依托邻近区县的医院（对口支援、转诊、远程会诊）。",
-        "**Shortage island (high-low), {count} counties**: {names}. Neighbours are better served: lean on their hospitals (twinning, referral, remote consultation).",
+        "**Shortage island (high-low), {count:county|counties}**: {names}. Neighbours are better served: lean on their hospitals (twinning, referral, remote consultation).",
     ),
     "hotspot_sentence_bad_low_high": (
         "**短缺片区中的支点（低-高）{count} 个区县**：{names}。自身较好但周边短缺，适合作为辐射周边的支点。",
-        "**Anchor inside a shortage area (low-high), {count} counties**: {names}. Better served than their neighbours: candidates to serve them.",
+        "**Anchor inside a shortage area (low-high), {count:county|counties}**: {names}. Better served than their neighbours: candidates to serve them.",
     ),
     "hotspot_sentence_good_high_high": (
         "**资源高值片区（高-高）{count} 个区县**：{names}。自身和周边都较高。",
-        "**Well-resourced area (high-high), {count} counties**: {names}. High values surrounded by high values.",
+        "**Well-resourced area (high-high), {count:county|counties}**: {names}. High values surrounded by high values.",
     ),
     "hotspot_sentence_good_low_low": (
         "**资源洼地（低-低）{count} 个区县**：{names}。自身和周边都偏低，需要在片区层面统筹补足。",
-        "**Resource cold spot (low-low), {count} counties**: {names}. Low values surrounded by low values: plan for the whole area.",
+        "**Resource cold spot (low-low), {count:county|counties}**: {names}. Low values surrounded by low values: plan for the whole area.",
     ),
     "hotspot_sentence_good_high_low": (
         "**洼地中的高点（高-低）{count} 个区县**：{names}。周边偏低，适合作为辐射周边的支点。",
-        "**High point in a low area (high-low), {count} counties**: {names}. Candidates to serve their neighbours.",
+        "**High point in a low area (high-low), {count:county|counties}**: {names}. Candidates to serve their neighbours.",
     ),
     "hotspot_sentence_good_low_high": (
         "**高值片区中的短板（低-高）{count} 个区县**：{names}。周边较好，可依托邻近区县。",
-        "**Gap inside a well-resourced area (low-high), {count} counties**: {names}. Lean on the neighbours' hospitals.",
+        "**Gap inside a well-resourced area (low-high), {count:county|counties}**: {names}. Lean on the neighbours' hospitals.",
     ),
     "hotspot_sentence_not_significant": (
         "其余 {count} 个区县没有统计显著的空间聚集（999 次置换，FDR 5%）。",
-        "The other {count} counties show no significant spatial cluster (999 permutations, FDR 5%).",
+        "The other {count:county shows|counties show} no significant spatial cluster (999 permutations, FDR 5%).",
     ),
     "hotspot_sentence_undefined": (
         "{count} 个区县没有数据（无儿童人口记录等），显示为“无定义”，不参与计算。",
-        "{count} counties have no value (e.g. no children on record): shown as undefined, not used.",
+        "{count:county has|counties have} no value (e.g. no children on record): shown as undefined, not used.",
     ),
     "hotspot_sentence_islands": (
         "海岛等不与其他区县接壤的单元（{names}）按最近的区县连接为邻居。",
@@ -368,7 +368,7 @@ STRINGS = {
     "time_metric_beyond_60": ("超过 60 分钟到达{level}", "Over 60 min to {level}"),
     "time_fit_note": (
         "道路系数（道路里程 ÷ 直线距离）用转运记录的实际里程按省拟合：全国 {factor}（{trips} 条记录，中位绝对误差 {mdape}）。演示库的转运里程是合成的，导入真实转运记录后自动按真实数据拟合。车速假设：前 5 km 30 km/h（城区），5–30 km 50 km/h（县乡道），其后 80 km/h（国省道与高速）。参照：美国儿童 8.1% 距儿科住院超过 60 分钟、20.5% 距 PICU 超过 60 分钟（Bucholz 等，2025）。",
-        "Detour factor (road km / straight km) fitted per province on the recorded transfer routes: nationally {factor} ({trips} routes, median absolute error {mdape}). The demo database's route distances are synthetic; imported real transfers are fitted as they are. Speeds (assumption): first 5 km at 30 km/h (town), 5-30 km at 50 km/h (county roads), beyond at 80 km/h (national roads and expressways). For reference: 8.1% of US children live over 60 min from pediatric inpatient care and 20.5% from a PICU (Bucholz et al., 2025).",
+        "Detour factor (road km / straight km) fitted per province on the recorded transfer routes: nationally {factor} ({trips:route|routes}, median absolute error {mdape}). The demo database's route distances are synthetic; imported real transfers are fitted as they are. Speeds (assumption): first 5 km at 30 km/h (town), 5-30 km at 50 km/h (county roads), beyond at 80 km/h (national roads and expressways). For reference: 8.1% of US children live over 60 min from pediatric inpatient care and 20.5% from a PICU (Bucholz et al., 2025).",
     ),
     "sa_title": ("服务区质量 · {year} 年", "Service-area quality · {year}"),
     "sa_note": (

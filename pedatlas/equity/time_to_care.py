@@ -143,15 +143,16 @@ def minutes_map(
     )
     # The sentence with its placeholder kept, filled per county by a plain replace.
     minutes_text = t("time_minutes", minutes="{minutes}")
+    colon = t("punct_colon")
     hover = np.array(
         [
-            f"<b>{name}</b><br>{level_label}："
+            f"<b>{name}</b><br>{level_label}{colon}"
             + (
                 minutes_text.replace("{minutes}", fmt.integer(value))
                 if np.isfinite(value)
                 else none_label
             )
-            + f"<br>{children_label}：{fmt.big_number(kids, lang)}"
+            + f"<br>{children_label}{colon}{fmt.big_number(kids, lang)}"
             for name, value, kids in zip(
                 frame["name"],
                 frame[column].fillna(np.inf),
@@ -165,6 +166,7 @@ def minutes_map(
         "sea_line": t("sea_line"),
         "no_data": t("no_data"),
         "legend": t("time_legend", level=t(f"time_level_{level}")),
+        "lang": lang,
     }
     return map_traces.choropleth_figure(
         layers.get("counties_url") or layers["counties"],

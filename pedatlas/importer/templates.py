@@ -5,7 +5,7 @@ import io
 import pandas as pd
 
 from pedatlas import safe_cells
-from pedatlas.i18n import translate
+from pedatlas.i18n import listed, translate
 from pedatlas.importer.columns import DATE, DATETIME, TEXT, Column
 from pedatlas.importer.export import importable_table
 
@@ -21,7 +21,7 @@ def template_columns(table: str, lang: str = "zh") -> pd.DataFrame:
             translate("importer_template_kind", lang): translate(
                 f"importer_kind_{column.kind}", lang
             ),
-            translate("importer_template_allowed", lang): "、".join(column.choices),
+            translate("importer_template_allowed", lang): listed(column.choices, lang),
             translate("importer_template_default", lang): _default_text(column, lang),
         }
         for column in spec.columns

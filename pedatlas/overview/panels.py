@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import data, fmt, rates, scope, shell, state, trends, ui, view
+from pedatlas import data, fmt, i18n, rates, scope, shell, state, trends, ui, view
 from pedatlas.metrics import density, small_population
 from pedatlas.overview import builders
 
@@ -28,7 +28,7 @@ def show_headlines(year: int, region: str) -> None:
             column.metric(
                 figure.label,
                 figure.value,
-                trends.labelled_delta(figure.delta, "previous", view.lang()),
+                **trends.metric_delta(figure.delta, "previous", view.lang(), figure.delta_color),
                 help=view.t("kpi_vs_previous") if figure.delta else None,
             )
             if figure.note:
@@ -73,7 +73,8 @@ def show_rankings(year: int, region: str) -> None:
                 "pages/resource_map.py",
                 query_params=link_params,
                 icon=":material/map:",
-                label=f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}（{fmt.big_number(row['children'], view.lang())}）",
+                label=f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}"
+                + i18n.bracketed(fmt.big_number(row["children"], view.lang()), view.lang()),
             )
     note = rates.left_out_note(left_out, view.lang())
     if note:
@@ -88,7 +89,7 @@ def place_name(row, level: str) -> str:
     city = county["city_adcode"].iloc[0] if not county.empty else ""
     names = data.query("common/region_list").set_index("adcode")["name"]
     return (
-        f"{row['name']}（{names[city]}）"
+        row["name"] + i18n.bracketed(names[city], view.lang())
         if city in names.index and city != row["adcode"]
         else row["name"]
     )

@@ -293,7 +293,8 @@ def scenario_table(
     for _, site in sites.iterrows():
         row = [
             t("planning_section_sites"),
-            f"{site[t('planning_col_hospital')]}（{site[t('planning_col_county')]}）",
+            site[t("planning_col_hospital")]
+            + t("punct_paren", text=site[t("planning_col_county")]),
             "",
             "",
             "",
@@ -319,7 +320,7 @@ def coverage_classes(inputs: SiteInputs, plan: Plan, radius_km: float) -> np.nda
 
 
 def plan_map(
-    inputs: SiteInputs, plan: Plan, radius_km: float, features: dict, t: Callable
+    inputs: SiteInputs, plan: Plan, radius_km: float, features: dict, t: Callable, lang: str
 ) -> go.Figure:
     """County coverage choropleth with existing, optimized and naive sites on top."""
     classes = coverage_classes(inputs, plan, radius_km)
@@ -327,7 +328,11 @@ def plan_map(
     hover = np.array(
         [f"<b>{n}</b><br>{labels[c]}" for n, c in zip(inputs.demand["name"], classes, strict=True)]
     )
-    texts = {"no_data": t("no_data"), "legend": t("planning_map_legend", radius=radius_km)}
+    texts = {
+        "no_data": t("no_data"),
+        "legend": t("planning_map_legend", radius=radius_km),
+        "lang": lang,
+    }
     figure = map_traces.choropleth_figure(
         features, inputs.demand, classes, labels, list(COVER_COLORS), hover, texts
     )

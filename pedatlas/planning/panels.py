@@ -76,7 +76,7 @@ def headline(measures, plan, add: str) -> None:
     cells[2].metric(
         view.t("planning_metric_coverage"),
         fmt.percent(after["coverage_share"]),
-        trends.labelled_delta(f"{change * 100:+.1f} pp", "before", lang),
+        **trends.metric_delta(f"{change * 100:+.1f} pp", "before", lang),
         help=view.t("planning_metric_help_coverage"),
     )
     # Supply in reach per 1,000 children: not the equity page's index (1.0 = national mean).
@@ -85,7 +85,7 @@ def headline(measures, plan, add: str) -> None:
     cells[3].metric(
         view.t("planning_metric_access", supply=supply),
         fmt.rate(after["access_per_1000"], 3),
-        trends.labelled_delta(delta, "before", lang),
+        **trends.metric_delta(delta, "before", lang),
         help=view.t("planning_metric_help_access", supply=supply),
     )
     extra = plan.covered_optimized - plan.covered_naive
@@ -113,7 +113,9 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
         st.warning(view.t("planning_k_capped", count=count))
     headline(measures, plan, add)
     st.subheader(view.t("planning_map_title"))
-    figure = pv.plan_map(inputs, plan, radius, data.features("county_fine", region), view.t)
+    figure = pv.plan_map(
+        inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
+    )
     st.plotly_chart(figure, config=map_traces.PLOTLY_CONFIG, width="stretch")
     st.subheader(view.t("planning_compare_title"))
     summary = pv.summary_table(measures, supply_text(add))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import fmt, ui, view
+from pedatlas import fmt, trends, ui, view
 from pedatlas.planning import panels, scenarios
 from pedatlas.planning.scenarios import Scenario
 
@@ -70,18 +70,19 @@ def cards(table: pd.DataFrame) -> None:
         cell.metric(
             view.t("compare_row_coverage_after"),
             written("share", row["coverage_after"]),
-            written("points", row["coverage_change"]),
+            **trends.metric_delta(written("points", row["coverage_change"]), None, view.lang()),
         )
         cell.metric(
             view.t("compare_row_gini_after"),
             written("index", row["gini_after"]),
-            written("signed_index", row["gini_change"]),
-            delta_color="inverse",
+            **trends.metric_delta(
+                written("signed_index", row["gini_change"]), None, view.lang(), "inverse"
+            ),
         )
         cell.metric(
             view.t("compare_row_access_after"),
             written("access", row["access_after"]),
-            written("signed_share", row["access_change"]),
+            **trends.metric_delta(written("signed_share", row["access_change"]), None, view.lang()),
         )
 
 

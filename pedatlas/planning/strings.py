@@ -36,7 +36,7 @@ STRINGS = {
     ),
     "planning_k_capped": (
         "候选医院只有 {count} 家，按 {count} 个新站点求解。",
-        "There are only {count} candidates, so {count} new sites are planned.",
+        "Only {count:candidate is|candidates are} available, so {count:new site is|new sites are} planned.",
     ),
     "planning_no_children": (
         "该范围内没有有儿童人口的区县。",
@@ -80,7 +80,7 @@ STRINGS = {
     ),
     "planning_gain": (
         "优化选址比按规模挑选多覆盖 {extra} 名儿童。",
-        "The optimized sites cover {extra} more children than picking the largest hospitals.",
+        "The optimized sites cover {extra:more child|more children} than picking the largest hospitals.",
     ),
     "planning_gain_none": (
         "优化选址与按规模挑选覆盖的儿童一样多。",
@@ -173,7 +173,7 @@ STRINGS = {
         "先在上方设定一个方案（新增类型、数量、服务半径），再在此加入；方案保存在链接中。",
         "Set a scenario above (what to add, how many, radius), then add it here; the scenarios are kept in the link.",
     ),
-    "compare_label_members": ("新增 {k} 个成员 · {radius} km", "+{k} members · {radius} km"),
+    "compare_label_members": ("新增 {k} 个成员 · {radius} km", "+{k:member|members} · {radius} km"),
     "compare_label_nicu": ("新增 {k} 个 NICU 点 · {radius} km", "+{k} NICU sites · {radius} km"),
     "compare_empty": (
         "尚未选择方案：在上方设定方案后加入对比（例如 3 个成员、5 个成员、2 个 NICU 点）。",

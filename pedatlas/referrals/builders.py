@@ -5,13 +5,14 @@ be tested on literal frames.
 """
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from pedatlas import fmt, geometry, map_traces
+from pedatlas import fmt, geometry, i18n, map_traces
 from pedatlas.i18n import Text
 from pedatlas.tiers import DIRECTIONS
 
@@ -255,7 +256,7 @@ def net_flow_figure(regions: pd.DataFrame, features: dict, extras: Sequence, t: 
     frame["name"] = frame["name"].fillna(frame["adcode"].map(names))
     classes, ranges = net_flow_classes(frame["net"])
     labels = [
-        f"{t(f'referrals_net_class_{k}')}（{low:,.0f} ~ {high:,.0f}）"
+        t(f"referrals_net_class_{k}") + t("punct_paren", text=f"{low:,.0f} ~ {high:,.0f}")
         for k, (low, high) in enumerate(ranges)
     ]
     used = sorted(set(classes.tolist()) - {-1})
@@ -272,7 +273,12 @@ def net_flow_figure(regions: pd.DataFrame, features: dict, extras: Sequence, t: 
     figure.add_trace(map_traces.class_trace(features, frame, compact, colors, hover))
     counts = [int((compact == k).sum()) for k in range(len(used))]
     for entry in map_traces.legend_entries(
-        [labels[k] for k in used], colors, counts, t("no_data"), int((compact == -1).sum())
+        [labels[k] for k in used],
+        colors,
+        counts,
+        t("no_data"),
+        int((compact == -1).sum()),
+        lambda count: t("punct_paren", text=count),
     ):
         figure.add_trace(entry)
     return map_traces.geo_layout(figure, height=520, legend_title=t("referrals_col_net"))
@@ -399,6 +405,7 @@ def category_map(
     extras: Sequence,
     borders: dict | None,
     missing_label: str,
+    lang: str,
 ) -> go.Figure:
     """Counties filled by a colour number in one trace (grey when none), administrative borders on top."""
     figure = go.Figure(list(extras))
@@ -424,7 +431,9 @@ def category_map(
     )
     missing = int((z == 0).sum())
     if missing:
-        for entry in map_traces.legend_entries([], [], [], missing_label, missing):
+        for entry in map_traces.legend_entries(
+            [], [], [], missing_label, missing, partial(i18n.bracketed, lang=lang)
+        ):
             figure.add_trace(entry)
     if borders is not None and borders["features"]:
         figure.add_trace(map_traces.border_trace(borders))

@@ -212,7 +212,7 @@ def group_map(shown, group, county_hover, group_hover: dict, region: str, layer:
             0.04,
         )
     return builders.category_map(
-        features, frame, colours, hover, national_extras(region), borders, missing
+        features, frame, colours, hover, national_extras(region), borders, missing, view.lang()
     )
 
 

@@ -56,7 +56,7 @@ STRINGS = {
     "referrals_min": ("每条通道至少（人次）", "At least (referrals per corridor)"),
     "referrals_no_corridors": (
         "没有达到 {least} 人次的跨单位转诊通道。请降低阈值或换一个层级。",
-        "No corridor between two units reaches {least} referrals. Lower the threshold or choose another level.",
+        "No corridor between two units reaches {least:referral|referrals}. Lower the threshold or choose another level.",
     ),
     "referrals_map_note": (
         "线宽表示转诊量（上转与下转合计），颜色区分省内、跨省，以及流向北京、上海的通道；三角形标记靠近转入一端，悬停查看数量。",

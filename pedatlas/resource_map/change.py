@@ -8,7 +8,7 @@ mirrored for falls, and changes within `tolerance` of zero form one neutral clas
 import numpy as np
 import pandas as pd
 
-from pedatlas import map_traces
+from pedatlas import i18n, map_traces
 
 CHANGE_STEPS = 3  # classes on each side of zero
 RISE_GOOD = ["#d73027", "#fc8d59", "#fee090", "#f7f7f7", "#e0f3f8", "#91bfdb", "#4575b4"]
@@ -93,9 +93,11 @@ def year_pair(first: int, second: int) -> tuple[int, int]:
 
 def change_hover(table: pd.DataFrame, formatter, texts: dict) -> list[str]:
     """Hover lines: region, the measure in both years, the change."""
+    colon = i18n.colon(texts["lang"])
     return [
-        f"<b>{row.name}</b><br>{texts['from']}：{formatter(row.value_from)}"
-        f"<br>{texts['to']}：{formatter(row.value_to)}<br>{texts['change']}：{texts['signed'](row.change)}"
+        f"<b>{row.name}</b><br>{texts['from']}{colon}{formatter(row.value_from)}"
+        f"<br>{texts['to']}{colon}{formatter(row.value_to)}"
+        f"<br>{texts['change']}{colon}{texts['signed'](row.change)}"
         for row in table.itertuples(index=False)
     ]
 
@@ -111,7 +113,7 @@ def change_figure(
 ):
     """The change map: regions coloured by diverging classes of their change, a symmetric legend.
 
-    texts: 'unchanged', 'no_data', 'legend', 'context', 'sea_line', 'from', 'to', 'change', and
+    texts: 'unchanged', 'no_data', 'legend', 'context', 'sea_line', 'from', 'to', 'change', 'lang' and
     the formatters 'value' (a level) and 'signed' (a change with its sign).
     """
     edges = magnitude_edges(table["change"], tolerance=tolerance)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, map_traces, scope, ui, view
+from pedatlas import data, fmt, map_traces, scope, trends, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
@@ -61,6 +61,7 @@ def change_texts(metric: str, first: int, last: int) -> dict:
         "change": view.t("change_col_change"),
         "value": metrics.metric(metric).formatter,
         "signed": write,
+        "lang": view.lang(),
     }
 
 
@@ -91,7 +92,8 @@ def movers(table: pd.DataFrame, metric: str) -> None:
         "inverse" if metrics.metric(metric).more_is_worse else "normal"
     )
     for cell, row in zip(st.columns(MOVERS), moved.itertuples(index=False), strict=False):
-        cell.metric(row.name, value(row.value_to), write(row.change), delta_color=color)
+        delta = trends.metric_delta(write(row.change), None, view.lang(), color)
+        cell.metric(row.name, value(row.value_to), **delta)
 
 
 def change_table_shown(table: pd.DataFrame, metric: str, target, first: int, last: int):

@@ -75,6 +75,7 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
         values,
         measures["children"].map(lambda c: fmt.big_number(c, view.lang())),
         view.t("col_children"),
+        view.lang(),
     )
     hover = hover + rates.hover_flags(measures["children"], view.lang())
     features = data.geojson_url(scope.boundary_layer(scope_kind, level), region)
@@ -84,6 +85,7 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
         "sea_line": view.t("sea_line"),
         "no_data": view.t("no_data"),
         "legend": metric_label(metric, target),
+        "lang": view.lang(),
     }
     figure = map_traces.choropleth_figure(
         features,

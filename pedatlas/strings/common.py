@@ -7,6 +7,11 @@ STRINGS = {
         "Demo data: population and boundaries are real; hospitals, staff, beds, referrals and "
         "transports are synthetic, calibrated to published figures.",
     ),
+    # Punctuation that joins text (i18n.colon / bracketed / listed): full-width only in Chinese.
+    "punct_colon": ("：", ": "),
+    "punct_paren": ("（{text}）", " ({text})"),
+    "punct_list": ("、", ", "),
+    "punct_semicolon": ("；", "; "),
 }
 
 STRINGS.update(

@@ -33,7 +33,7 @@ STRINGS = {
     ),
     "importer_reason_file_too_large": (
         "文件太大（{value} 字节，上限 {detail} 字节）。请拆分后分批导入。",
-        "The file is too large ({value} bytes, the limit is {detail}). Split it and import "
+        "The file is too large ({value:byte|bytes}, the limit is {detail}). Split it and import "
         "the parts.",
     ),
     "importer_reason_malformed_csv": (
@@ -139,7 +139,7 @@ STRINGS = {
         "替换后“{value}”将不复存在，但其他表仍引用它（{detail} 行）。请在文件中保留它，"
         "或先修改引用它的数据。",
         "After the replace '{value}' would no longer exist, yet other rows point at it "
-        "({detail} rows). Keep it in the file or change those rows first.",
+        "({detail:row|rows}). Keep it in the file or change those rows first.",
     ),
     "importer_reason_outside_county": (
         "坐标（{value}）不在所填区县 {detail} 的范围内。",
@@ -183,12 +183,12 @@ STRINGS = {
     ),
     "importer_reason_workbook_too_large": (
         "工作簿解压后过大（{value} 字节，上限 {detail} 字节），未读取。大表请另存为 CSV 后导入。",
-        "The workbook inflates to too much data ({value} bytes, the limit is {detail}); it was "
+        "The workbook inflates to too much data ({value:byte|bytes}, the limit is {detail}); it was "
         "not read. Save large tables as CSV and import that.",
     ),
     "importer_reason_workbook_compression": (
         "工作簿中的某个部分压缩比异常（{value} 倍，上限 {detail} 倍），可能是“压缩炸弹”，未读取。",
-        "A part of the workbook is compressed {value} times (the limit is {detail}): it may "
+        "A part of the workbook is compressed {value:time|times} (the limit is {detail}): it may "
         "be a zip bomb and was not read.",
     ),
     "importer_reason_corrupt_workbook": (
@@ -234,8 +234,8 @@ STRINGS = {
     ),
     "importer_reason_duration_mismatch": (
         "用时 {value} 分钟与出车、到达时间之差（{detail} 分钟）不符。",
-        "The duration of {value} minutes contradicts the dispatch and arrival times "
-        "({detail} minutes apart).",
+        "The duration of {value:minute|minutes} contradicts the dispatch and arrival times "
+        "({detail:minute|minutes} apart).",
     ),
     "importer_reason_implausible_speed": (
         "平均速度不合理：{value}（允许 {detail}）。",
@@ -260,17 +260,17 @@ STRINGS = {
     # summaries, results and errors
     "importer_summary_table": (
         "{table}（{mode}）：新增 {added} 行，替换 {replaced} 行，删除 {removed} 行",
-        "{table} ({mode}): {added} rows added, {replaced} replaced, {removed} removed",
+        "{table} ({mode}): {added:row|rows} added, {replaced} replaced, {removed} removed",
     ),
     "importer_summary_problems": (
         "问题 {total} 个，其中错误 {errors} 个；被拒绝的行 {rejected} 行",
-        "{total} problems, {errors} of them errors; {rejected} rows rejected",
+        "{total:problem|problems} ({errors:error|errors}); {rejected:row|rows} rejected",
     ),
     "importer_summary_capped": (
         "只列出前 {shown} 个问题（共 {total} 个）。",
-        "Only the first {shown} of {total} problems are listed.",
+        "Problems listed: the first {shown} of {total}.",
     ),
-    "importer_applied": ("导入完成：写入 {rows} 行。", "Import done: {rows} rows written."),
+    "importer_applied": ("导入完成：写入 {rows} 行。", "Import done: {rows:row|rows} written."),
     "importer_undone": (
         "已撤销上一次导入，数据库已恢复。",
         "The last import was undone; the database is restored.",
@@ -286,11 +286,11 @@ STRINGS = {
     "importer_error_no_database": ("找不到数据库文件：{path}", "Database file not found: {path}"),
     "importer_error_rejected": (
         "导入计划有 {errors} 个错误，未写入任何数据。",
-        "The import plan has {errors} errors; nothing was written.",
+        "The import plan has {errors:error|errors}; nothing was written.",
     ),
     "importer_error_changed": (
         "数据库在检查后发生了变化，重新检查发现 {errors} 个问题，未写入任何数据。请重新检查文件。",
-        "The database changed after the check and {errors} problems appeared; nothing was "
+        "The database changed after the check and {errors:problem|problems} appeared; nothing was "
         "written. Check the files again.",
     ),
     "importer_error_verify": (
@@ -299,7 +299,7 @@ STRINGS = {
     ),
     "importer_error_orphans": (
         "写入后 {table}.{column} 出现了 {rows} 行指向不存在的记录，已放弃本次导入。",
-        "After writing, {rows} rows of {table}.{column} point at missing rows; the import was "
+        "After writing, {rows:row|rows} of {table}.{column} pointed at missing rows; the import was "
         "abandoned.",
     ),
     "importer_error_nothing_to_undo": (
@@ -319,7 +319,7 @@ STRINGS = {
     "importer_progress_validating": ("在副本上重新检查", "Checking again on the copy"),
     "importer_progress_writing": (
         "写入 {table}：{rows}/{total} 行",
-        "Writing {table}: {rows}/{total} rows",
+        "Writing {table}: {rows}/{total:row|rows}",
     ),
     "importer_progress_verifying": ("核对写入结果", "Verifying the result"),
     "importer_progress_swapping": ("替换数据库文件", "Swapping the database file in"),
@@ -361,7 +361,7 @@ STRINGS = {
     "importer_cli_file": (
         "{file}：{table}，{rows} 行（编码/工作表：{source}），"
         "新增 {added}，替换 {replaced}，拒绝 {rejected}",
-        "{file}: {table}, {rows} rows (encoding/sheet: {source}), {added} added, "
+        "{file}: {table}, {rows:row|rows} (encoding/sheet: {source}), {added} added, "
         "{replaced} replaced, {rejected} rejected",
     ),
     "importer_cli_problem": (

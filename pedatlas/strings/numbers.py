@@ -4,23 +4,25 @@ STRINGS = {
     "delta_vs_previous_year": ("较上年", "vs previous year"),
     "delta_vs_year": ("与 {year} 年相比", "vs {year}"),
     "delta_vs_before": ("与现状相比", "vs current sites"),
+    "delta_unchanged": ("持平", "unchanged"),
     "delta_wrap": ("（{base}）", " ({base})"),
     "small_population_legend": (
         "儿童少于{threshold}，比率不稳定",
-        "Fewer than {threshold} children: unstable rate",
+        "Fewer than {threshold:child|children}: unstable rate",
     ),
     "small_population_hover": (
         "儿童少于{threshold}：比率不稳定，不参与分级与排名",
-        "Fewer than {threshold} children: unstable rate, not classed or ranked",
+        "Fewer than {threshold:child|children}: unstable rate, not classed or ranked",
     ),
-    "small_population_flag": ("儿童少于{threshold}", "fewer than {threshold} children"),
+    "small_population_flag": ("儿童少于{threshold}", "fewer than {threshold:child|children}"),
     "small_population_left_out": (
         "{count} 个儿童少于{threshold}的地区未参与排名（比率不稳定）：{names}。",
-        "{count} regions with fewer than {threshold} children are not ranked (unstable rates): {names}.",
+        "Not ranked (unstable rates), with fewer than {threshold:child|children}: "
+        "{count:region|regions}, {names}.",
     ),
     "small_population_map_note": (
         "{count} 个儿童少于{threshold}的地区以灰蓝色单独标出，不参与分级（比率不稳定，悬停可见原值）。",
-        "{count} regions with fewer than {threshold} children are marked in blue-grey and left out of the classes "
+        "Regions with fewer than {threshold:child|children} ({count}) are marked in blue-grey and left out of the classes "
         "(unstable rates; hover for the raw value).",
     ),
     "legend_target_outside": (

@@ -4,6 +4,7 @@ Text comes in through `t` (a key -> text function), as in every feature's builde
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,7 @@ from pedatlas import map_traces
 from pedatlas.geometry import circle_points
 from pedatlas.i18n import Text
 from pedatlas.metrics.accessibility import haversine_km
+from pedatlas.tables import Column
 
 BAND_KM = (50, 100, 200)
 
@@ -25,6 +27,73 @@ ROUTE_BREAKS = (1, 2, 5, 10, 20)  # lower bounds of the trip classes
 
 
 ROUTE_COLORS = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
+
+
+@dataclass(frozen=True)
+class PublishedTransport:
+    """A centre's transport figures for one year as a report gave them: measure -> (low, high),
+    high None for 'over N'; key names the report's text (transport_report_<key>_<measure>)."""
+
+    centre: str
+    year: int
+    key: str
+    figures: dict[str, tuple[float, float | None]]
+
+
+# 江西省儿童医院 in 2024 (docs: DOMAIN.md, the 江西省儿童医疗联盟 row): 468 transport trips, 407 of
+# them critical newborns, over 100,000 km in all, reaching 70余家 (70-79) institutions.
+PUBLISHED_TRANSPORT = (
+    PublishedTransport(
+        "江西省儿童医院",
+        2024,
+        "JX",
+        {
+            "trips": (468, 468),
+            "critical_newborns": (407, 407),
+            "total_km": (100_000, None),
+            "origins": (70, 79),
+        },
+    ),
+)
+REPORT_COLUMNS = [
+    Column("measure", "transport_report_col_measure", keep=True),
+    Column("data", "transport_report_col_data", "integer", keep=True),
+    Column("published", "transport_report_col_published", keep=True),
+    Column("matches", "transport_report_col_matches", keep=True),
+]
+
+
+def published_for(centre_name: str, year: int) -> PublishedTransport | None:
+    """The report about this centre in this year, if there is one."""
+    return next(
+        (p for p in PUBLISHED_TRANSPORT if p.centre == centre_name and p.year == year), None
+    )
+
+
+def figure_matches(value: float, bounds: tuple[float, float | None]) -> bool:
+    """Whether a figure from the data agrees with a published one (low <= value <= high)."""
+    low, high = bounds
+    return value >= low and (high is None or value <= high)
+
+
+def report_comparison(summary, published: PublishedTransport, t: Text) -> pd.DataFrame:
+    """One row per published figure: the data's value (raw), the report's words, whether they agree."""
+    rows = []
+    for measure, bounds in published.figures.items():
+        value = summary[measure]
+        rows.append(
+            {
+                "measure": t(f"transport_report_{measure}"),
+                "data": value,
+                "published": t(f"transport_report_{published.key}_{measure}"),
+                "matches": t(
+                    "transport_report_yes"
+                    if figure_matches(value, bounds)
+                    else "transport_report_no"
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def transport_monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -72,9 +141,10 @@ def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     )
     figure.update_layout(
         barmode="stack",
-        height=340,
+        height=380,
+        # The legend sits under the axis: at the top it ran under plotly's toolbar on phones.
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.14},
+        legend={"orientation": "h", "y": -0.25, "yanchor": "top"},
         xaxis={"dtick": 1, "title": t("referrals_month")},
     )
     figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)
@@ -100,7 +170,7 @@ def band_traces(
                 mode="lines",
                 hoverinfo="skip",
                 line={"color": color, "width": 1.4, "dash": "dash"},
-                name=t("transport_band_ring").format(km=int(radius)),
+                name=t("transport_band_ring", km=int(radius)),
             )
         )
     return traces
@@ -130,33 +200,39 @@ def band_index(distance_km: pd.Series, bands: Sequence[float] = BAND_KM) -> np.n
     )
 
 
+BAND_COLUMNS = [
+    Column("band", "transport_col_band", keep=True),
+    Column("children", "col_children", "integer", keep=True),
+    Column("children_share", "transport_col_children_share", "percent", keep=True),
+    Column("counties", "referrals_col_counties", "integer", keep=True),
+]
+BEYOND_COLUMNS = [
+    Column("name", "transport_col_county", keep=True),
+    Column("distance_km", "transport_col_distance", "decimal", 1, keep=True),
+    Column("city_name", "transport_col_city"),
+    Column("children", "col_children", "integer"),
+    Column("centre", "transport_col_centre"),
+    Column("adcode", "col_adcode"),
+]
+
+
 def band_summary(banded: pd.DataFrame, t: Text, bands: Sequence[float] = BAND_KM) -> pd.DataFrame:
-    """Per band: counties, children and the share of the children."""
+    """Per band: counties, children and the share of the children (raw: 0.4 is 40%)."""
     index = band_index(banded["distance_km"], bands)
     edges = [0, *bands]
     labels = [
-        t("transport_band_within").format(low=int(edges[i]), high=int(edges[i + 1]))
+        t("transport_band_within", low=int(edges[i]), high=int(edges[i + 1]))
         for i in range(len(bands))
     ]
-    labels.append(t("transport_band_beyond").format(km=int(bands[-1])))
+    labels.append(t("transport_band_beyond", km=int(bands[-1])))
     children = banded["children"].astype(float).to_numpy()
     total = children.sum()
     rows = []
     for number, label in enumerate(labels):
         chosen = index == number
         kids = children[chosen].sum()
-        rows.append(
-            (label, int(chosen.sum()), int(kids), round(100 * kids / total, 1) if total else np.nan)
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            t("transport_col_band"),
-            t("referrals_col_counties"),
-            t("col_children"),
-            t("transport_col_children_share"),
-        ],
-    )
+        rows.append((label, int(chosen.sum()), int(kids), kids / total if total else np.nan))
+    return pd.DataFrame(rows, columns=["band", "counties", "children", "children_share"])
 
 
 def route_class(trips: pd.Series) -> np.ndarray:
@@ -189,7 +265,7 @@ def route_figure(
                 hoverinfo="skip",
                 opacity=0.8,
                 line={"color": ROUTE_COLORS[number], "width": 0.8 + 0.7 * number},
-                name=t("transport_route_class").format(trips=label),
+                name=t("transport_route_class", trips=label),
             )
         )
     if not routes.empty:

@@ -3,6 +3,8 @@
 import streamlit as st
 
 from pedatlas import data, fmt, footprint, map_traces, shell, ui, view
+from pedatlas.chart_export import ChartNote
+from pedatlas.tables import TableNote
 from pedatlas.transport import builders
 
 PAGE = "transport"
@@ -59,6 +61,45 @@ def show_headlines(summary) -> None:
     )
 
 
+def chart_note(title: str, filters: dict) -> ChartNote:
+    """What a chart of this page shows (its PNG says so): title, scope, year, source."""
+    scope_name = shell.scope_name(filters["scope"])
+    return ChartNote(title, scope_name, str(filters["year"]), view.t("chart_source_short"))
+
+
+def show_monthly(filters: dict) -> None:
+    monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
+    figure = builders.transport_monthly_figure(monthly, view.t)
+    ui.chart(figure, chart_note(view.t("transport_monthly_title"), filters))
+
+
+def show_report(year: int, region: str, centre: str, points) -> None:
+    """A report about the chosen centre and year against the data, as the alliances page does for
+    outreach; with no centre chosen, a pointer to the reported centre when it serves the scope."""
+    names = dict(zip(points["hospital_id"], points["name"], strict=True))
+    if not centre:
+        for known in builders.PUBLISHED_TRANSPORT:
+            rows = points.loc[points["name"] == known.centre]
+            if (
+                known.year == year
+                and not rows.empty
+                and region[:2] in ("", *(rows["province_adcode"].str[:2]))
+            ):
+                st.caption(view.t("transport_report_hint", centre=known.centre, year=year))
+        return
+    report = builders.published_for(names.get(centre, ""), year)
+    if report is None:
+        return
+    summary = data.query("transport/summary", year=year, scope="", centre=centre).iloc[0]
+    title = view.t("transport_report_title", centre=report.centre, year=year)
+    st.markdown(f"**{title}**")
+    source = view.t(f"transport_report_{report.key}")
+    st.caption(f"{source} {view.t('transport_report_scope')}")
+    table = builders.report_comparison(summary, report, view.t)
+    note = TableNote(title, report.centre, str(year), view.t("transport_report_col_data"), source)
+    ui.data_table(table, builders.REPORT_COLUMNS, note, "report", width="content")
+
+
 def band_setting(region: str, centre: str, points):
     """(counties, centres) for the bands: the scope's counties (the centre's province when a centre
     is picked nationally) against the picked centre, or else their nearest centre."""
@@ -98,39 +139,26 @@ def show_map(filters: dict, points) -> None:
     left, right = st.columns([2, 3])
     picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
     suffix = "_centre" if picked else ""
-    left.markdown(
-        f"**{view.t('transport_bands_title' + suffix, scope=shell.scope_name(area), centre=picked)}**"
+    scope_name, year = shell.scope_name(area), str(filters["year"])
+    title = view.t("transport_bands_title" + suffix, scope=scope_name, centre=picked)
+    left.markdown(f"**{title}**")
+    note = TableNote(
+        title, scope_name, year, view.t("col_children"), view.t("table_source_default")
     )
-    bands = builders.band_summary(counties, view.t)
-    left.dataframe(bands, hide_index=True, width="stretch")
     with left:
-        ui.table_downloads(bands, f"transport_bands_{area or 'china'}", "bands")
+        ui.data_table(builders.band_summary(counties, view.t), builders.BAND_COLUMNS, note, "bands")
     beyond = counties.loc[counties["distance_km"] > builders.BAND_KM[-1]].sort_values(
         "distance_km", ascending=False
     )
-    right.markdown(
-        f"**{view.t('transport_beyond_title' + suffix, km=builders.BAND_KM[-1], count=len(beyond), centre=picked)}**"
-    )
+    km = builders.BAND_KM[-1]
+    title = view.t("transport_beyond_title" + suffix, km=km, count=len(beyond), centre=picked)
+    right.markdown(f"**{title}**")
     names = dict(zip(points["hospital_id"], points["name"], strict=True))
-    table = beyond.assign(
-        centre=beyond["centre_id"].map(names), distance_km=beyond["distance_km"].round(1)
-    )[["name", "adcode", "city_name", "children", "centre", "distance_km"]]
-    table.columns = [
-        view.t(k)
-        for k in (
-            "transport_col_county",
-            "col_adcode",
-            "transport_col_city",
-            "col_children",
-            "transport_col_centre",
-            "transport_col_distance",
-        )
-    ]
-    right.dataframe(table, hide_index=True, width="stretch", height=320)
+    table = beyond.assign(centre=beyond["centre_id"].map(names))
+    measure = view.t("transport_col_distance")
+    note = TableNote(title, scope_name, year, measure, view.t("table_source_default"))
     with right:
-        ui.table_downloads(
-            table, f"transport_beyond_{builders.BAND_KM[-1]}km_{area or 'china'}", "beyond"
-        )
+        ui.data_table(table, builders.BEYOND_COLUMNS, note, "beyond", height=320)
 
 
 def show_distributions(filters: dict) -> None:
@@ -146,13 +174,11 @@ def show_distributions(filters: dict) -> None:
         strict=True,
     ):
         title = view.t(f"transport_hist_{measure}", width=width)
-        hist.plotly_chart(
-            builders.histogram_figure(bins, measure, width, title, color), width="stretch"
-        )
-        box.plotly_chart(
-            builders.box_figure(spread, measure, view.t(f"transport_box_{measure}"), color),
-            width="stretch",
-        )
+        figure = builders.histogram_figure(bins, measure, width, title, color)
+        ui.chart(figure, chart_note(title, filters), hist)
+        box_title = view.t(f"transport_box_{measure}")
+        figure = builders.box_figure(spread, measure, box_title, color)
+        ui.chart(figure, chart_note(f"{title} · {box_title}", filters), box)
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
     st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")

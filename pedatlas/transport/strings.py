@@ -34,6 +34,41 @@ STRINGS = {
     "transport_origins_reached": ("覆盖转出机构", "Sending institutions reached"),
     "transport_critical_all": ("危重比例", "Critical share"),
     "transport_newborn_share": ("新生儿占 {share}", "Newborns {share}"),
+    # the report against the data (as on the alliances page)
+    "transport_report_title": (
+        "{centre} {year} 年转运：公开报道与数据对照",
+        "{centre}: transports in {year}, the report against the data",
+    ),
+    "transport_report_JX": (
+        "报道：江西省儿童医院 2024 年转运 468 次，其中危重新生儿 407 次，总里程超过 10 万公里，"
+        "覆盖 70 余家医疗机构。",
+        "Report: in 2024 江西省儿童医院 made 468 transport trips, 407 of them critical newborns, over "
+        "100,000 km in all, reaching 70-odd medical institutions.",
+    ),
+    "transport_report_scope": (
+        "“数据”为该中心当年接收的全部转运（不限所选范围）。",
+        "“In the data” counts every trip the centre received that year (whatever scope is chosen).",
+    ),
+    "transport_report_hint": (
+        "{centre} {year} 年的转运有公开报道：在“转运中心”中选择它，可查看报道与数据的对照。",
+        "{centre}'s transports in {year} were reported: pick it as the transport centre to see the "
+        "report against the data.",
+    ),
+    "transport_report_col_measure": ("指标", "Measure"),
+    "transport_report_col_data": ("数据", "In the data"),
+    "transport_report_col_published": ("公开报道", "Published"),
+    "transport_report_col_matches": ("是否相符", "Agrees"),
+    "transport_report_trips": ("转运次数", "Trips"),
+    "transport_report_critical_newborns": ("危重新生儿转运", "Critical newborn trips"),
+    "transport_report_total_km": ("总里程 km", "Total km"),
+    "transport_report_origins": ("覆盖转出机构", "Sending institutions reached"),
+    "transport_report_JX_trips": ("468 次", "468"),
+    "transport_report_JX_critical_newborns": ("407 次", "407"),
+    "transport_report_JX_total_km": ("超过 10 万公里", "over 100,000"),
+    "transport_report_JX_origins": ("70 余家（70–79）", "70-odd (70–79)"),
+    "transport_report_yes": ("✓ 相符", "✓ agrees"),
+    "transport_report_no": ("✗ 不符", "✗ does not agree"),
+    "transport_monthly_title": ("各月转运次数与危重比例", "Trips per month and the critical share"),
     "transport_patient_newborn": ("新生儿", "Newborn"),
     "transport_patient_child": ("儿童", "Child"),
     "transport_outcome_admitted": ("入院", "Admitted"),
@@ -42,7 +77,7 @@ STRINGS = {
     "transport_critical_share": ("危重比例 %", "Critical share %"),
     "transport_map_title": ("转运路线与距离圈", "Routes and distance bands"),
     "transport_map_legend": ("图例", "Legend"),
-    "transport_route_class": ("路线（{trips} 次）", "Route ({trips} trips)"),
+    "transport_route_class": ("路线（{trips} 次）", "Route ({trips:trip|trips})"),
     "transport_origins": ("转出医院（圆点大小 = 次数）", "Sending hospitals (size = trips)"),
     "transport_centres": ("转运中心", "Transport centres"),
     "transport_band_ring": ("{km} km 圈", "{km} km ring"),
@@ -66,7 +101,7 @@ STRINGS = {
         "Counties more than {km} km from {centre} ({count})",
     ),
     "transport_col_band": ("距离圈", "Band"),
-    "transport_col_children_share": ("儿童占比 %", "Share of children %"),
+    "transport_col_children_share": ("儿童占比", "Share of children"),
     "transport_band_within": ("{low}–{high} km", "{low}–{high} km"),
     "transport_band_beyond": ("{km} km 以外", "Beyond {km} km"),
     "transport_beyond_title": (
@@ -90,7 +125,7 @@ STRINGS = {
         "超过上四分位数 + 1.5 × 四分位距（Q3 + 1.5 IQR）的路线里程、用时或每公里用时，在所选范围与年份内分别计算；"
         "按每公里用时降序最多列出 {rows} 行。短途的每公里用时受固定交接时间影响偏高。",
         "Above Q3 + 1.5 IQR in route km, time, or minutes per km, each computed over the chosen scope "
-        "and year; up to {rows} rows, slowest per km first. Short trips have high minutes per km "
+        "and year; up to {rows:row|rows}, slowest per km first. Short trips have high minutes per km "
         "because of the fixed handover time.",
     ),
     "transport_no_outliers": ("没有超出界限的转运。", "No trip lies beyond the fences."),

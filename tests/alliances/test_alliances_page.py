@@ -176,11 +176,14 @@ def test_compare_table_in_the_order_chosen_with_measures():
     assert list(table["alliance_id"]) == ["B", "A"]
     assert list(table["name"]) == ["乙", "Alpha"]  # no English name: the Chinese one
     row = table.iloc[1]
+    # raw values: the grid formats them (COMPARE_SHOWN), downloads keep them
     assert (row["referrals_per_1000"], row["downward_share"], row["transport_km"]) == (
         1.5,
         0.1,
-        123.0,
+        123.44,
     )
+    shown = [column.key for column in av.COMPARE_SHOWN]
+    assert shown[:2] == ["name", "members"] and set(shown) == set(table.columns)
     assert np.isnan(table.iloc[0]["referrals_per_1000"]) and np.isnan(
         table.iloc[0]["downward_share"]
     )
@@ -244,7 +247,8 @@ def test_alliance_map_layers():
             "hover_gap",
             "hover_no_member",
         )
-    } | {"hover_members": "{n}", "kind": str, "tier": str, "cooperation": str}
+    } | {"hover_members": str, "kind": str, "tier": str, "cooperation": str}
+    labels |= {"colon": "：", "paren": lambda text: f"（{text}）"}
     members = MEMBERS.assign(
         name="x", county_name="c", city_name="m", joined_on=pd.Timestamp("2020-01-01")
     )
@@ -378,7 +382,9 @@ def test_link_reproduces_alliance_and_comparison(monkeypatch, demo_db, demo):
     assert app.selectbox(key="w_alliance").value == "HH"
     assert app.multiselect(key="w_compare").value == ["JX", "BD"]
     assert app.query_params["alliance"] == "HH" and app.query_params["compare"] == "JX,BD"
-    compare = table_with(app, "编号").set_index("编号")
+    shown = table_with(app, "编号")
+    assert list(shown.columns[:2]) == ["联盟", "成员数"]  # the alliance pinned, members next
+    compare = shown.set_index("编号")
     assert list(compare.index) == ["JX", "BD"]
     for alliance in ("JX", "BD"):
         assert compare.loc[alliance, "成员数"] == scalar(
@@ -392,7 +398,7 @@ def test_link_reproduces_alliance_and_comparison(monkeypatch, demo_db, demo):
         ON a.core_hospital_id = t.to_hospital_id WHERE a.alliance_id = 'JX' AND year(t.dispatched_at) = 2024""",
     )[0]
     assert compare.loc["JX", "核心接收转运"] == transports == 468
-    assert compare.loc["JX", "转运总里程（km）"] == round(km)
+    assert compare.loc["JX", "转运总里程（km）"] == pytest.approx(km)  # raw; the grid rounds
 
 
 def test_comparison_measures_match_sql_for_the_chosen_year(monkeypatch, demo_db, demo):
@@ -426,10 +432,10 @@ def test_comparison_measures_match_sql_for_the_chosen_year(monkeypatch, demo_db,
         )[0]
         assert compare.loc[alliance, "Referrals sent by members"] == sent
         assert compare.loc[alliance, "Children in covered counties"] == children
-        assert compare.loc[alliance, "Referrals per 1,000 children"] == round(
-            1000 * sent / children, 2
+        assert compare.loc[alliance, "Referrals per 1,000 children"] == pytest.approx(
+            1000 * sent / children
         )
-        assert compare.loc[alliance, "Downward share"] == round(down / (up + down), 4)
+        assert compare.loc[alliance, "Downward share"] == pytest.approx(down / (up + down))
     members_2022 = scalar(
         demo,
         """SELECT count(*) FROM alliance_members WHERE alliance_id = 'JX'

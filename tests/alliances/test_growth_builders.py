@@ -72,6 +72,7 @@ def test_growth_animation_has_one_frame_per_year_with_new_counties_highlighted()
         "play": "▶",
         "pause": "❚❚",
         "year": "Y",
+        "colon": ": ",
     }
     figure = growth.growth_animation(
         {"type": "FeatureCollection", "features": []},

@@ -3,6 +3,7 @@
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from pedatlas.metrics import accessibility as acc
@@ -182,6 +183,12 @@ def test_shortage_list_of_shanxi_is_the_top_scores(monkeypatch, demo_db, demo):
     assert list(table["行政区划代码"]) == list(expected["adcode"])
     assert list(table["短缺得分"]) == list(expected["score"])
     assert all(reason for reason in table["原因"][table["短缺得分"] > 0])
+    # county pinned first, its score next; shares raw (the grid shows them as %), counts whole
+    assert list(table.columns[:4]) == ["区县", "短缺得分", "排名", "原因"]
+    assert list(table["排名"]) == list(range(1, 11))
+    assert table["儿童占比"].tolist() == pytest.approx(expected["child_share"].tolist())
+    assert pd.api.types.is_integer_dtype(table["0–14 岁儿童"])
+    assert "省" not in table.columns  # one province: a constant column is left out
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,7 @@ def test_change_figure_colours_each_region_by_its_class_with_a_symmetric_legend(
         "change": "Δ",
         "value": lambda v: f"{v:.1f}",
         "signed": signed,
+        "lang": "zh",
     }
     figure = change.change_figure({"type": "FeatureCollection", "features": []}, table, texts)
     regions = next(t for t in figure.data if t.type == "choropleth")

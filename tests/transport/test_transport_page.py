@@ -7,7 +7,7 @@ import pytest
 from pedatlas import geometry
 from pedatlas.metrics.accessibility import haversine_km
 from pedatlas.transport import builders as transport
-from tests.apptest_helpers import errors, open_page
+from tests.apptest_helpers import errors, open_page, texts
 from tests.helpers import rows, scalar
 
 PAGE = "pages/transport.py"
@@ -28,12 +28,9 @@ def jiangxi_core(demo) -> str:
     return scalar(demo, "SELECT hospital_id FROM hospitals WHERE name = '江西省儿童医院'")
 
 
-def test_jiangxi_2024_link_shows_the_published_figures_from_the_data(monkeypatch, demo_db, demo):
-    centre = jiangxi_core(demo)
-    app = open_page(monkeypatch, demo_db, PAGE, centre=centre, year=2024)
-    assert errors(app) == []
-    assert app.selectbox(key="w_centre").value == centre
-    trips, critical_newborns, km, origins = rows(
+def centre_2024(demo, centre: str) -> tuple:
+    """(trips, critical newborns, km, sending institutions) the centre received in 2024."""
+    return rows(
         demo,
         """
         SELECT count(*), count(*) FILTER (WHERE patient = 'newborn' AND critical), sum(distance_km),
@@ -41,11 +38,64 @@ def test_jiangxi_2024_link_shows_the_published_figures_from_the_data(monkeypatch
         FROM transfers WHERE to_hospital_id = ? AND year(dispatched_at) = 2024""",
         [centre],
     )[0]
+
+
+def test_jiangxi_2024_link_shows_the_published_figures_from_the_data(monkeypatch, demo_db, demo):
+    centre = jiangxi_core(demo)
+    app = open_page(monkeypatch, demo_db, PAGE, centre=centre, year=2024)
+    assert errors(app) == []
+    assert app.selectbox(key="w_centre").value == centre
+    trips, critical_newborns, km, origins = centre_2024(demo, centre)
     assert metric(app, "转运次数") == f"{trips:,}" == "468"
     assert metric(app, "危重新生儿转运") == f"{critical_newborns:,}" == "407"
     assert number(metric(app, "总里程")) == round(km) and km > 100_000
     assert number(metric(app, "覆盖转出机构")) == origins >= 70
     assert dict(app.query_params) == {"centre": centre}
+
+
+def test_jiangxi_2024_shows_the_report_against_the_data(monkeypatch, demo_db, demo):
+    """As the alliances page does for outreach: each published figure, the data's, and whether
+    they agree (the report: 468 trips, 407 critical newborns, over 100,000 km, 70余家)."""
+    centre = jiangxi_core(demo)
+    app = open_page(monkeypatch, demo_db, PAGE, centre=centre, year=2024, region="360100")
+    assert errors(app) == []
+    trips, critical_newborns, km, origins = centre_2024(demo, centre)
+    report = next(d.value for d in app.dataframe if "公开报道" in d.value.columns)
+    assert list(report.columns) == ["指标", "数据", "公开报道", "是否相符"]
+    assert report["指标"].tolist() == ["转运次数", "危重新生儿转运", "总里程 km", "覆盖转出机构"]
+    # the centre's whole year, not only the trips from the chosen city (南昌市)
+    assert report["数据"].tolist() == pytest.approx([trips, critical_newborns, km, origins])
+    assert report["公开报道"].tolist() == ["468 次", "407 次", "超过 10 万公里", "70 余家（70–79）"]
+    assert report["是否相符"].tolist() == ["✓ 相符"] * 4
+    shown = texts(app)
+    assert "江西省儿童医院 2024 年转运：公开报道与数据对照" in shown
+    assert "报道：江西省儿童医院 2024 年转运 468 次" in shown
+
+
+def test_report_is_offered_only_for_its_centre_and_year(monkeypatch, demo_db, demo):
+    app = open_page(monkeypatch, demo_db, PAGE, year=2024, region="360000", lang="en")
+    assert errors(app) == []
+    assert not any("Published" in d.value.columns for d in app.dataframe)
+    assert "pick it as the transport centre to see the report against the data" in texts(app)
+    app = open_page(monkeypatch, demo_db, PAGE, centre=jiangxi_core(demo), year=2023)
+    assert not any("公开报道" in d.value.columns for d in app.dataframe)
+    assert "公开报道与数据对照" not in texts(app)
+
+
+def test_report_comparison_says_where_the_data_disagree():
+    report = transport.published_for("江西省儿童医院", 2024)
+    assert transport.published_for("江西省儿童医院", 2023) is None
+    summary = pd.Series(
+        {"trips": 468, "critical_newborns": 400, "total_km": 100_000.5, "origins": 103}
+    )
+    table = transport.report_comparison(summary, report, lambda key, **_: key)
+    assert table["data"].tolist() == [468, 400, 100_000.5, 103]
+    assert table["matches"].tolist() == [
+        "transport_report_yes",
+        "transport_report_no",  # 407 published
+        "transport_report_yes",  # over 100,000
+        "transport_report_no",  # 70余家 is 70-79, not 103
+    ]
 
 
 def test_default_view_counts_every_trip_of_the_year(monkeypatch, demo_db, demo):
@@ -130,11 +180,11 @@ def test_nearest_centres_and_band_summary():
     assert banded["distance_km"].tolist() == pytest.approx(
         haversine_km(counties["lon"], counties["lat"], [115.0, 120.0, 115.0], 28.0)
     )
-    summary = transport.band_summary(banded, lambda key: key)
+    summary = transport.band_summary(banded, lambda key, **_: key)
     # 1: 33 km, 2: 49 km -> 0-50; 3: 245 km -> beyond 200
     assert summary.iloc[:, 1].tolist() == [2, 0, 0, 1]
     assert summary.iloc[:, 2].tolist() == [400, 0, 0, 600]
-    assert summary.iloc[:, 3].tolist() == [40.0, 0.0, 0.0, 60.0]
+    assert summary["children_share"].tolist() == [0.4, 0.0, 0.0, 0.6]  # raw: the grid shows 40%
 
 
 def test_route_classes():

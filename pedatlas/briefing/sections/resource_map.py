@@ -34,13 +34,14 @@ def map_figure(scope: Scope, units, shapes: Mapping[str, dict], title: str) -> g
     values = measures[METRIC].map(fmt.rate).where(measures[METRIC].notna(), no_value)
     children = measures["children"].map(lambda c: fmt.big_number(c, scope.lang))
     hover = map_traces.region_hover(
-        measures, title, values, children, text(scope, "brief_map_hover_children")
+        measures, title, values, children, text(scope, "brief_map_hover_children"), scope.lang
     )
     texts = {
         "context": text(scope, "brief_map_context"),
         "sea_line": text(scope, "brief_map_sea_line"),
         "no_data": no_value,
         "legend": text(scope, "brief_unit_per_1000"),
+        "lang": scope.lang,
     }
     figure = map_traces.choropleth_figure(
         UNITS_ASSET,

@@ -12,6 +12,7 @@ from pedatlas import fmt
 from pedatlas.briefing.labels import meta, text
 from pedatlas.briefing.model import Bullets, Scope, Section, Table
 from pedatlas.briefing.rules import WORST_COUNT
+from pedatlas.i18n import listed
 from pedatlas.metrics import small_population
 from pedatlas.metrics.density import per_1000_children
 
@@ -78,7 +79,7 @@ def excluded_note(scope: Scope, small: pd.DataFrame) -> str:
     minimum = small_population.threshold_text(scope.lang)
     if small.empty:
         return text(scope, "brief_worst_none_excluded", minimum=minimum)
-    names = ("、" if scope.lang == "zh" else ", ").join(small["name"].head(NAMES_SHOWN))
+    names = listed(small["name"].head(NAMES_SHOWN), scope.lang)
     if len(small) > NAMES_SHOWN:
         names += text(scope, "brief_and_more")
     return text(scope, "brief_worst_excluded", minimum=minimum, count=len(small), names=names)

@@ -41,6 +41,7 @@ def change_map(scope: Scope, table: pd.DataFrame, shapes: Mapping[str, dict]):
         "change": text(scope, "brief_change_col_change"),
         "value": fmt.rate,
         "signed": signed,
+        "lang": scope.lang,
     }
     figure = change.change_figure(
         resource_map.UNITS_ASSET,
