@@ -15,9 +15,14 @@ MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // MB  # Streamlit's server.maxUploadSize is in
 MAX_TOTAL_UPLOAD_BYTES = 512 * MB  # all files of one import together
 MAX_ROWS = 2_500_000  # data rows of all files of one import together
 MAX_COLUMNS = 64  # columns of one sheet (the widest table has 18)
-# Cells (rows x columns) of one file: memory grows with cells, not rows. 2,000,000 referrals of
-# 8 columns (16 M cells) peak at ~1.2 GB (bench_import.py); wider files get fewer rows.
-MAX_CELLS = 20_000_000
+# Cells (rows x columns): memory grows with cells, not rows. 2,500,000 referrals of 8 columns
+# (20 M cells) peak at 1.27 GB (bench_import.py); wider files get fewer rows.
+MAX_CELLS = 20_000_000  # of all files of one import together, like MAX_ROWS
+# Rows of one table per import, where the rollups rebuilt by an import grow with them: every
+# hospital enters the accessibility and hot-spot rollups (a hospital x county distance matrix),
+# so 1.1 M hospitals (the cell cap) peaked at 1.7 GB there. China has about 110,000 hospitals,
+# township and community health centres together.
+MAX_TABLE_ROWS = {"hospitals": 200_000}
 
 # --- XLSX workbooks (zip archives of XML) ---------------------------------------------------------
 MAX_XLSX_ENTRIES = 1_000  # files inside the archive; real workbooks have a few dozen

@@ -1,5 +1,6 @@
 """plan_import: read and validate files against the database; nothing is written."""
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from pedatlas.db import file_identity, open_read_only
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import FILE, ROW, Batch, MappedSheet, matched_sheet, typed_batch
 from pedatlas.importer.columns import IMPORTABLE_TABLES, TABLES, Table, table_by_name
-from pedatlas.importer.limits import MAX_ROWS
+from pedatlas.importer.limits import MAX_CELLS, MAX_ROWS, MAX_TABLE_ROWS
 from pedatlas.importer.problems import (
     ERROR,
     MAX_LISTED_PROBLEMS,
@@ -19,6 +20,7 @@ from pedatlas.importer.problems import (
     Problem,
     as_problems,
     concat_problems,
+    file_problem,
     problem_frame,
     rendered_message,
     sorted_problems,
@@ -247,25 +249,33 @@ def read_all(
 
     Returns the sheets, the problems of the files that cannot be used (and the notes on skipped
     sheets), and a report per file, or per sheet when a workbook has several table sheets. The
-    rows of all files together are capped (limits.MAX_ROWS): a file beyond it is refused whole.
+    rows and cells of all files together are capped (limits.MAX_ROWS, MAX_CELLS), and the rows of
+    the tables in MAX_TABLE_ROWS: a file beyond them is refused whole.
     """
     sheets: list[MappedSheet] = []
     problems: list[dict] = []
     reports: dict[str, FileReport] = {}
     max_bytes, max_rows = limits
-    rows = 0
+    rows = cells = 0
+    table_rows: Counter[str] = Counter()  # per table, for limits.MAX_TABLE_ROWS
     for number, (item, name) in enumerate(zip(items, names, strict=True)):
         progress_text = translate("importer_progress_reading", lang, file=name)
         report(0.4 * number / max(len(items), 1), progress_text)
         try:
-            source = as_source(item, name, max_bytes)
-            raw_sheets = read_sheets(source, spec, max_bytes, max_rows - rows)
+            raw_sheets = read_sheets(  # the bytes are held by read_sheets alone: freed there
+                as_source(item, name, max_bytes),
+                spec,
+                max_bytes,
+                max_rows - rows,
+                MAX_CELLS - cells,
+            )
         except FileRejected as rejected:
             problems += rejected.problems
             reports[name] = FileReport(name, table=rejected.problems[0].get("table"))
             continue
         for raw in raw_sheets:
             problems += raw.notes
+            cells += raw.cells.size  # what the caps count, even when the sheet is not used
             try:
                 sheet = matched_sheet(raw, spec)
             except FileRejected as rejected:
@@ -273,8 +283,23 @@ def read_all(
                 table = rejected.problems[0].get("table")
                 reports[raw.file] = FileReport(raw.file, table=table, sheet=raw.sheet)
                 continue
+            cap = MAX_TABLE_ROWS.get(sheet.table.name)
+            left = cap - table_rows[sheet.table.name] if cap is not None else len(sheet.cells)
+            if len(sheet.cells) > left:
+                problems.append(
+                    file_problem(
+                        raw.file,
+                        "too_many_rows",
+                        table=sheet.table.name,
+                        value=len(sheet.cells),
+                        detail=max(left, 0),
+                    )
+                )
+                reports[raw.file] = FileReport(raw.file, table=sheet.table.name, sheet=raw.sheet)
+                continue
             problems += sheet.warnings
             rows += len(sheet.cells)
+            table_rows[sheet.table.name] += len(sheet.cells)
             reports[raw.file] = FileReport(
                 raw.file,
                 table=sheet.table.name,

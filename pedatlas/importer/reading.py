@@ -15,6 +15,8 @@ import charset_normalizer
 import numpy as np
 import openpyxl
 import pandas as pd
+import pyarrow
+import pyarrow.csv as pyarrow_csv
 
 from pedatlas import safe_cells
 from pedatlas.importer.columns import Table, table_by_name
@@ -36,6 +38,7 @@ SNIFF_BYTES = 65536
 MAX_CONTROL_SHARE = 0.005  # more control characters than this in the first 64 KB = not text
 DEFAULT_MAX_BYTES = MAX_UPLOAD_BYTES
 DECODE_CHUNK = 16 * 2**20
+CSV_BLOCK_BYTES = 16 * 2**20  # parsed and trimmed at a time
 MAX_HEADER_BYTES = 64 * 1024  # a header line longer than this is not a table's header
 RATIO_CHECKED_BYTES = 8 * 2**20  # small entries may compress well; large ones must not inflate
 
@@ -181,9 +184,10 @@ def read_source(
     table: Table | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_rows: int = MAX_ROWS,
+    max_cells: int = MAX_CELLS,
 ) -> RawSheet:
     """The cells of a CSV upload or of the first sheet read from an XLSX upload."""
-    return read_sheets(source, table, max_bytes, max_rows)[0]
+    return read_sheets(source, table, max_bytes, max_rows, max_cells)[0]
 
 
 def read_sheets(
@@ -191,11 +195,13 @@ def read_sheets(
     table: Table | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_rows: int = MAX_ROWS,
+    max_cells: int = MAX_CELLS,
 ) -> list[RawSheet]:
     """The cells of a CSV, or of each table sheet of an XLSX; raises FileRejected if unreadable.
 
     Sizes are checked before parsing: bytes, lines and header columns of a CSV; entries,
-    inflated size and declared dimensions of a workbook. max_rows: data rows still allowed.
+    inflated size and declared dimensions of a workbook. max_rows, max_cells: data rows and
+    cells (rows x columns) still allowed in this import.
     """
     data = source.data
     if len(data) > max_bytes:
@@ -205,20 +211,22 @@ def read_sheets(
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise FileRejected(file_problem(source.name, "empty_file"))
     if data.startswith(XLSX_MAGIC):
-        return workbook_sheets(source, table, max_rows)
+        return workbook_sheets(source, table, max_rows, max_cells)
     if data.startswith(OLE_MAGIC):
         raise FileRejected(file_problem(source.name, "unsupported_format", detail="xls"))
     encoding, text = decoded_text(source)
-    refuse_oversized_csv(source.name, text, max_rows)
-    return [csv_sheet(source.name, text, encoding)]
+    name = source.name
+    del source, data  # a recoded file's bytes are not needed beside its UTF-8 text
+    refuse_oversized_csv(name, text, max_rows, max_cells)
+    return [csv_sheet(name, text, encoding)]
 
 
-def allowed_rows(max_rows: int, columns: int) -> int:
-    """Data rows a file of this width may have: the rows left, and at most MAX_CELLS cells."""
-    return max(min(max_rows, MAX_CELLS // max(columns, 1)), 0)
+def allowed_rows(max_rows: int, columns: int, max_cells: int = MAX_CELLS) -> int:
+    """Data rows a file of this width may have: the rows left, and the cells left (MAX_CELLS)."""
+    return max(min(max_rows, max_cells // max(columns, 1)), 0)
 
 
-def refuse_oversized_csv(name: str, text: bytes, max_rows: int) -> None:
+def refuse_oversized_csv(name: str, text: bytes, max_rows: int, max_cells: int = MAX_CELLS) -> None:
     """Refuse a CSV with more lines than rows allowed or a header wider than MAX_COLUMNS.
 
     Counting line breaks is a fast upper bound of the rows (a quoted cell may span lines).
@@ -234,8 +242,8 @@ def refuse_oversized_csv(name: str, text: bytes, max_rows: int) -> None:
             file_problem(name, "too_many_columns", row=1, value=columns, detail=MAX_COLUMNS)
         )
     lines = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
-    if lines - 1 > allowed_rows(max_rows, columns):
-        limit = allowed_rows(max_rows, columns)
+    limit = allowed_rows(max_rows, columns, max_cells)
+    if lines - 1 > limit:
         raise FileRejected(file_problem(name, "too_many_rows", value=lines - 1, detail=limit))
 
 
@@ -244,7 +252,7 @@ def decoded_text(source: Source) -> tuple[str, bytes]:
     data = source.data
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return encoding, _checked_text(source.name, data.decode(encoding)).encode("utf-8")
+            return encoding, _recoded(source.name, data, encoding)
     if b"\x00" in data[:SNIFF_BYTES]:
         raise FileRejected(file_problem(source.name, "binary_file"))
     if data.startswith(codecs.BOM_UTF8):
@@ -260,8 +268,7 @@ def decoded_text(source: Source) -> tuple[str, bytes]:
     best = charset_normalizer.from_bytes(data[:SNIFF_BYTES]).best()
     if best is None or best.encoding is None:
         raise FileRejected(file_problem(source.name, "binary_file"))
-    text = data.decode(best.encoding, errors="replace")
-    return best.encoding, _checked_text(source.name, text).encode("utf-8")
+    return best.encoding, _recoded(source.name, data, best.encoding, errors="replace")
 
 
 def _utf8_or_reject(name: str, data: bytes) -> bytes:
@@ -273,10 +280,13 @@ def _utf8_or_reject(name: str, data: bytes) -> bytes:
     return data
 
 
-def _recoded(name: str, data: bytes, encoding: str) -> bytes:
+def _recoded(name: str, data: bytes, encoding: str, errors: str = "strict") -> bytes:
     """data decoded from encoding, as UTF-8 bytes; chunked so that no full str copy is made."""
-    _checked_text(name, data[:SNIFF_BYTES].decode(encoding, errors="ignore"))
-    decoder = codecs.getincrementaldecoder(encoding)()
+    _checked_text(
+        name,
+        data[:SNIFF_BYTES].decode(encoding, errors="replace" if errors == "replace" else "ignore"),
+    )
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
     parts = [
         decoder.decode(data[start : start + DECODE_CHUNK]).encode("utf-8")
         for start in range(0, len(data), DECODE_CHUNK)
@@ -304,8 +314,21 @@ def delimiter(text: bytes) -> str:
 
 
 def csv_sheet(name: str, text: bytes, encoding: str) -> RawSheet:
-    """The cells of a CSV text (UTF-8 bytes), header row first."""
+    """The cells of a CSV text (UTF-8 bytes), header row first.
+
+    Parsed in blocks of CSV_BLOCK_BYTES by pyarrow's streaming reader, each block trimmed and its
+    blank rows dropped before the next is parsed, so that the whole file is never held as parsed
+    and as trimmed text at once. Rows are numbered across blocks. A file pyarrow cannot stream
+    (rows of another width than the header, quoted line breaks) is read by pandas' C parser,
+    which pads short rows and names the line of a row that is too long.
+    """
     sep = delimiter(text)
+    try:
+        cells, numbers = streamed_csv_cells(text, sep)
+    except pyarrow.ArrowInvalid:
+        pass
+    else:
+        return sheet_from_cells(name, cells, numbers, encoding=encoding)
     options = {
         "header": None,
         "dtype": str,
@@ -314,14 +337,49 @@ def csv_sheet(name: str, text: bytes, encoding: str) -> RawSheet:
         "na_values": [""],
     }
     try:
-        table = pd.read_csv(io.BytesIO(text), engine="pyarrow", **options)
-    except (pd.errors.ParserError, ValueError):
-        # the C parser is slower but says which line is malformed
-        try:
-            table = pd.read_csv(io.BytesIO(text), **options)
-        except pd.errors.ParserError as error:
-            raise FileRejected(malformed_problem(name, str(error))) from error
+        table = pd.read_csv(io.BytesIO(text), **options)
+    except pd.errors.ParserError as error:
+        raise FileRejected(malformed_problem(name, str(error))) from error
     return sheet_from_table(name, table, encoding=encoding)
+
+
+def streamed_csv_cells(text: bytes, sep: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every record of a CSV text, trimmed, blank data rows dropped, with its record number.
+
+    The header (record 1) is always kept. Raises pyarrow.ArrowInvalid for what the streaming
+    reader cannot parse.
+    """
+    reader = pyarrow_csv.open_csv(
+        pyarrow.BufferReader(text),
+        read_options=pyarrow_csv.ReadOptions(
+            autogenerate_column_names=True, block_size=CSV_BLOCK_BYTES
+        ),
+        parse_options=pyarrow_csv.ParseOptions(delimiter=sep, ignore_empty_lines=True),
+        convert_options=pyarrow_csv.ConvertOptions(
+            null_values=[""], strings_can_be_null=True, default_column_type=pyarrow.string()
+        ),
+    )
+    frames, numbers, first = [], [], 1
+    for batch in reader:
+        if not batch.num_rows:
+            continue
+        frame = pd.DataFrame(
+            {
+                position: stripped(pd.Series(column, dtype="str"))
+                for position, column in enumerate(batch.columns)
+            }
+        )
+        keep = np.array(frame.notna().any(axis=1), dtype=bool)
+        if first == 1:
+            keep[0] = True  # the header row
+        frames.append(frame if keep.all() else frame.loc[keep])
+        numbers.append(np.arange(first, first + len(frame), dtype=np.int64)[keep])
+        first += len(frame)
+        del batch, frame
+    if not frames:
+        return pd.DataFrame(), np.zeros(0, dtype=np.int64)
+    cells = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return cells.reset_index(drop=True), np.concatenate(numbers)
 
 
 def malformed_problem(name: str, message: str) -> dict:
@@ -343,11 +401,22 @@ def sheet_from_table(
     table = table.reset_index(drop=True)
     table.columns = range(table.shape[1])
     cells = pd.DataFrame({column: stripped(table[column]) for column in table.columns})
+    return sheet_from_cells(name, cells, numbers, **extra)
+
+
+def sheet_from_cells(
+    name: str, cells: pd.DataFrame, numbers: np.ndarray | None = None, **extra
+) -> RawSheet:
+    """A RawSheet from trimmed cells (columns 0..n-1, header row first): blank rows dropped."""
+    if cells.empty:
+        raise FileRejected(file_problem(name, "empty_file"))
     filled = cells.notna()
     used_columns = filled.any(axis=0).to_numpy()
     if not used_columns.any():
         raise FileRejected(file_problem(name, "empty_file"))
-    cells = cells.loc[:, used_columns]
+    del filled
+    if not used_columns.all():
+        cells = cells.loc[:, used_columns]
     cells.columns = range(cells.shape[1])
     headers = [("" if pd.isna(value) else str(value)) for value in cells.iloc[0]]
     data = cells.iloc[1:]
@@ -355,7 +424,8 @@ def sheet_from_table(
     if numbers is None:
         numbers = np.arange(1, len(cells) + 1, dtype=np.int64)
     rows = np.asarray(numbers, dtype=np.int64)[1:][keep]
-    return RawSheet(name, headers, data.loc[keep].reset_index(drop=True), rows, **extra)
+    data = data if keep.all() else data.loc[keep]
+    return RawSheet(name, headers, data.reset_index(drop=True), rows, **extra)
 
 
 def stripped(column: pd.Series) -> pd.Series:
@@ -368,7 +438,9 @@ def stripped(column: pd.Series) -> pd.Series:
     return safe_cells.unquoted_series(text.mask(text == ""))
 
 
-def workbook_sheets(source: Source, table: Table | None, max_rows: int) -> list[RawSheet]:
+def workbook_sheets(
+    source: Source, table: Table | None, max_rows: int, max_cells: int = MAX_CELLS
+) -> list[RawSheet]:
     """The cells of each table sheet of an XLSX workbook (visible sheets only).
 
     Read: the visible sheets named for a table (only the given table's, when one is given), or
@@ -388,8 +460,9 @@ def workbook_sheets(source: Source, table: Table | None, max_rows: int) -> list[
         sheets: list[RawSheet] = []
         for sheet_name, sheet_table in chosen:
             shown = f"{source.name} [{sheet_name}]" if several else source.name
-            rows, cells = sheet_values(shown, workbook[sheet_name], max_rows)
+            rows, cells = sheet_values(shown, workbook[sheet_name], max_rows, max_cells)
             max_rows -= len(rows)
+            max_cells -= len(rows) * max((len(row) for row in cells), default=0)
             sheets.append(
                 sheet_from_rows(
                     shown,
@@ -485,7 +558,9 @@ def chosen_sheets(
     return chosen, notes
 
 
-def sheet_values(file: str, sheet, max_rows: int) -> tuple[np.ndarray, list[list]]:
+def sheet_values(
+    file: str, sheet, max_rows: int, max_cells: int = MAX_CELLS
+) -> tuple[np.ndarray, list[list]]:
     """(row numbers, cell texts) of the sheet's non-empty rows, within the row and column caps.
 
     The declared dimensions are checked first; a sheet that declares none, or too few, is still
@@ -493,7 +568,7 @@ def sheet_values(file: str, sheet, max_rows: int) -> tuple[np.ndarray, list[list
     """
     declared_rows, declared_columns = sheet.max_row, sheet.max_column
     width = declared_columns or MAX_COLUMNS
-    allowed = allowed_rows(min(max_rows, MAX_XLSX_ROWS), width) + 1  # + the header row
+    allowed = allowed_rows(min(max_rows, MAX_XLSX_ROWS), width, max_cells) + 1  # + the header
     if declared_columns is not None and declared_columns > MAX_COLUMNS:
         raise FileRejected(
             file_problem(file, "too_many_columns", value=declared_columns, detail=MAX_COLUMNS)
