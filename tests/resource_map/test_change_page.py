@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -86,8 +87,12 @@ def test_change_map_classes_are_symmetric_around_zero(monkeypatch, demo_db):
     assert sorted(array(regions["z"])) == sorted((classes + 1).tolist())
     legend = [t["name"] for t in spec["data"] if t.get("showlegend")]
     falls, rises = legend[:3], legend[4:7]
-    assert [label.split("（")[0].replace("-", "+").split(" – ")[::-1] for label in falls[::-1]] == [
-        label.split("（")[0].split(" – ") for label in rises
+
+    def bounds(label: str) -> str:  # the class bounds without the count, "（12）" or " (12)"
+        return re.sub(r"\s*[（(]\d+[)）]$", "", label)
+
+    assert [bounds(label).replace("-", "+").split(" – ")[::-1] for label in falls[::-1]] == [
+        bounds(label).split(" – ") for label in rises
     ]
     assert "change 2021 → 2024" in " ".join(str(s.value) for s in app.subheader)
 
