@@ -6,6 +6,7 @@ And the server's own upload limit is the importer's: above it, a size message an
 import hashlib
 import io
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -82,7 +83,9 @@ def cells(frame: pd.DataFrame) -> list[list[str]]:
 
 def assert_refused_and_untouched(app, db: Path, before: str) -> None:
     assert app.exception == []
-    assert any("errors were found" in e.value for e in app.error), [e.value for e in app.error]
+    # "1 error was found" / "3 errors were found": the count picks the plural
+    refused = [e.value for e in app.error if re.search(r"\d+ errors? (was|were) found", e.value)]
+    assert refused, [e.value for e in app.error]
     assert not [b for b in app.button if b.key == "data_confirm"]  # nothing to confirm
     assert sha256(db) == before and not backup_path(db).exists()
     assert {p.name for p in db.parent.iterdir()} <= {db.name, f"{db.name}.lock"}
