@@ -88,8 +88,7 @@ def app_server(env: dict, log: Path, port: int | None = None, args=(), launcher:
 
 def sign_in(visit: Visit, url: str, name: str, password: str = PASSWORD) -> None:
     """Open url, fill the sign-in form and wait for the app."""
-    # A fresh server's very first deep link shows a "Page not found" dialog: open the root first.
-    visit.open("/".join(url.split("/", 3)[:3]) + "/")
+    visit.open_root(url)
     visit.open(url)
     page = visit.page
     page.get_by_label("用户名").fill(name)

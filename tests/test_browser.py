@@ -137,6 +137,15 @@ class Visit:
         self.page.goto(url)
         self.wait_idle(settle)
 
+    def open_root(self, url: str) -> None:
+        """Open the app's root and wait for its first run to draw a title. A fresh server
+        answers its very first deep link with a "Page not found" dialog (Streamlit registers
+        st.navigation's pages during that first run), so tests open the root first; on a slow
+        machine wait_idle alone can return before the websocket even started that run."""
+        self.page.goto("/".join(url.split("/", 3)[:3]) + "/")
+        self.page.wait_for_selector('[data-testid="stApp"] h1', timeout=120_000)
+        self.wait_idle()
+
     def wait_idle(self, settle: float = 1.5, seconds: float = 90) -> None:
         """Until the app stopped running (no status widget) for settle seconds."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=seconds * 1000)
@@ -181,8 +190,7 @@ class Visit:
 def visit(browser, app_url):
     """A fresh browser context on the warmed-up app."""
     opened = Visit(browser)
-    # A fresh server answers the very first deep link with "Page not found"; open the root first.
-    opened.open(app_url + "/")
+    opened.open_root(app_url)
     yield opened
     opened.close()
 

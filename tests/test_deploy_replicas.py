@@ -113,8 +113,7 @@ def session_on(browser, url: str, route: str) -> Visit:
     visit.context.add_cookies(
         [{"name": "pedatlas_route", "value": route, "domain": host, "path": "/"}]
     )
-    # A fresh server answers the very first deep link with a "Page not found" dialog.
-    visit.open(f"{url}/")
+    visit.open_root(url)
     return visit
 
 

@@ -46,7 +46,7 @@ def body(visit: Visit) -> str:
 
 def test_nothing_without_signing_in_and_a_failed_sign_in_is_audited(visit, signed_app):
     url, state = signed_app
-    visit.open(f"{url}/")  # a fresh server's first deep link shows "Page not found"
+    visit.open_root(url)
     visit.open(f"{url}/map?region=360000")
     assert "登录" in body(visit) and "资源地图" not in visit.page.locator("h1").inner_text()
     sign_in(visit, f"{url}/", "viewer1", "wrong-password")

@@ -209,7 +209,10 @@ def sign_out() -> None:
     st.session_state.pop(SESSION_USER, None)
     st.session_state.pop(SESSION_LOGGED, None)
     if user.method == "oidc":
+        # st.logout queues a redirect to the provider's end-session page; a rerun here could
+        # drop that message before it reaches the browser (the click then seems to do nothing).
         st.logout()
+        st.stop()
     st.rerun()
 
 
