@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from pedatlas import navigation  # noqa: E402
+from pedatlas import chromium, local_app, navigation  # noqa: E402
 from pedatlas.paths import DB_ENV_VAR, database_path  # noqa: E402
 
 APP = str(ROOT / "app.py")
@@ -201,58 +201,18 @@ def widget_time(view: View, kind: str, key: str, value) -> dict:
 # Browser
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(port: int) -> subprocess.Popen:
-    import urllib.request
-
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    raise RuntimeError("streamlit did not start")
+    server = local_app.start(port, env)
+    try:
+        local_app.wait_healthy(f"http://127.0.0.1:{port}")
+    except RuntimeError:
+        server.terminate()
+        raise
+    return server
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = [*chromium.HEADLESS_FLAGS, "--disable-quic"]
 
 # Ready: the script finished (no status widget) and every plotly chart drew its SVG.
 READY_JS = """() => {
@@ -472,7 +432,7 @@ def main() -> None:
             )
     if "browser" in parts:
         print("\nreal browser (chromium, new context per page, server caches warm)")
-        port = free_port()
+        port = local_app.free_port()
         server = start_server(port)
         try:
             report["browser"] = browser_figures(views, port)

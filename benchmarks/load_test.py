@@ -45,7 +45,7 @@ from websockets.typing import Subprotocol
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pedatlas import navigation  # noqa: E402
+from pedatlas import local_app, navigation  # noqa: E402
 
 STREAMLIT_PROTOCOL = Subprotocol("streamlit")
 
@@ -221,40 +221,12 @@ def _get(url: str) -> tuple[int, bytes]:
 # Servers
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_replicas(count: int) -> tuple[list[subprocess.Popen], list[str]]:
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     servers, urls = [], []
     for _ in range(count):
-        port = free_port()
-        servers.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    "app.py",
-                    "--server.port",
-                    str(port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.headless",
-                    "true",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
+        port = local_app.free_port()
+        servers.append(local_app.start(port, env))
         urls.append(f"http://127.0.0.1:{port}")
     for url in urls:
         deadline = time.monotonic() + 90
@@ -267,7 +239,7 @@ def start_replicas(count: int) -> tuple[list[subprocess.Popen], list[str]]:
 
 def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
     """scripts/serve.sh: replicas app processes behind nginx (sticky sessions); returns it and its URL."""
-    listen, first = free_port(), free_port()
+    listen, first = local_app.free_port(), local_app.free_port()
     server = subprocess.Popen(
         [
             "bash",

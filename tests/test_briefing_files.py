@@ -14,7 +14,7 @@ from typing import cast
 import pytest
 from PIL import Image
 
-from pedatlas import db, map_traces
+from pedatlas import chromium, db, map_traces
 from pedatlas.briefing.generate import build_briefing, file_name, frame_runner
 from pedatlas.briefing.html import render_html
 from pedatlas.briefing.model import Request
@@ -22,16 +22,8 @@ from pedatlas.briefing.output import render
 from pedatlas.paths import PROJECT_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = chromium.DEBIAN_PATH
+CHROMIUM_ARGS = list(chromium.HEADLESS_FLAGS)
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 TODAY = date(2026, 12, 1)
 CASES = [(region, lang) for region in ("", "360000", "360700") for lang in ("zh", "en")]

@@ -6,51 +6,21 @@ this machine; a screenshot of each is saved under artifacts/screenshots/ for a p
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from pedatlas import navigation
+from pedatlas import chromium, local_app, navigation
 from pedatlas.i18n import translate
+from pedatlas.local_app import free_port, wait_healthy
 from pedatlas.paths import DB_ENV_VAR, PROJECT_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium.DEBIAN_PATH
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = [*chromium.HEADLESS_FLAGS, "--disable-quic"]
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not become healthy at {url}")
 
 
 @pytest.fixture(scope="module")
@@ -69,25 +39,7 @@ def serve_app(demo_db, tmp_path_factory):
     port = free_port()
     env = {**os.environ, DB_ENV_VAR: str(demo_db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = local_app.start(port, env, log)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url)

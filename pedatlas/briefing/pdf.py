@@ -5,21 +5,14 @@ browser does, so the PDF shows the same map (South China Sea islands included) a
 Every host name is mapped to nothing while it prints: no request can leave the machine.
 """
 
-import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+from pedatlas import chromium
+
 CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *chromium.HEADLESS_FLAGS,
     "--no-default-browser-check",
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--no-pdf-header-footer",
@@ -35,14 +28,10 @@ class RendererError(RuntimeError):
 
 def chromium_path() -> str:
     """The chromium executable ($PEDATLAS_CHROMIUM, else the first on PATH)."""
-    configured = os.environ.get("PEDATLAS_CHROMIUM")
-    if configured:
-        return configured
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RendererError("chromium not found")
+    found = chromium.executable()
+    if found is None:
+        raise RendererError("chromium not found")
+    return found
 
 
 def html_to_pdf(document: str) -> bytes:
