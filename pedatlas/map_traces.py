@@ -197,14 +197,21 @@ def line_trace(
         for part in outline_parts(feature["geometry"]):
             lon.extend([point[0] for point in part] + [None])
             lat.extend([point[1] for point in part] + [None])
+    return path_trace(lon, lat, name, {"color": color, "width": width}, showlegend=False)
+
+
+def path_trace(
+    lon: list, lat: list, name: str, line: dict, showlegend: bool = True
+) -> go.Scattergeo:
+    """Lines through the points (None between two lines), without hover: rings, links, borders."""
     return go.Scattergeo(
         lon=lon,
         lat=lat,
         mode="lines",
-        line={"color": color, "width": width},
+        line=line,
         name=name,
         hoverinfo="skip",
-        showlegend=False,
+        showlegend=showlegend,
     )
 
 

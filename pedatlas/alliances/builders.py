@@ -539,16 +539,8 @@ def alliance_map(
             figure.add_traces(_outline_traces(features, counties, mask, color, width, name, hover))
     lon, lat = link_lines(members)
     if lon:
-        figure.add_trace(
-            go.Scattergeo(
-                lon=lon,
-                lat=lat,
-                mode="lines",
-                hoverinfo="skip",
-                name=labels["links"],
-                line={"width": 0.8, "color": "rgba(60,60,60,0.45)"},
-            )
-        )
+        line = {"width": 0.8, "color": "rgba(60,60,60,0.45)"}
+        figure.add_trace(map_traces.path_trace(lon, lat, labels["links"], line))
     for trace in member_traces(members, labels):
         figure.add_trace(trace)
     return map_traces.geo_layout(figure, height=660, legend_title=labels["density"])

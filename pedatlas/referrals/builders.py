@@ -10,9 +10,8 @@ from functools import partial
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from pedatlas import fmt, geometry, i18n, map_traces
+from pedatlas import charts, fmt, geometry, i18n, map_traces
 from pedatlas.i18n import Text
 from pedatlas.tiers import DIRECTIONS
 
@@ -84,36 +83,14 @@ def direction_totals(monthly: pd.DataFrame) -> dict:
 
 def monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     """Stacked monthly bars by direction with the down/up ratio as a line on a second axis."""
-    figure = make_subplots(specs=[[{"secondary_y": True}]])
-    for direction in DIRECTIONS:
-        figure.add_trace(
-            go.Bar(
-                x=table["month"],
-                y=table[direction],
-                name=t(f"referrals_dir_{direction}"),
-                marker_color=DIRECTION_COLORS[direction],
-            ),
-            secondary_y=False,
-        )
-    figure.add_trace(
-        go.Scatter(
-            x=table["month"],
-            y=table["down_up_ratio"],
-            name=t("referrals_ratio"),
-            mode="lines+markers",
-            line={"color": "#222", "width": 2},
-        ),
-        secondary_y=True,
-    )
-    figure.update_layout(
-        barmode="stack",
+    bars = [(t(f"referrals_dir_{d}"), table[d], DIRECTION_COLORS[d]) for d in DIRECTIONS]
+    figure = charts.months_stacked_with_line(
+        table["month"],
+        bars,
+        (t("referrals_ratio"), table["down_up_ratio"]),
+        (t("referrals_month"), t("referrals_count")),
         height=400,
-        # The legend sits under the axis: at the top it ran under plotly's toolbar on phones.
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": -0.25, "yanchor": "top"},
-        xaxis={"dtick": 1, "title": t("referrals_month")},
     )
-    figure.update_yaxes(title_text=t("referrals_count"), secondary_y=False)
     figure.update_yaxes(
         title_text=t("referrals_ratio"), secondary_y=True, rangemode="tozero", tickformat=".2f"
     )

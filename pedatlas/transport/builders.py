@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from pedatlas import map_traces
+from pedatlas import charts, map_traces
 from pedatlas.geometry import circle_points
 from pedatlas.i18n import Text
 from pedatlas.metrics.accessibility import haversine_km
@@ -118,36 +117,17 @@ def transport_monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
 
 def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     """Stacked monthly trips (newborn / child) with the critical share as a line on a second axis."""
-    figure = make_subplots(specs=[[{"secondary_y": True}]])
-    for patient, color in (("newborn", "#de2d26"), ("child", "#fc9272")):
-        figure.add_trace(
-            go.Bar(
-                x=table["month"],
-                y=table[patient],
-                name=t(f"transport_patient_{patient}"),
-                marker_color=color,
-            ),
-            secondary_y=False,
-        )
-    figure.add_trace(
-        go.Scatter(
-            x=table["month"],
-            y=table["critical_share"] * 100,
-            name=t("transport_critical_share"),
-            mode="lines+markers",
-            line={"color": "#222", "width": 2},
-        ),
-        secondary_y=True,
-    )
-    figure.update_layout(
-        barmode="stack",
+    bars = [
+        (t(f"transport_patient_{patient}"), table[patient], color)
+        for patient, color in (("newborn", "#de2d26"), ("child", "#fc9272"))
+    ]
+    figure = charts.months_stacked_with_line(
+        table["month"],
+        bars,
+        (t("transport_critical_share"), table["critical_share"] * 100),
+        (t("referrals_month"), t("transport_trips")),
         height=380,
-        # The legend sits under the axis: at the top it ran under plotly's toolbar on phones.
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": -0.25, "yanchor": "top"},
-        xaxis={"dtick": 1, "title": t("referrals_month")},
     )
-    figure.update_yaxes(title_text=t("transport_trips"), secondary_y=False)
     figure.update_yaxes(title_text="%", secondary_y=True, range=[0, 105], dtick=20)
     return figure
 
@@ -163,15 +143,9 @@ def band_traces(
             ring_lon, ring_lat = circle_points(c_lon, c_lat, radius)
             lon.extend([*ring_lon.tolist(), None])
             lat.extend([*ring_lat.tolist(), None])
+        line = {"color": color, "width": 1.4, "dash": "dash"}
         traces.append(
-            go.Scattergeo(
-                lon=lon,
-                lat=lat,
-                mode="lines",
-                hoverinfo="skip",
-                line={"color": color, "width": 1.4, "dash": "dash"},
-                name=t("transport_band_ring", km=int(radius)),
-            )
+            map_traces.path_trace(lon, lat, t("transport_band_ring", km=int(radius)), line)
         )
     return traces
 
