@@ -42,14 +42,19 @@ CREATE OR REPLACE MACRO memory.main.referrals_picked(year, alliance, hospital) A
 -- to millions of referral rows. Without an alliance filter the yearly pair rollup
 -- (pedatlas/build/derived.py) has the counts already; membership windows are dates, so the
 -- alliance filter reads the referrals themselves.
+-- same_alliance: how many of them fell inside a window in which both hospitals were members of
+-- a common alliance (derived_alliance_pair_windows).
 CREATE OR REPLACE MACRO memory.main.referral_pair_counts(the_year, the_alliance, the_hospital) AS TABLE
-    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals
+    SELECT p.from_hospital_id, p.to_hospital_id, p.direction, p.referrals, p.same_alliance
     FROM derived_referral_pairs AS p
     WHERE the_alliance = '' AND p.year = the_year
       AND (the_hospital = '' OR p.from_hospital_id = the_hospital OR p.to_hospital_id = the_hospital)
     UNION ALL
-    SELECT from_hospital_id, to_hospital_id, direction, count(*) AS referrals
-    FROM referrals_picked(the_year, the_alliance, the_hospital)
+    SELECT r.from_hospital_id, r.to_hospital_id, r.direction, count(*) AS referrals,
+           count(*) FILTER (WHERE r.referred_on >= s.since AND r.referred_on < s.until) AS same_alliance
+    FROM referrals_picked(the_year, the_alliance, the_hospital) AS r
+    LEFT JOIN derived_alliance_pair_windows AS s
+         ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
     WHERE the_alliance <> ''
     GROUP BY ALL;
 

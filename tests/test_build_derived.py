@@ -1,6 +1,7 @@
 """Derived rollup tables: exact rows on a hand-made database, and agreement with the raw queries."""
 
 from collections.abc import Iterator
+from datetime import date
 
 import duckdb
 import geopandas as gpd
@@ -102,6 +103,7 @@ def rows(connection, table: str) -> list[tuple]:
 def test_refresh_counts_every_registered_table(tiny):
     counts = derived.refresh(tiny)
     assert counts == {
+        "derived_alliance_pair_windows": 2,
         "derived_referral_pairs": 4,
         "derived_referral_months": 5,
         "derived_county_flows": 3,
@@ -112,6 +114,13 @@ def test_refresh_counts_every_registered_table(tiny):
         "derived_detour_fits": 0,  # its hospitals have no points: no straight-line distance
     }
     assert tuple(counts) == derived.names()
+
+
+def test_alliance_pair_windows_run_from_the_later_join_to_the_earlier_leave(tiny):
+    derived.refresh(tiny)
+    # C is alone in Y: no pair; A and B share X from B's joining day while both stay
+    both = (date(2024, 7, 1), date(9999, 12, 31))
+    assert rows(tiny, "derived_alliance_pair_windows") == [("A", "B", *both), ("B", "A", *both)]
 
 
 def test_referral_pairs_count_same_alliance_inside_the_shared_window(tiny):

@@ -99,7 +99,6 @@ ALLOWED: dict[str, set[str]] = {
         "table.name",
         "table.sql",
         "previous",
-        "_SHARED_WINDOWS",
         "name",  # _count's table name: a registry entry's
     },
     # the builder's own table names from schema.sql

@@ -143,13 +143,14 @@ def test_tukey_fences(rules_db, q1, q3, lower, upper):
 
 
 def test_referral_pair_counts(rules_db):
+    # last column: inside a window in which both hospitals were JXT members
     sql = "SELECT * FROM referral_pair_counts(2024, 'JXT', '') ORDER BY ALL"
     assert values(rules_db, sql) == [
-        ("H1", "H2", "down", 1),
-        ("H2", "H1", "up", 1),
-        ("H2", "H5", "lateral", 1),
-        ("H3", "H2", "up", 2),  # referrals 1 and 2
-        ("H5", "H1", "up", 1),
-        ("H7", "H1", "lateral", 1),
-        ("H8", "H1", "up", 1),
+        ("H1", "H2", "down", 1, 1),
+        ("H2", "H1", "up", 1, 1),
+        ("H2", "H5", "lateral", 1, 1),  # 9 September: H5 joined on 1 July
+        ("H3", "H2", "up", 2, 1),  # referral 1 (January); not 2 (April, H3 left on 1 March)
+        ("H5", "H1", "up", 1, 1),
+        ("H7", "H1", "lateral", 1, 0),  # H7 is no member
+        ("H8", "H1", "up", 1, 0),
     ]

@@ -101,29 +101,34 @@ def detour_fits(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return time_to_care.stored_fits(_named(connection, "equity/transfer_routes"))
 
 
-# Two hospitals share an alliance when both are active members of it on the same day; a pair in
-# two alliances gets the hull of both windows (as in queries/referrals/shares.sql).
-_SHARED_WINDOWS = """
-    SELECT a.hospital_id AS from_id, b.hospital_id AS to_id,
-           min(greatest(a.joined_on, b.joined_on)) AS since,
-           max(least(coalesce(a.left_on, DATE '9999-12-31'), coalesce(b.left_on, DATE '9999-12-31'))) AS until
-    FROM alliance_members AS a
-    JOIN alliance_members AS b ON b.alliance_id = a.alliance_id AND b.hospital_id <> a.hospital_id
-    GROUP BY a.hospital_id, b.hospital_id
-"""
-
 DERIVED = (
+    DerivedTable(
+        "derived_alliance_pair_windows",
+        "an ordered pair of hospitals sharing an alliance and the window in which both are its "
+        "members (since: the later joining day; until: the earlier leaving day, 9999-12-31 while "
+        "both stay); a pair in two alliances gets the hull of both windows (exact unless the two "
+        "windows leave a gap)",
+        """
+        SELECT a.hospital_id AS from_id, b.hospital_id AS to_id,
+               min(greatest(a.joined_on, b.joined_on)) AS since,
+               max(least(coalesce(a.left_on, DATE '9999-12-31'), coalesce(b.left_on, DATE '9999-12-31'))) AS until
+        FROM alliance_members AS a
+        JOIN alliance_members AS b ON b.alliance_id = a.alliance_id AND b.hospital_id <> a.hospital_id
+        GROUP BY a.hospital_id, b.hospital_id
+        ORDER BY from_id, to_id
+        """,
+    ),
     DerivedTable(
         "derived_referral_pairs",
         "referrals of one year from one hospital to another in one direction, and how many of them "
         "fell inside a window in which both hospitals were members of a common alliance",
-        f"""
-        WITH shared AS ({_SHARED_WINDOWS})
+        """
         SELECT year(r.referred_on)::INTEGER AS year, r.from_hospital_id, r.to_hospital_id, r.direction,
                count(*)::BIGINT AS referrals,
                count(*) FILTER (WHERE r.referred_on >= s.since AND r.referred_on < s.until)::BIGINT AS same_alliance
         FROM referrals AS r
-        LEFT JOIN shared AS s ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
+        LEFT JOIN derived_alliance_pair_windows AS s
+             ON s.from_id = r.from_hospital_id AND s.to_id = r.to_hospital_id
         GROUP BY ALL
         ORDER BY year, r.from_hospital_id, r.to_hospital_id, r.direction
         """,
