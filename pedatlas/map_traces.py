@@ -368,6 +368,31 @@ def choropleth_figure(
     return geo_layout(figure, legend_title=texts["legend"])
 
 
+def county_layer_figure(
+    layers: dict, frame, classes, labels, colors, hover, t, lang: str, legend: str, no_data: str = ""
+):
+    """choropleth_figure on a page's county layers (by URL when the page serves one: big layers
+    are slow to embed), with their context areas and sea line and the usual texts."""
+    texts = {
+        "context": t("context_regions"),
+        "sea_line": t("sea_line"),
+        "no_data": no_data or t("no_data"),
+        "legend": legend,
+        "lang": lang,
+    }
+    return choropleth_figure(
+        layers.get("counties_url") or layers["counties"],
+        frame,
+        classes,
+        labels,
+        colors,
+        hover,
+        texts,
+        layers.get("context"),
+        layers.get("sea_line"),
+    )
+
+
 def measure_classes(values: pd.Series, scheme: str, target: float | None, formatter):
     """(class index per region, legend labels, bins) for one measure (repaired classes, see classify)."""
     classes = classify.classify_values(values, scheme, target, formatter)

@@ -533,22 +533,14 @@ def access_map(scores: pd.DataFrame, layers: dict, t: Callable, lang: str) -> go
     measures = ["adcode", "access_index", "access_per_1000", "children"]
     scores = drawn.merge(scores[measures].astype({"children": float}), on="adcode", how="left")
     classes, labels, _ = map_traces.measure_classes(scores["access_index"], "target", 1.0, fmt.rate)
-    texts = {
-        "context": t("context_regions"),
-        "sea_line": t("sea_line"),
-        "no_data": t("no_data"),
-        "legend": t("equity_access_legend"),
-        "lang": lang,
-    }
-    # The figure takes the layer by URL when the page gives one (big layers are slow to embed).
-    return map_traces.choropleth_figure(
-        layers.get("counties_url") or layers["counties"],
+    return map_traces.county_layer_figure(
+        layers,
         scores,
         classes,
         labels,
         map_traces.palette(len(labels)),
         access_hover(scores, t, lang),
-        texts,
-        layers.get("context"),
-        layers.get("sea_line"),
+        t,
+        lang,
+        t("equity_access_legend"),
     )

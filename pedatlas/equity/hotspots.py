@@ -248,23 +248,17 @@ def cluster_map(
         ]
     )
     labels = [t(f"hotspot_cluster_{kind}") for kind in DRAWN_CLUSTERS]
-    texts = {
-        "context": t("context_regions"),
-        "sea_line": t("sea_line"),
-        "no_data": t("hotspot_cluster_undefined"),
-        "legend": t("hotspot_legend"),
-        "lang": lang,
-    }
-    return map_traces.choropleth_figure(
-        layers.get("counties_url") or layers["counties"],
+    return map_traces.county_layer_figure(
+        layers,
         frame,
         classes,
         labels,
         list(CLUSTER_COLORS),
         hover,
-        texts,
-        layers.get("context"),
-        layers.get("sea_line"),
+        t,
+        lang,
+        t("hotspot_legend"),
+        no_data=t("hotspot_cluster_undefined"),
     )
 
 

@@ -161,23 +161,16 @@ def minutes_map(
             )
         ]
     )
-    texts = {
-        "context": t("context_regions"),
-        "sea_line": t("sea_line"),
-        "no_data": t("no_data"),
-        "legend": t("time_legend", level=t(f"time_level_{level}")),
-        "lang": lang,
-    }
-    return map_traces.choropleth_figure(
-        layers.get("counties_url") or layers["counties"],
+    return map_traces.county_layer_figure(
+        layers,
         frame,
         classes,
         labels,
         map_traces.palette(len(labels), more_is_better=False),
         hover,
-        texts,
-        layers.get("context"),
-        layers.get("sea_line"),
+        t,
+        lang,
+        t("time_legend", level=t(f"time_level_{level}")),
     )
 
 
