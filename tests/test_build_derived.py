@@ -123,6 +123,23 @@ def test_alliance_pair_windows_run_from_the_later_join_to_the_earlier_leave(tiny
     assert rows(tiny, "derived_alliance_pair_windows") == [("A", "B", *both), ("B", "A", *both)]
 
 
+def test_alliance_pair_windows_grow_with_referral_pairs_not_with_the_square_of_members(tiny):
+    # 2,000 more members of X and not one referral between them: no new pair (all pairs of
+    # members would be 4 million rows)
+    tiny.execute(
+        "INSERT INTO hospitals (hospital_id, name, kind, tier, county_adcode, lon, lat,"
+        " ped_physicians, ped_nurses, ped_beds, nicu_beds, picu_beds, is_synthetic, source)"
+        " SELECT 'M' || i, '成员' || i, '乡镇卫生院', '一级', '110101', 116.4, 39.9, 1, 0, 0, 0, 0,"
+        " true, 'test' FROM range(2000) AS r(i)"
+    )
+    tiny.execute(
+        "INSERT INTO alliance_members SELECT 'X', 'M' || i, 'member', '普通成员',"
+        " DATE '2024-01-01', NULL, false, true FROM range(2000) AS r(i)"
+    )
+    derived.refresh(tiny)
+    assert len(rows(tiny, "derived_alliance_pair_windows")) == 2
+
+
 def test_referral_pairs_count_same_alliance_inside_the_shared_window(tiny):
     derived.refresh(tiny)
     assert rows(tiny, "derived_referral_pairs") == [

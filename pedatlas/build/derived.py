@@ -104,16 +104,22 @@ def detour_fits(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 DERIVED = (
     DerivedTable(
         "derived_alliance_pair_windows",
-        "an ordered pair of hospitals sharing an alliance and the window in which both are its "
-        "members (since: the later joining day; until: the earlier leaving day, 9999-12-31 while "
-        "both stay); a pair in two alliances gets the hull of both windows (exact unless the two "
-        "windows leave a gap)",
+        "an ordered pair of hospitals with referrals between them that share an alliance, and the "
+        "window in which both are its members (since: the later joining day; until: the earlier "
+        "leaving day, 9999-12-31 while both stay); a pair in two alliances gets the hull of both "
+        "windows (exact unless the two windows leave a gap)",
+        # Only pairs that have referrals: every member paired with every other grows with the
+        # square of an alliance's size (a 200,000-member upload would be 4e10 pairs); pairs with
+        # referrals are bounded by the referrals.
         """
+        WITH pairs AS (SELECT DISTINCT from_hospital_id, to_hospital_id FROM referrals)
         SELECT a.hospital_id AS from_id, b.hospital_id AS to_id,
                min(greatest(a.joined_on, b.joined_on)) AS since,
                max(least(coalesce(a.left_on, DATE '9999-12-31'), coalesce(b.left_on, DATE '9999-12-31'))) AS until
-        FROM alliance_members AS a
-        JOIN alliance_members AS b ON b.alliance_id = a.alliance_id AND b.hospital_id <> a.hospital_id
+        FROM pairs AS p
+        JOIN alliance_members AS a ON a.hospital_id = p.from_hospital_id
+        JOIN alliance_members AS b ON b.hospital_id = p.to_hospital_id AND b.alliance_id = a.alliance_id
+        WHERE a.hospital_id <> b.hospital_id
         GROUP BY a.hospital_id, b.hospital_id
         ORDER BY from_id, to_id
         """,
