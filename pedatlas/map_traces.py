@@ -369,7 +369,16 @@ def choropleth_figure(
 
 
 def county_layer_figure(
-    layers: dict, frame, classes, labels, colors, hover, t, lang: str, legend: str, no_data: str = ""
+    layers: dict,
+    frame,
+    classes,
+    labels,
+    colors,
+    hover,
+    t,
+    lang: str,
+    legend: str,
+    no_data: str = "",
 ):
     """choropleth_figure on a page's county layers (by URL when the page serves one: big layers
     are slow to embed), with their context areas and sea line and the usual texts."""
