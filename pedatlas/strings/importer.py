@@ -33,8 +33,8 @@ STRINGS = {
     ),
     "importer_reason_file_too_large": (
         "文件太大（{value} 字节，上限 {detail} 字节）。请拆分后分批导入。",
-        "The file is too large ({value:byte|bytes}, the limit is {detail}). Split it and import "
-        "the parts.",
+        "The file is too large ({value:byte|bytes}; the limit is {detail:byte|bytes}). Split it and "
+        "import the parts.",
     ),
     "importer_reason_malformed_csv": (
         "第 {row} 行的列数与表头不一致（应有/实际：{detail}），可能多了逗号或引号未闭合。",
