@@ -15,6 +15,9 @@ Each case runs in a fresh Python process so that its peak resident memory (VmHWM
 - the bombs of the bad-file corpus (tests/fixtures/import/bad): a 0.4 MB workbook inflating to
   140 MB, a 2 KB workbook declaring A1:XFD1048576, a part compressed 343 times, 1,210 parts,
   entity expansion in the shared strings, a 2,000,000-row declared dimension.
+With --national-db PATH (a national build: python -m pedatlas.build --scale national), also
+imports into a copy of it: ROWS referrals sampled from its own, and two hospitals (whose import
+reruns the national hot-spot rollup), so the rollups refreshed by an import run at full size.
 Exits non-zero when a case uses 1.5 GB or more, or a bomb takes a second or more to refuse.
 """
 
@@ -29,6 +32,7 @@ import threading
 import time
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -310,7 +314,57 @@ def csv_cases(folder: Path, rows: int, names: list[str]) -> list[tuple[str, list
     return cases
 
 
-def main(rows: int, names: list[str]) -> int:
+def national_cases(folder: Path, national: Path, rows: int) -> list[tuple[str, list[Path], int]]:
+    """Referrals sampled from the national build's own (new ids) and two new hospitals."""
+    referrals = folder / "national_referrals.csv"
+    with duckdb.connect(str(national), read_only=True) as connection:
+        connection.execute(
+            f"""COPY (SELECT max_id.n + row_number() OVER () AS 转诊编号, referred_on AS 转诊日期,
+                      from_hospital_id AS 转出医院编号, to_hospital_id AS 转入医院编号,
+                      direction AS 转诊方向, department AS 科室, age_group AS 年龄组,
+                      distance_km AS "距离（公里）", 'true' AS 是否合成数据
+                FROM (SELECT * FROM referrals USING SAMPLE {int(rows)} ROWS (reservoir, 7)),
+                     (SELECT max(referral_id) AS n FROM referrals) AS max_id)
+                TO '{referrals}' (HEADER)"""
+        )
+    hospitals = folder / "national_hospitals.csv"
+    hospitals.write_text(
+        "医院编号,名称,类别,级别,等次,所在区县代码,经度,纬度,儿科医师数,儿科护士数,儿科床位数,"
+        "NICU床位数,PICU床位数\n"
+        "HBENCH1,基准测试儿童医院,儿童医院,三级,甲等,360102,115.914,28.717,50,80,120,10,5\n"
+        "HBENCH2,基准测试妇幼保健院,妇幼保健院,二级,,360102,115.915,28.718,10,20,30,0,0\n",
+        "utf-8",
+    )
+    return [
+        ("national build: referral CSV", [referrals], rows),
+        ("national build: 2 hospitals (national hot spots rerun)", [hospitals], 2),
+    ]
+
+
+def run_and_print(label: str, files: list[Path], count: int, db: Path, case_db: Path) -> bool:
+    """Import files into a copy of db in a fresh process; print its figures; True if over budget."""
+    shutil.copyfile(db, case_db)
+    joined = ",".join(str(path) for path in files)
+    figures = in_child("csv", joined, str(case_db))
+    total = figures["plan_s"] + figures["apply_s"]
+    over = figures["peak_mb"] >= MEMORY_BUDGET_MB
+    size = sum(path.stat().st_size for path in files) / 1e6
+    print(
+        f"{label}: {count:,} rows ({size:.0f} MB): plan "
+        f"{figures['plan_s']:.1f} s + apply {figures['apply_s']:.1f} s = {total:.1f} s"
+        f", peak {figures['plan_peak_mb']:,.0f} MB planning, "
+        f"{figures['peak_mb']:,.0f} MB in all (highest in {figures['peak_in']})"
+        + ("  OVER BUDGET" if over else ""),
+        flush=True,
+    )
+    for path in files:
+        path.unlink()
+    for leftover in case_db.parent.glob(case_db.name + "*"):
+        leftover.unlink()  # the copy and the backup the import keeps
+    return over
+
+
+def main(rows: int, names: list[str], national: Path | None = None) -> int:
     """Run every case; print a table; 1 when a budget is exceeded."""
     failed = False
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
@@ -318,25 +372,10 @@ def main(rows: int, names: list[str]) -> int:
         db = build_fixture_db(folder / "pedatlas.duckdb")
         for name in names:
             for label, files, count in csv_cases(folder, rows, [name]):
-                case_db = folder / f"case-{name}.duckdb"
-                shutil.copyfile(db, case_db)
-                joined = ",".join(str(path) for path in files)
-                figures = in_child("csv", joined, str(case_db))
-                total = figures["plan_s"] + figures["apply_s"]
-                over = figures["peak_mb"] >= MEMORY_BUDGET_MB
-                failed |= over
-                size = sum(path.stat().st_size for path in files) / 1e6
-                print(
-                    f"{label}: {count:,} rows ({size:.0f} MB): plan "
-                    f"{figures['plan_s']:.1f} s + apply {figures['apply_s']:.1f} s = {total:.1f} s"
-                    f", peak {figures['plan_peak_mb']:,.0f} MB planning, "
-                    f"{figures['peak_mb']:,.0f} MB in all (highest in {figures['peak_in']})"
-                    + ("  OVER BUDGET" if over else ""),
-                    flush=True,
-                )
-                for path in files:
-                    path.unlink()
-                case_db.unlink()
+                failed |= run_and_print(label, files, count, db, folder / f"case-{name}.duckdb")
+        if national is not None:
+            for label, files, count in national_cases(folder, national, rows or 2_000_000):
+                failed |= run_and_print(label, files, count, national, folder / "national.duckdb")
         for name in BOMBS if "bombs" in names else ():
             result = in_child("bomb", str(BAD / name), str(db))
             over = result["peak_mb"] >= MEMORY_BUDGET_MB
@@ -358,9 +397,14 @@ if __name__ == "__main__":
         print(json.dumps(case(Path(path), Path(database))))
         sys.exit(0)
     arguments = sys.argv[1:]
+    national_db = None
+    if "--national-db" in arguments:
+        at = arguments.index("--national-db")
+        national_db = Path(arguments[at + 1])
+        del arguments[at : at + 2]
     chosen = ["referral", "transfer", "bombs"]
     if "--cases" in arguments:
         at = arguments.index("--cases")
         chosen = arguments[at + 1].split(",")
         del arguments[at : at + 2]
-    sys.exit(main(int(arguments[0]) if arguments else 2_000_000, chosen))
+    sys.exit(main(int(arguments[0]) if arguments else 2_000_000, chosen, national_db))
