@@ -16,7 +16,7 @@ import pandas as pd
 
 from pedatlas import safe_cells
 
-KINDS = ("text", "integer", "decimal", "percent", "km", "year")
+KINDS = ("text", "integer", "decimal", "percent", "km", "year", "date", "check")
 # printf-style formats understood by the grid (sprintf-js; "," = thousands separator).
 GRID_FORMATS = {
     "integer": "%,d",
@@ -59,6 +59,30 @@ class TableNote:
     year: str
     measure: str
     source: str
+
+
+def counts(*columns: tuple[str, str]) -> list[Column]:
+    """Integer columns from (key, label key) pairs: the counts of a table, declared in one line."""
+    return [Column(key, label_key, "integer") for key, label_key in columns]
+
+
+def as_is(frame: pd.DataFrame, digits: int = 4) -> list[Column]:
+    """Columns of a frame whose headers are already in words (the data page's reports): every
+    column kept, whole numbers as integers, other numbers as decimals, the rest as text."""
+    columns = []
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_bool_dtype(values):
+            kind = "check"
+        elif pd.api.types.is_integer_dtype(values):
+            kind = "integer"
+        elif pd.api.types.is_float_dtype(values):
+            whole = values.dropna()
+            kind = "integer" if len(whole) and (whole == whole.round()).all() else "decimal"
+        else:
+            kind = "text"
+        columns.append(Column(str(name), "", kind, digits, keep=True, label=str(name)))
+    return columns
 
 
 def shown_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> list[Column]:
