@@ -51,8 +51,9 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     st.subheader(view.t("hotspot_table_title"))
     places = _places(counties, names)
     table = hotspots.cluster_table(result, values, places, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_hotspots_{measure}_{region or 'china'}_{year}", "hotspots")
+    title = f"{view.t('hotspot_table_title')} · {measure_name}"
+    note = ui.table_note(title, region, year, view.t("hotspot_col_cluster"))
+    ui.data_table(table, hotspots.CLUSTER_COLUMNS, note, "hotspots")
 
 
 def _clusters(counties, hospitals, region: str, year: int, measure: str):
@@ -137,8 +138,9 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         time_to_care.scope_children_row(minutes, level),
         view.t,
     )
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_time_{level}_{region or 'china'}_{year}", "time")
+    columns = time_to_care.bands_columns(view.t)
+    title = view.t("time_table_title", level=level_name)
+    ui.data_table(table, columns, ui.table_note(title, region, year, columns[1].label), "time")
     st.caption(
         view.t(
             "time_fit_note",
@@ -170,9 +172,10 @@ def show_service_quality(region: str, year: int, names) -> None:
     unit_names = alliance_names if kind == "alliance" else names
     chosen = _in_scope_units(tables[kind], kind, region, gaps)
     st.markdown(f"**{view.t('sa_units_title')}**")
-    table = service_quality.unit_table(chosen, unit_names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_service_areas_{kind}_{region or 'china'}_{year}", "sa")
+    table = service_quality.unit_table(chosen, unit_names, kind)
+    title = f"{view.t('sa_units_title')} · {view.t(f'sa_kind_{kind}')}"
+    note = ui.table_note(title, region, year, view.t("sa_col_li"))
+    ui.data_table(table, service_quality.UNIT_COLUMNS, note, "sa")
     st.markdown(f"**{view.t('sa_gap_title')}**")
     st.caption(view.t("sa_gap_note"))
     st.dataframe(_gap_table(gaps, region), hide_index=True, width="stretch")

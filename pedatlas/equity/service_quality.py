@@ -11,6 +11,7 @@ import pandas as pd
 
 from pedatlas.metrics import service_area_quality as quality
 from pedatlas.metrics import service_areas
+from pedatlas.tables import Column, counts
 
 UNIT_KINDS = ("service_area", "city", "alliance")
 # Joseph et al., J Pediatr 2025: mean LI of pediatric vs adult hospital service areas.
@@ -62,17 +63,32 @@ def comparison_table(tables: dict[str, pd.DataFrame], t: Callable) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def unit_table(table: pd.DataFrame, names: dict, t: Callable) -> pd.DataFrame:
-    """One kind's units with referrals, least localized first."""
+UNIT_COLUMNS = [
+    Column("name", "sa_col_unit", keep=True),
+    Column("li", "sa_col_li", "percent", keep=True),
+    Column("msi", "sa_col_msi", "percent"),
+    *counts(("originated", "sa_col_originated"), ("received", "sa_col_received")),
+    Column("net", "sa_col_net", "integer"),
+    Column("province", "sa_col_province"),
+    Column("unit", "sa_col_code"),
+]
+
+
+def unit_table(table: pd.DataFrame, names: dict, kind: str) -> pd.DataFrame:
+    """One kind's units with referrals, least localized first (UNIT_COLUMNS), with the province
+    of a city or service area (named by its city's code)."""
     shown = table[table["originated"] > 0].sort_values(["li", "unit"])
+    coded = kind != "alliance"
     return pd.DataFrame(
         {
-            t("sa_col_unit"): [names.get(unit, unit) for unit in shown["unit"]],
-            t("sa_col_originated"): shown["originated"],
-            t("sa_col_received"): shown["received"],
-            t("sa_col_li"): shown["li"],
-            t("sa_col_msi"): shown["msi"],
-            t("sa_col_net"): shown["net_flow"],
+            "name": [names.get(unit, unit) for unit in shown["unit"]],
+            "li": shown["li"],
+            "msi": shown["msi"],
+            "originated": shown["originated"],
+            "received": shown["received"],
+            "net": shown["net_flow"],
+            "province": [names.get(u[:2] + "0000") if coded else None for u in shown["unit"]],
+            "unit": shown["unit"],
         }
     ).reset_index(drop=True)
 
