@@ -14,6 +14,11 @@ import pytest
 
 from tests.apptest_helpers import deferred_downloads, errors, open_page
 
+pytestmark = [  # the planning page solves its scenarios with PuLP
+    pytest.mark.filterwarnings("ignore:Constructing LpVariable:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:PULP_CBC_CMD is deprecated:DeprecationWarning"),
+]
+
 
 @dataclass(frozen=True)
 class Case:
@@ -50,6 +55,16 @@ CASES = {
     ),
     "equity_service_areas": Case(
         "pages/equity.py", (("单位", "LI"),), {"section": "service_areas"}
+    ),
+    "planning": Case(
+        "pages/planning.py",
+        (
+            ("方案", "半径内儿童数"),
+            ("医院", "可覆盖的原未覆盖儿童（站点间可能重叠）"),
+            ("项目", "设置"),
+            ("方案", "新覆盖儿童"),
+        ),
+        {"region": "630000", "scenarios": "members-3-50,nicu-2-50"},
     ),
 }
 
