@@ -56,6 +56,16 @@ CASES = {
     "equity_service_areas": Case(
         "pages/equity.py", (("单位", "LI"),), {"section": "service_areas"}
     ),
+    "alliances_gap": Case(
+        "pages/alliances.py",
+        (("医院", "合作方式"), ("区县", "0–14 岁儿童"), ("联盟", "成员数")),
+        {"alliance": "HH"},
+    ),
+    "alliances_outreach": Case(
+        "pages/alliances.py",
+        (("帮扶活动", "数据合计"), ("年份", "年底成员数"), ("年份", "下派专家出诊")),
+        {"alliance": "BD"},
+    ),
     "planning": Case(
         "pages/planning.py",
         (
@@ -80,6 +90,8 @@ def test_tables_pin_the_name_put_the_measure_next_and_download_raw_values(
 ):
     files = deferred_downloads(monkeypatch)
     app = open_page(monkeypatch, demo_db, case.page, **case.params)
+    files.clear()  # only the downloads of the view asked for (not those of the runs before)
+    app.run()
     assert errors(app) == []
     shown = {tuple(frame.value.columns[:2]): frame for frame in app.dataframe}
     for first, second in case.tables:
