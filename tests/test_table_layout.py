@@ -66,6 +66,9 @@ CASES = {
         (("帮扶活动", "数据合计"), ("年份", "年底成员数"), ("年份", "下派专家出诊")),
         {"alliance": "BD"},
     ),
+    "resource_map_change": Case(
+        "pages/resource_map.py", (("地区", "变化"),), {"region": "360000", "since": 2019}
+    ),
     "planning": Case(
         "pages/planning.py",
         (
