@@ -16,7 +16,7 @@ import pandas as pd
 
 from pedatlas import safe_cells
 
-KINDS = ("text", "integer", "decimal", "percent", "km", "year", "date", "check")
+KINDS = ("text", "integer", "decimal", "percent", "km", "year", "date", "datetime", "check")
 # printf-style formats understood by the grid (sprintf-js; "," = thousands separator).
 GRID_FORMATS = {
     "integer": "%,d",

@@ -132,6 +132,8 @@ def grid_column(column: tables.Column, pinned: bool):
         return st.column_config.TextColumn(label, pinned=pinned)
     if column.kind == "date":
         return st.column_config.DateColumn(label, format="YYYY-MM-DD", pinned=pinned)
+    if column.kind == "datetime":
+        return st.column_config.DatetimeColumn(label, format="YYYY-MM-DD HH:mm", pinned=pinned)
     if column.kind == "check":
         return st.column_config.CheckboxColumn(label, pinned=pinned)
     return st.column_config.NumberColumn(label, format=column.grid_format(), pinned=pinned)

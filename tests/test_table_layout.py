@@ -69,6 +69,15 @@ CASES = {
     "resource_map_change": Case(
         "pages/resource_map.py", (("地区", "变化"),), {"region": "360000", "since": 2019}
     ),
+    "transport": Case(
+        "pages/transport.py",
+        (
+            ("距离圈", "0–14 岁儿童"),
+            ("区县", "直线距离 km"),
+            ("转出医院", "每公里分钟"),
+        ),
+        {"region": "360000"},
+    ),
     "planning": Case(
         "pages/planning.py",
         (
