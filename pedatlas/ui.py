@@ -13,7 +13,6 @@ from pedatlas import (
     chart_export,
     link_notices,
     map_traces,
-    safe_cells,
     share,
     shell,
     tables,
@@ -75,39 +74,6 @@ def copy_link(page: str) -> None:
         briefing_panels.header_entry(view.value("region"), view.value("year"), view.lang())
 
 
-def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
-    """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown.
-
-    Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
-    The files are built only when a button is clicked (a callable as data): building both for
-    every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
-    rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
-    rerun that starts meanwhile (which is how eagerly built XLSX files 404'd under load).
-    Downloads are for analysts and admins (pedatlas.auth); viewers see the table only.
-    """
-    if not auth.can("download"):
-        return
-    left, right = st.columns(2)
-    left.download_button(
-        view.t("download_csv"),
-        partial(safe_cells.csv_bytes, frame),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    right.download_button(
-        view.t("download_xlsx"),
-        partial(xlsx_bytes, frame),
-        file_name=f"{stem}.xlsx",
-        key=f"{key}_xlsx",
-        icon=":material/download:",
-        mime=XLSX_MIME,
-        on_click="ignore",
-    )
-
-
 def data_table(
     frame: pd.DataFrame, columns: list[tables.Column], note: tables.TableNote, key: str, **kwargs
 ) -> pd.DataFrame:
@@ -126,17 +92,19 @@ def data_table(
 
 
 def grid_column(column: tables.Column, pinned: bool):
-    """The grid's setting for one column: its header, its format, pinned or not."""
-    label = column.title(view.t)
+    """The grid's setting for one column: its header, its format and width, pinned or not."""
+    label, width = column.title(view.t), column.width or None
     if column.kind == "text":
-        return st.column_config.TextColumn(label, pinned=pinned)
+        return st.column_config.TextColumn(label, width=width, pinned=pinned)
     if column.kind == "date":
-        return st.column_config.DateColumn(label, format="YYYY-MM-DD", pinned=pinned)
+        return st.column_config.DateColumn(label, width=width, pinned=pinned, format="YYYY-MM-DD")
     if column.kind == "datetime":
-        return st.column_config.DatetimeColumn(label, format="YYYY-MM-DD HH:mm", pinned=pinned)
+        time = "YYYY-MM-DD HH:mm"
+        return st.column_config.DatetimeColumn(label, width=width, pinned=pinned, format=time)
     if column.kind == "check":
-        return st.column_config.CheckboxColumn(label, pinned=pinned)
-    return st.column_config.NumberColumn(label, format=column.grid_format(), pinned=pinned)
+        return st.column_config.CheckboxColumn(label, width=width, pinned=pinned)
+    number = column.grid_format()
+    return st.column_config.NumberColumn(label, width=width, pinned=pinned, format=number)
 
 
 def chart(
@@ -220,11 +188,6 @@ def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> No
         mime=XLSX_MIME,
         on_click="ignore",
     )
-
-
-def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """frame as an Excel workbook (formula-safe)."""
-    return safe_cells.xlsx_bytes(frame, sheet)
 
 
 def empty_state(message_key: str, **values) -> None:

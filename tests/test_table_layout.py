@@ -12,6 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from pedatlas import ui
 from tests.apptest_helpers import deferred_downloads, errors, open_page
 
 pytestmark = [  # the planning page solves its scenarios with PuLP
@@ -78,6 +79,7 @@ CASES = {
         ),
         {"region": "360000"},
     ),
+    "data_quality": Case("pages/data.py", (("表", "合计"), ("表", "行数")), {"tab": "quality"}),
     "planning": Case(
         "pages/planning.py",
         (
@@ -89,6 +91,10 @@ CASES = {
         {"region": "630000", "scenarios": "members-3-50,nicu-2-50"},
     ),
 }
+
+
+def test_there_is_one_table_path():
+    assert not hasattr(ui, "table_downloads")  # every table goes through ui.data_table
 
 
 def grid(frame) -> dict:
