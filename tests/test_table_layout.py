@@ -55,7 +55,9 @@ CASES = {
         "pages/equity.py", (("地区", "超过 60 分钟"),), {"section": "time", "care": "nicu"}
     ),
     "equity_service_areas": Case(
-        "pages/equity.py", (("单位", "LI"),), {"section": "service_areas"}
+        "pages/equity.py",
+        (("划分方式", "平均 LI"), ("单位", "LI"), ("医联体", "重合度")),
+        {"section": "service_areas"},
     ),
     "alliances_gap": Case(
         "pages/alliances.py",
