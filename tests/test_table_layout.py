@@ -39,6 +39,16 @@ CASES = {
             ("服务区（地市）", "本地化指数"),
         ),
     ),
+    "referrals_en": Case(  # headers in the reader's language, on screen and in the files
+        "pages/referrals.py",
+        (
+            ("Direction", "Referrals"),
+            ("Corridor", "Referrals"),
+            ("Region", "Net inflow"),
+            ("Service area (prefecture)", "Localization index"),
+        ),
+        {"lang": "en"},
+    ),
     "equity_inequality": Case("pages/equity.py", (("年份", "Gini"),), {"region": "360000"}),
     "equity_access": Case(
         "pages/equity.py", (("区县", "可达性指数"),), {"section": "access", "region": "360000"}
