@@ -11,12 +11,13 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
 from pedatlas import safe_cells
 
-KINDS = ("text", "integer", "decimal", "percent", "km", "year")
+KINDS = ("text", "integer", "decimal", "percent", "km", "year", "date", "datetime", "check")
 # printf-style formats understood by the grid (sprintf-js; "," = thousands separator).
 GRID_FORMATS = {
     "integer": "%,d",
@@ -38,6 +39,7 @@ class Column:
     digits: int = 2  # decimals of a "decimal" column
     keep: bool = False  # keep even when constant (the name, the measure)
     label: str = ""  # a label already in words (a measure with its target), instead of label_key
+    width: Literal["", "small", "medium", "large"] = ""  # the grid's width ("" = its default)
 
     def title(self, t: Callable[..., str]) -> str:
         """The column's header in the reader's language."""
@@ -59,6 +61,37 @@ class TableNote:
     year: str
     measure: str
     source: str
+
+
+def counts(*columns: tuple[str, str]) -> list[Column]:
+    """Integer columns from (key, label key) pairs: the counts of a table, declared in one line."""
+    return [Column(key, label_key, "integer") for key, label_key in columns]
+
+
+def as_is(frame: pd.DataFrame, wide: str = "", kinds: dict | None = None) -> list[Column]:
+    """Columns of a frame whose headers are already in words (the data page's reports): every
+    column kept, whole numbers as integers, other numbers as decimals (kinds says otherwise, e.g.
+    a share as percent), the rest as text; the first column medium wide, the wide one large."""
+    columns = []
+    for position, name in enumerate(frame.columns):
+        width: Literal["", "medium", "large"] = (
+            "large" if name == wide else "medium" if position == 0 else ""
+        )
+        kind = (kinds or {}).get(name) or inferred_kind(frame[name])
+        columns.append(Column(str(name), "", kind, 4, keep=True, label=str(name), width=width))
+    return columns
+
+
+def inferred_kind(values: pd.Series) -> str:
+    """check, integer, decimal or text: how a column of unknown meaning is shown."""
+    if pd.api.types.is_bool_dtype(values):
+        return "check"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    if pd.api.types.is_float_dtype(values):
+        whole = values.dropna()
+        return "integer" if len(whole) and (whole == whole.round()).all() else "decimal"
+    return "text"
 
 
 def shown_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> list[Column]:

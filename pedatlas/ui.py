@@ -8,7 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from pedatlas import auth, chart_export, link_notices, map_traces, safe_cells, share, tables, view
+from pedatlas import (
+    auth,
+    chart_export,
+    link_notices,
+    map_traces,
+    share,
+    shell,
+    tables,
+    view,
+)
 from pedatlas.briefing import panels as briefing_panels
 from pedatlas.present import builders as present_builders
 from pedatlas.present import panels as present
@@ -65,39 +74,6 @@ def copy_link(page: str) -> None:
         briefing_panels.header_entry(view.value("region"), view.value("year"), view.lang())
 
 
-def table_downloads(frame: pd.DataFrame, stem: str, key: str) -> None:
-    """CSV (UTF-8 with BOM, opens in Excel) and XLSX downloads of exactly the table shown.
-
-    Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
-    The files are built only when a button is clicked (a callable as data): building both for
-    every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
-    rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
-    rerun that starts meanwhile (which is how eagerly built XLSX files 404'd under load).
-    Downloads are for analysts and admins (pedatlas.auth); viewers see the table only.
-    """
-    if not auth.can("download"):
-        return
-    left, right = st.columns(2)
-    left.download_button(
-        view.t("download_csv"),
-        partial(safe_cells.csv_bytes, frame),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    right.download_button(
-        view.t("download_xlsx"),
-        partial(xlsx_bytes, frame),
-        file_name=f"{stem}.xlsx",
-        key=f"{key}_xlsx",
-        icon=":material/download:",
-        mime=XLSX_MIME,
-        on_click="ignore",
-    )
-
-
 def data_table(
     frame: pd.DataFrame, columns: list[tables.Column], note: tables.TableNote, key: str, **kwargs
 ) -> pd.DataFrame:
@@ -108,19 +84,27 @@ def data_table(
     """
     shown = tables.shown_columns(frame, columns)
     table = tables.labelled(frame, shown, view.t)
-    config = {}
-    for position, column in enumerate(shown):
-        label = column.title(view.t)
-        if column.kind == "text":
-            config[label] = st.column_config.TextColumn(label, pinned=position == 0)
-        else:
-            config[label] = st.column_config.NumberColumn(
-                label, format=column.grid_format(), pinned=position == 0
-            )
+    config = {column.title(view.t): grid_column(column, i == 0) for i, column in enumerate(shown)}
     kwargs.setdefault("width", "stretch")
     st.dataframe(table, hide_index=True, column_config=config, **kwargs)
     noted_downloads(table, note, key)
     return table
+
+
+def grid_column(column: tables.Column, pinned: bool):
+    """The grid's setting for one column: its header, its format and width, pinned or not."""
+    label, width = column.title(view.t), column.width or None
+    if column.kind == "text":
+        return st.column_config.TextColumn(label, width=width, pinned=pinned)
+    if column.kind == "date":
+        return st.column_config.DateColumn(label, width=width, pinned=pinned, format="YYYY-MM-DD")
+    if column.kind == "datetime":
+        time = "YYYY-MM-DD HH:mm"
+        return st.column_config.DatetimeColumn(label, width=width, pinned=pinned, format=time)
+    if column.kind == "check":
+        return st.column_config.CheckboxColumn(label, width=width, pinned=pinned)
+    number = column.grid_format()
+    return st.column_config.NumberColumn(label, width=width, pinned=pinned, format=number)
 
 
 def chart(
@@ -158,6 +142,14 @@ def chart(
     )
 
 
+def table_note(
+    title: str, region: str, year: object, measure: str, source: str = ""
+) -> tables.TableNote:
+    """What a table of this scope and year shows (scope in words; the app's data by default)."""
+    source = source or view.t("table_source_default")
+    return tables.TableNote(title, shell.scope_name(region), str(year), measure, source)
+
+
 def note_labels() -> dict[str, str]:
     """The translated names of the note sheet's facts."""
     keys = ("note", "field", "value", "title", "scope", "year", "measure", "source")
@@ -166,7 +158,13 @@ def note_labels() -> dict[str, str]:
 
 def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> None:
     """CSV and XLSX (data sheet named for its content + a note sheet), built when clicked;
-    for analysts and admins, as table_downloads (pedatlas.auth)."""
+    for analysts and admins (pedatlas.auth).
+
+    Both go through pedatlas.safe_cells, so no cell of a download can become a live formula.
+    The files are built only when a button is clicked (a callable as data): building both for
+    every table on every rerun cost 0.3-0.5 s per table on the national build. A click does not
+    rerun the page, and the file it asks for is made on the spot, so it cannot be dropped by a
+    rerun that starts meanwhile (which is how eagerly built XLSX files 404'd under load)."""
     if not auth.can("download"):
         return
     stem = tables.file_stem(note.title, note.scope, note.year)
@@ -190,11 +188,6 @@ def noted_downloads(table: pd.DataFrame, note: tables.TableNote, key: str) -> No
         mime=XLSX_MIME,
         on_click="ignore",
     )
-
-
-def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """frame as an Excel workbook (formula-safe)."""
-    return safe_cells.xlsx_bytes(frame, sheet)
 
 
 def empty_state(message_key: str, **values) -> None:

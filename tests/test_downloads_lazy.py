@@ -26,7 +26,7 @@ def test_transport_downloads_are_deferred_and_match_the_tables(monkeypatch, demo
     assert eager == []  # no workbook was built while the page ran
     csv_names = sorted(name for name in deferred if name.endswith(".csv"))
     assert len(csv_names) == len(buttons) // 2
-    outliers = next(name for name in csv_names if name.startswith("transport_outliers_"))
+    outliers = next(name for name in csv_names if name.startswith("异常转运"))
     table = pd.read_csv(io.BytesIO(deferred[outliers]()), encoding="utf-8-sig", dtype=str)
     workbook = pd.read_excel(io.BytesIO(deferred[outliers[:-4] + ".xlsx"]()), dtype=str)
     shown = [frame.value for frame in app.dataframe]

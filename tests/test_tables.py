@@ -108,3 +108,32 @@ def test_sheet_names_and_file_stems_are_valid():
     assert len(tables.sheet_name("x" * 50)) == 31
     assert tables.file_stem("资源 表", "江西省", 2024) == "资源_表_江西省_2024"
     assert tables.file_stem("a/b", "", "c") == "a_b_c"
+
+
+def test_a_report_in_words_keeps_every_column_typed_by_its_values():
+    report = pd.DataFrame(
+        {
+            "表": ["医院", "区县"],
+            "行数": [10.0, 20.0],
+            "合成占比": [0.25, 0.5],
+            "有效": [True, False],
+            "原因": ["a", "b"],
+        }
+    )
+    columns = tables.as_is(report, wide="原因", kinds={"合成占比": "percent"})
+    assert [(c.label, c.kind, c.keep) for c in columns] == [
+        ("表", "text", True),
+        ("行数", "integer", True),
+        ("合成占比", "percent", True),
+        ("有效", "check", True),
+        ("原因", "text", True),
+    ]
+    assert [c.width for c in columns] == ["medium", "", "", "", "large"]
+    assert tables.labelled(report, columns, zh)["行数"].tolist() == [10, 20]
+
+
+def test_counts_declare_integer_columns():
+    assert tables.counts(("a", "col_a"), ("b", "col_b")) == [
+        Column("a", "col_a", "integer"),
+        Column("b", "col_b", "integer"),
+    ]

@@ -100,8 +100,9 @@ def value_translator(field: str, t):
     return lambda value: t(VALUE_PREFIXES[field] + str(value))
 
 
-def translated(table: pd.DataFrame, t, headings: dict = HEADINGS) -> pd.DataFrame:
-    """The table with coded values and column headings in the language of t(key)."""
+def translated(table: pd.DataFrame, t) -> pd.DataFrame:
+    """The table with its coded values (kind, tier, role, activity, named ...) in the language of
+    t(key); the headings are the tables.Column lists' (MEMBER_COLUMNS ...)."""
     table = table.copy()
     for field in VALUE_PREFIXES:
         if field in table:
@@ -110,7 +111,50 @@ def translated(table: pd.DataFrame, t, headings: dict = HEADINGS) -> pd.DataFram
         table["is_named"] = table["is_named"].map(
             lambda v: t("alliances_yes" if v else "alliances_no")
         )
-    return table.rename(columns={c: t(k) for c, k in headings.items() if c in table})
+    return table
+
+
+def heading(key: str, kind: str = "text", keep: bool = False, digits: int = 2) -> Column:
+    """The column key of the alliance tables, headed as HEADINGS says."""
+    return Column(key, HEADINGS[key], kind, digits, keep=keep)
+
+
+# The members as shown: the hospital pinned, how it cooperates next, its county with its city.
+MEMBER_COLUMNS = [
+    heading("name", keep=True),
+    heading("cooperation", keep=True),
+    *(heading(key) for key in ("role", "kind", "tier")),
+    heading("joined_on", "date"),
+    *(heading(key) for key in ("is_named", "county_name", "city_name", "province_name")),
+    *(heading(key) for key in ("hospital_id", "county_adcode")),
+]
+# The recruitment gap: the county pinned, its children next, its city, density, code.
+GAP_COLUMNS = [
+    Column("name", "alliances_col_county", keep=True),
+    heading("children", "integer", keep=True),
+    heading("city_name"),
+    heading("children_per_km2", "decimal", digits=1),
+    heading("adcode"),
+]
+GROWTH_COLUMNS = [
+    heading("year", "year", keep=True),
+    heading("members", "integer", keep=True),
+    heading("joined", "integer", keep=True),
+    heading("departed", "integer", keep=True),
+]
+OUTREACH_COLUMNS = [heading("year", "year", keep=True)] + [
+    Column(activity, f"alliances_activity_{activity}", "integer", keep=True)
+    for activity in ACTIVITIES
+]
+# Outreach totals: the activity pinned, the total in the data next, then the published figure,
+# how it was stated (at least / about) and whether the data meet it (left out when none was).
+TOTAL_COLUMNS = [
+    heading("activity", keep=True),
+    heading("total", "integer", keep=True),
+    heading("published", "integer"),
+    Column("stated", "alliances_col_stated"),
+    heading("met"),
+]
 
 
 def map_labels(t) -> dict:
@@ -146,19 +190,19 @@ def published_text(info: pd.Series, t) -> str:
 
 
 def totals_shown(totals: pd.DataFrame, t) -> pd.DataFrame:
-    """Outreach totals as shown: the published columns only when a figure was published."""
-    if totals["published"].isna().all():
-        return translated(totals[["activity", "total"]], t)
-    shown = totals.drop(columns="published_kind")
-    shown["published"] = [
-        t(f"alliances_{kind}", n=fmt.integer(n)) if pd.notna(n) else fmt.DASH
-        for n, kind in zip(totals["published"], totals["published_kind"], strict=True)
-    ]
-    shown["met"] = [
-        fmt.DASH if pd.isna(m) else t("alliances_met_yes" if m else "alliances_met_no")
-        for m in totals["met"]
-    ]
-    return translated(shown, t)
+    """Outreach totals as shown (TOTAL_COLUMNS): the published figure a number, how it was
+    stated and the check in words; the published columns are left out when none was published."""
+    shown = translated(totals, t).assign(
+        stated=[
+            t(f"alliances_{kind}") if isinstance(kind, str) else None
+            for kind in totals["published_kind"]
+        ],
+        met=[
+            None if pd.isna(m) else t("alliances_met_yes" if m else "alliances_met_no")
+            for m in totals["met"]
+        ],
+    )
+    return shown.drop(columns="published_kind")
 
 
 # --- choices -------------------------------------------------------------------------------

@@ -12,9 +12,12 @@ from pedatlas.tables import TableNote
 PAGE = "alliances"
 
 
-def localized(*columns: str) -> dict:
-    """Column settings that show these columns' numbers with thousands separators."""
-    return {column: st.column_config.NumberColumn(format="localized") for column in columns}
+def alliance_note(info: pd.Series, title_key: str, year, measure_key: str, **values) -> TableNote:
+    """What a table of one alliance shows: the alliance is its scope."""
+    name = info["name_en"] if view.lang() == "en" and pd.notna(info["name_en"]) else info["name"]
+    title = view.t(title_key, **values)
+    source = view.t("table_source_default")
+    return TableNote(title, name, str(year), view.t(measure_key), source)
 
 
 def labeller(alliances: pd.DataFrame):
@@ -89,8 +92,8 @@ def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year:
     st.caption(t("alliances_depth_caption"))
     with st.expander(t("alliances_members_expander", n=len(members))):
         table = av.translated(av.member_table(members), t)
-        st.dataframe(table, hide_index=True, width="stretch")
-        ui.table_downloads(table, f"alliance_{info.name}_members_{year}", "members")
+        about = alliance_note(info, "alliances_members_title", year, "alliances_col_cooperation")
+        ui.data_table(table, av.MEMBER_COLUMNS, about, "members")
 
 
 def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
@@ -126,11 +129,8 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
         )
     )
     st.markdown(f"**{view.t('alliances_gap_title')}**")
-    gap = gap.assign(children_per_km2=gap["children_per_km2"].round(1))
-    table = av.translated(gap.rename(columns={"name": "county_name"}), view.t)
-    config = localized(view.t("alliances_col_children_county"))
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
-    ui.table_downloads(table, f"alliance_{info.name}_gap_{year}", "gap")
+    note = alliance_note(info, "alliances_gap_title", year, "alliances_col_children_county")
+    ui.data_table(gap, av.GAP_COLUMNS, note, "gap")
 
 
 def show_growth(info: pd.Series) -> None:
@@ -165,16 +165,27 @@ def show_growth(info: pd.Series) -> None:
     if totals["published"].notna().any():
         st.caption(t(f"alliances_published_{info.name}"))
     st.caption(t("alliances_totals_caption"))
-    table = av.totals_shown(totals, t)
-    st.dataframe(table, hide_index=True, width="content")
-    ui.table_downloads(table, f"alliance_{info.name}_outreach_totals", "totals")
+    years = f"{growth['year'].min()}–{growth['year'].max()}"
+    note = alliance_note(info, "alliances_totals_title", years, "alliances_col_total")
+    ui.data_table(av.totals_shown(totals, t), av.TOTAL_COLUMNS, note, "totals", width="content")
     with st.expander(t("alliances_tables_expander")):
-        for frame, stem in ((growth, "growth"), (av.outreach_wide(outreach), "outreach")):
-            table = av.translated(frame, t).rename(
-                columns={a: labels["activity"](a) for a in av.ACTIVITIES}
-            )
-            st.dataframe(table, hide_index=True, width="stretch")
-            ui.table_downloads(table, f"alliance_{info.name}_{stem}", stem)
+        for frame, columns, stem, title, measure in (
+            (
+                growth,
+                av.GROWTH_COLUMNS,
+                "growth",
+                "alliances_growth_chart_title",
+                "alliances_members_year_end",
+            ),
+            (
+                av.outreach_wide(outreach),
+                av.OUTREACH_COLUMNS,
+                "outreach",
+                "alliances_outreach_title",
+                "alliances_events",
+            ),
+        ):
+            ui.data_table(frame, columns, alliance_note(info, title, years, measure), stem)
 
 
 def show_compare(alliances: pd.DataFrame, label, year: int) -> None:

@@ -167,10 +167,9 @@ def row_count_table(row_counts: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def synthetic_table(shares: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per table: rows, synthetic rows and their share as a percentage."""
+    """Per table: rows, synthetic rows and their share (0-1; the grid shows it as %)."""
     frame = shares[["table", "rows", "synthetic_rows", "share"]].copy()
     frame["table"] = frame["table"].map(lambda name: table_label(name, lang))
-    frame["share"] = frame["share"].map(fmt.percent)
     return with_headers(frame, lang)
 
 

@@ -1,10 +1,11 @@
 """The read-only sections of the data page: upload and check, quality, export, templates."""
 
+from datetime import date
 from functools import partial
 
 import streamlit as st
 
-from pedatlas import auth, data, fmt, ui, view
+from pedatlas import auth, data, fmt, tables, ui, view
 from pedatlas.data_admin import builders
 from pedatlas.importer import (
     IMPORTABLE_TABLES,
@@ -19,6 +20,7 @@ from pedatlas.importer import (
     template_csv,
     template_xlsx,
 )
+from pedatlas.tables import TableNote
 
 PLAN = "data_plan"  # session: the check of the current uploads, kept until they change
 OUTCOME = "data_outcome"  # session: the last import or undo, shown until the next one
@@ -59,11 +61,20 @@ def show_frame(frame, wide: str | None = None) -> None:
     )
 
 
-def shown_table(frame, title: str, stem: str, key: str, wide: str | None = None) -> None:
-    """A titled table with its CSV/XLSX downloads."""
+def admin_table(frame, title: str, key: str, wide: str = "", kinds: dict | None = None) -> None:
+    """A report of the data page (headers already in words) through ui.data_table: its first
+    column pinned, numbers typed (kinds: a share as percent), downloads with a note sheet."""
+    columns = tables.as_is(frame, wide, kinds)
+    measure = columns[1].label if len(columns) > 1 else title
+    day = date.today().isoformat()  # a report of the database as it is today
+    note = TableNote(title, view.t("data_note_scope"), day, measure, view.t("table_source_default"))
+    ui.data_table(frame, columns, note, key, placeholder=fmt.DASH)
+
+
+def shown_table(frame, title: str, key: str, wide: str = "") -> None:
+    """A titled report with its CSV/XLSX downloads."""
     st.markdown(f"**{title}**")
-    show_frame(frame, wide)
-    ui.table_downloads(frame, stem, key)
+    admin_table(frame, title, key, wide)
 
 
 def import_section(db) -> ImportPlan | None:
@@ -143,13 +154,13 @@ def preview(plan: ImportPlan) -> None:
     if plan.changes:
         changes = builders.change_table(plan.changes, lang)
         title = view.t("data_changes_title")
-        shown_table(changes, title, "pedatlas_import_changes", "plan_changes")
+        shown_table(changes, title, "plan_changes")
     files = builders.file_table(plan.files, lang)
-    shown_table(files, view.t("data_files_title"), "pedatlas_import_files", "plan_files")
+    shown_table(files, view.t("data_files_title"), "plan_files")
     if plan.problems:
         problems = builders.problem_table(plan, lang)
         title, wide = view.t("data_problems_title"), builders.header("reason", lang)
-        shown_table(problems, title, "pedatlas_import_problems", "plan_problems", wide)
+        shown_table(problems, title, "plan_problems", wide)
         st.caption(view.t("data_problems_caption"))
         if plan.problem_count > len(plan.problems):
             shown, total = len(plan.problems), plan.problem_count
@@ -185,7 +196,7 @@ def show_outcome() -> None:
     changes = builders.change_table(note.get("changes") or {}, view.lang())
     if not changes.empty:
         title = view.t("data_result_undone_table")
-        shown_table(changes, title, "pedatlas_undone_changes", "undone")
+        shown_table(changes, title, "undone")
 
 
 def quality_section(db) -> None:
@@ -200,19 +211,20 @@ def quality_section(db) -> None:
         value = counts[name]
         shown = fmt.percent(value, 2) if name == "synthetic_share" else fmt.integer(value)
         column.metric(view.t(label), shown)
-    tables = {
+    reports = {
         "row_counts": builders.row_count_table(report["row_counts"], lang),
         "synthetic_share": builders.synthetic_table(report["synthetic_share"], lang),
     } | {name: builders.gap_table(report[name], lang) for name in builders.QUALITY_TABLES[2:]}
-    for name, frame in tables.items():
-        st.subheader(view.t(f"importer_dq_{name}"))
+    share = {builders.header("share", lang): "percent"}  # the synthetic share, raw (0-1)
+    for name, frame in reports.items():
+        title = view.t(f"importer_dq_{name}")
+        st.subheader(title)
         if name in builders.QUALITY_CAPTIONS:
             st.caption(view.t(builders.QUALITY_CAPTIONS[name]))
         if frame.empty:
             ui.empty_state("data_quality_none")
             continue
-        show_frame(frame)
-        ui.table_downloads(frame, f"pedatlas_quality_{name}", f"dq_{name}")
+        admin_table(frame, title, f"dq_{name}", kinds=share)
 
 
 def export_section(db) -> None:
@@ -278,9 +290,8 @@ def templates_section(db) -> None:
                 key=f"template_xlsx_{table}",
                 icon=":material/download:",
             )
-            columns = template_columns(table, lang)
-            show_frame(columns)
-            ui.table_downloads(columns, f"pedatlas_columns_{table}", f"columns_{table}")
+            title = f"{builders.table_label(table, lang)} · {view.t('data_columns_title')}"
+            admin_table(template_columns(table, lang), title, f"columns_{table}")
 
 
 def dictionary_section(db) -> None:

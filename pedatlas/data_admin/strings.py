@@ -121,6 +121,9 @@ STRINGS = {
         "The table lists the changes that were undone.",
     ),
     "data_undo_title": ("撤销上一次导入", "Undo the last import"),
+    "data_last_import_title": ("上一次导入的变化", "What the last import changed"),
+    "data_note_scope": ("整个数据库", "The whole database"),
+    "data_columns_title": ("列说明", "Columns"),
     "data_undo_none": (
         "没有可撤销的导入（只保留最近一次导入前的数据库）。",
         "There is no import to undo (only the database from before the latest import is kept).",

@@ -15,6 +15,7 @@ from pedatlas.data_admin.panels import (
     OUTCOME,
     PLAN,
     ROUND,
+    admin_table,
     import_section,
     progress_bar,
     show_frame,
@@ -27,7 +28,6 @@ from pedatlas.importer import (
     undo_last_import,
 )
 from pedatlas.importer.apply import note_rows
-from pedatlas.ui import table_downloads
 
 
 def write_actions(db) -> None:
@@ -127,8 +127,7 @@ def undo_panel(db) -> None:
         }
         st.markdown(view.t("data_undo_about", **about))
         changes = builders.change_table(note.get("changes") or {}, view.lang())
-        show_frame(changes)
-        table_downloads(changes, "pedatlas_last_import", "last_import")
+        admin_table(changes, view.t("data_last_import_title"), "last_import")
     else:
         st.markdown(view.t("data_undo_about_unknown"))
     round_key = f"data_undo_sure_{st.session_state.get(ROUND, 0)}"

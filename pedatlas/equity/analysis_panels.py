@@ -51,8 +51,9 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     st.subheader(view.t("hotspot_table_title"))
     places = _places(counties, names)
     table = hotspots.cluster_table(result, values, places, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_hotspots_{measure}_{region or 'china'}_{year}", "hotspots")
+    title = f"{view.t('hotspot_table_title')} · {measure_name}"
+    note = ui.table_note(title, region, year, view.t("hotspot_col_cluster"))
+    ui.data_table(table, hotspots.CLUSTER_COLUMNS, note, "hotspots")
 
 
 def _clusters(counties, hospitals, region: str, year: int, measure: str):
@@ -137,8 +138,9 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         time_to_care.scope_children_row(minutes, level),
         view.t,
     )
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_time_{level}_{region or 'china'}_{year}", "time")
+    columns = time_to_care.bands_columns(view.t)
+    title = view.t("time_table_title", level=level_name)
+    ui.data_table(table, columns, ui.table_note(title, region, year, columns[1].label), "time")
     st.caption(
         view.t(
             "time_fit_note",
@@ -157,8 +159,11 @@ def show_service_quality(region: str, year: int, names) -> None:
     tables, gaps = _cached_quality(data.current_identity(), year)
     st.subheader(view.t("sa_title", year=year))
     st.caption(view.t("sa_note"))
-    st.markdown(f"**{view.t('sa_compare_title')}**")
-    st.dataframe(service_quality.comparison_table(tables, view.t), hide_index=True, width="stretch")
+    title = view.t("sa_compare_title")
+    st.markdown(f"**{title}**")
+    comparison = service_quality.comparison_table(tables, view.t)
+    note = ui.table_note(title, "", year, view.t("sa_col_mean_li"))  # all China
+    ui.data_table(comparison, service_quality.COMPARISON_COLUMNS, note, "sa_compare")
     kind = view.radio(
         "areas",
         view.t("sa_unit_kind"),
@@ -170,12 +175,16 @@ def show_service_quality(region: str, year: int, names) -> None:
     unit_names = alliance_names if kind == "alliance" else names
     chosen = _in_scope_units(tables[kind], kind, region, gaps)
     st.markdown(f"**{view.t('sa_units_title')}**")
-    table = service_quality.unit_table(chosen, unit_names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_service_areas_{kind}_{region or 'china'}_{year}", "sa")
-    st.markdown(f"**{view.t('sa_gap_title')}**")
+    table = service_quality.unit_table(chosen, unit_names, kind)
+    title = f"{view.t('sa_units_title')} · {view.t(f'sa_kind_{kind}')}"
+    note = ui.table_note(title, region, year, view.t("sa_col_li"))
+    ui.data_table(table, service_quality.UNIT_COLUMNS, note, "sa")
+    title = view.t("sa_gap_title")
+    st.markdown(f"**{title}**")
     st.caption(view.t("sa_gap_note"))
-    st.dataframe(_gap_table(gaps, region), hide_index=True, width="stretch")
+    note = ui.table_note(title, region, year, view.t("sa_col_overlap"))
+    table = service_quality.gap_table(gaps, region)
+    ui.data_table(table, service_quality.GAP_COLUMNS, note, "sa_gap")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -203,22 +212,3 @@ def _in_scope_units(
         return table[table["unit"].isin(inside)]
     prefix = region[:2] if region.endswith("0000") else region[:4]
     return table[table["unit"].str.startswith(prefix)]
-
-
-def _gap_table(gaps: pd.DataFrame, region: str) -> pd.DataFrame:
-    shown = gaps
-    if region:
-        prefix = region[:2] if region.endswith("0000") else region[:4]
-        shown = gaps[gaps["core_city"].str.startswith(prefix)]
-    shown = shown.sort_values(["overlap", "alliance_id"])
-    t = view.t
-    return pd.DataFrame(
-        {
-            t("sa_col_alliance"): shown["name"],
-            t("sa_col_footprint"): shown["footprint"],
-            t("sa_col_patients_area"): shown["patients_area"],
-            t("sa_col_footprint_only"): shown["footprint_only"],
-            t("sa_col_patients_only"): shown["patients_only"],
-            t("sa_col_overlap"): shown["overlap"],
-        }
-    ).reset_index(drop=True)

@@ -117,9 +117,19 @@ def inequality_by_year(
     return pd.DataFrame(records)
 
 
-def inequality_table(trend: pd.DataFrame, t: Callable) -> pd.DataFrame:
-    """The displayed table of inequality by year (columns translated, 5 decimals)."""
-    return trend.round(5).rename(columns={c: t(f"equity_col_{c}") for c in trend.columns})
+# The inequality by year as shown: the year pinned, Gini next, raw values (the grid rounds them).
+INEQUALITY_COLUMNS = [
+    Column("year", "equity_col_year", "year", keep=True),
+    Column("gini", "equity_col_gini", "decimal", 3, keep=True),
+    Column("theil", "equity_col_theil", "decimal", 4),
+    Column("county_theil", "equity_col_county_theil", "decimal", 4),
+    Column("between", "equity_col_between", "decimal", 4),
+    Column("within", "equity_col_within", "decimal", 4),
+    Column("between_share", "equity_col_between_share", "percent"),
+    Column("within_share", "equity_col_within_share", "percent"),
+    Column("units", "equity_col_units", "integer"),
+    Column("resource", "equity_col_resource", "integer"),
+]
 
 
 def trend_direction(trend: pd.DataFrame) -> tuple[str | None, dict] | None:
@@ -297,21 +307,33 @@ def in_scope(frame: pd.DataFrame, region: str) -> pd.DataFrame:
     return frame[(frame["province_adcode"] == region) | (frame["city_adcode"] == region)]
 
 
-def access_ranking(scores: pd.DataFrame, names: dict, t: Callable) -> pd.DataFrame:
-    """The displayed ranking, least accessible first (rank 1 = lowest index)."""
+ACCESS_COLUMNS = [
+    Column("name", "equity_col_county", keep=True),
+    Column("access_index", "equity_col_access_index", "decimal", 3, keep=True),
+    Column("rank", "equity_col_rank", "integer", keep=True),
+    Column("city", "equity_col_city"),
+    Column("province", "equity_col_province"),
+    Column("children", "equity_col_children", "integer"),
+    Column("access_per_1000", "equity_col_access_per_1000", "decimal", 4),
+    Column("adcode", "equity_col_adcode"),
+]
+
+
+def access_ranking(scores: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """The ranking, least accessible first (rank 1 = lowest index), raw values (ACCESS_COLUMNS)."""
     ranked = scores.sort_values(["access_index", "adcode"], na_position="first").reset_index(
         drop=True
     )
     return pd.DataFrame(
         {
-            t("equity_col_rank"): np.arange(1, len(ranked) + 1),
-            t("equity_col_county"): ranked["name"],
-            t("equity_col_adcode"): ranked["adcode"],
-            t("equity_col_city"): ranked["city_adcode"].map(names),
-            t("equity_col_province"): ranked["province_adcode"].map(names),
-            t("equity_col_children"): ranked["children"].astype("int64"),
-            t("equity_col_access_per_1000"): ranked["access_per_1000"].round(4),
-            t("equity_col_access_index"): ranked["access_index"].round(3),
+            "name": ranked["name"],
+            "access_index": ranked["access_index"],
+            "rank": np.arange(1, len(ranked) + 1),
+            "city": ranked["city_adcode"].map(names),
+            "province": ranked["province_adcode"].map(names),
+            "children": ranked["children"].astype("int64"),
+            "access_per_1000": ranked["access_per_1000"],
+            "adcode": ranked["adcode"],
         }
     )
 
@@ -384,13 +406,20 @@ def coverage_figure(shares: pd.DataFrame, year: int, t: Callable) -> go.Figure:
     )
 
 
-def coverage_table(shares: pd.DataFrame, t: Callable) -> pd.DataFrame:
-    """The displayed coverage table (site type translated, shares to 4 decimals)."""
-    table = shares.round(4).assign(site_type=[t(f"equity_site_{s}") for s in shares["site_type"]])
-    table.columns = [t("equity_col_site_type"), t("equity_col_sites")] + [
-        t("equity_col_within_km", km=km) for km in COVERAGE_KM
+def coverage_table(shares: pd.DataFrame, t: Callable) -> tuple[pd.DataFrame, list[Column]]:
+    """The coverage table (site type in words, shares raw) and its columns: the site type pinned,
+    the shares within each distance next (as %), the sites last."""
+    table = shares.assign(site_type=[t(f"equity_site_{s}") for s in shares["site_type"]])
+    within = [
+        Column(f"within_{km}", "", "percent", keep=True, label=t("equity_col_within_km", km=km))
+        for km in COVERAGE_KM
     ]
-    return table
+    columns = [
+        Column("site_type", "equity_col_site_type", keep=True),
+        *within,
+        Column("sites", "equity_col_sites", "integer", keep=True),
+    ]
+    return table, columns
 
 
 def shortage_ranking(

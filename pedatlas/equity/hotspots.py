@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from pedatlas import fmt, map_traces
 from pedatlas.equity import builders as ev
 from pedatlas.metrics import clusters, shortage
+from pedatlas.tables import Column
 
 MEASURES = ("shortage", "access", "physicians")
 # For the shortage score more is worse; for the other two more is better.
@@ -178,14 +179,27 @@ def cluster_table(
     table = table.sort_values(["cluster", "p_value", "adcode"])
     return pd.DataFrame(
         {
-            t("hotspot_col_name"): table["name"],
-            t("hotspot_col_city"): table["city"],
-            t("hotspot_col_cluster"): [t(f"hotspot_cluster_{kind}") for kind in table["cluster"]],
-            t("hotspot_col_value"): table["value"],
-            t("hotspot_col_raw"): table["raw"],
-            t("hotspot_col_p"): table["p_value"],
+            "name": table["name"],
+            "cluster": [t(f"hotspot_cluster_{kind}") for kind in table["cluster"]],
+            "city": table["city"],
+            "value": table["value"],
+            "raw": table["raw"],
+            "p_value": table["p_value"],
+            "adcode": table["adcode"],
         }
     ).reset_index(drop=True)
+
+
+# The clustered counties as shown: the county pinned, its cluster next, then its city.
+CLUSTER_COLUMNS = [
+    Column("name", "hotspot_col_name", keep=True),
+    Column("cluster", "hotspot_col_cluster", keep=True),
+    Column("city", "hotspot_col_city"),
+    Column("value", "hotspot_col_value", "decimal", 3),
+    Column("raw", "hotspot_col_raw", "decimal", 3),
+    Column("p_value", "hotspot_col_p", "decimal", 4),
+    Column("adcode", "col_adcode"),
+]
 
 
 def sentences(result: clusters.ClusterResult, measure: str, names: dict, t: Callable) -> list[str]:

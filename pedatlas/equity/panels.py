@@ -6,7 +6,6 @@ import streamlit as st
 from pedatlas import classify, data, fmt, scope, shell, trends, ui, view
 from pedatlas.chart_export import ChartNote
 from pedatlas.equity import builders as ev
-from pedatlas.tables import TableNote
 
 PAGE = "equity"
 
@@ -87,10 +86,12 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     if not group_key:
         st.caption(view.t("equity_theil_city_note"))
     st.subheader(view.t("equity_table_title"))
-    table = ev.inequality_table(trend, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    stem = f"pedatlas_inequality_{resource}_{unit}_{view.value('region') or 'china'}"
-    ui.table_downloads(table, stem, "inequality")
+    title = (
+        f"{view.t('equity_table_title')} · {view.t(f'equity_resource_{resource}')} · {unit_name}"
+    )
+    years = f"{trend['year'].min()}–{trend['year'].max()}"
+    note = ui.table_note(title, region, years, view.t("equity_col_gini"))
+    ui.data_table(trend, ev.INEQUALITY_COLUMNS, note, "inequality")
     formulas(("lorenz", "gini", "theil", "theil_parts"), "equity_formula_inequality_note")
 
 
@@ -128,10 +129,11 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
             )
         )
     st.subheader(view.t("equity_access_table_title"))
-    table = ev.access_ranking(scores, names, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    stem = f"pedatlas_access_{resource}_{method}_{catchment}km_{region or 'china'}_{year}"
-    ui.table_downloads(table, stem, "access")
+    title = view.t("equity_access_table_title")
+    method_words = f"{view.t(f'equity_method_{method}')} · {catchment} km"
+    measure = f"{view.t('equity_col_access_index')} ({method_words})"
+    note = ui.table_note(title, region, year, measure)
+    ui.data_table(ev.access_ranking(scores, names), ev.ACCESS_COLUMNS, note, "access")
     formulas(("2sfca", "e2sfca", "step", "gauss", "normalized"), "equity_formula_access_note")
 
 
@@ -139,9 +141,9 @@ def show_coverage(counties, hospitals, region: str, year: int) -> None:
     shares = ev.coverage_shares(counties, hospitals, region)
     title = view.t("equity_coverage_title", year=year)
     ui.chart(ev.coverage_figure(shares, year, view.t), chart_note(title, year))
-    table = ev.coverage_table(shares, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"pedatlas_coverage_{region or 'china'}_{year}", "coverage")
+    table, columns = ev.coverage_table(shares, view.t)
+    measure = view.t("equity_col_within_km", km=ev.COVERAGE_KM[0])
+    ui.data_table(table, columns, ui.table_note(title, region, year, measure), "coverage")
     st.caption(view.t("equity_coverage_note"))
     formulas(("coverage",), None)
 
@@ -158,13 +160,7 @@ def show_shortage(counties, hospitals, region: str, year: int, names: dict) -> N
         ui.empty_state("equity_shortage_empty")
         return
     title = view.t("equity_shortage_title", year=year)
-    note = TableNote(
-        title,
-        shell.scope_name(region),
-        str(year),
-        view.t("equity_col_score"),
-        view.t("table_source_default"),
-    )
+    note = ui.table_note(title, region, year, view.t("equity_col_score"))
     ui.data_table(ev.shortage_table(worst, names, view.t), ev.SHORTAGE_COLUMNS, note, "shortage")
 
 

@@ -392,6 +392,8 @@ STRINGS = {
     "sa_col_received": ("区内医院接诊", "Referrals treated"),
     "sa_col_li": ("LI", "LI"),
     "sa_col_net": ("净流入", "Net inflow"),
+    "sa_col_province": ("所属省份", "Province"),
+    "sa_col_code": ("代码", "Code"),
     "sa_units_title": ("各单位（本地化程度最低的在前）", "Units, least localized first"),
     "sa_gap_title": (
         "医联体覆盖范围与患者实际形成的服务区",

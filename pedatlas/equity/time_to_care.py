@@ -17,6 +17,7 @@ from pedatlas import fmt, map_traces
 from pedatlas.equity import builders as ev
 from pedatlas.metrics import drive_time
 from pedatlas.metrics.accessibility import haversine_km
+from pedatlas.tables import Column
 
 CARE_LEVELS = ("beds", "nicu", "picu")
 SITE_COLUMN = {"beds": "beds", "nicu": "nicu_beds", "picu": "picu_beds"}
@@ -97,16 +98,28 @@ def group_shares(minutes: pd.DataFrame, group_key: str, level: str) -> pd.DataFr
 def bands_table(
     shares: pd.DataFrame, group_key: str, names: dict, scope_row: pd.Series, t: Callable
 ) -> pd.DataFrame:
-    """The displayed table: one row per unit and a first row for the whole scope."""
-    first = {t("time_col_unit"): t("time_scope_row"), t("time_col_children"): scope_row["children"]}
-    first |= {t("time_col_beyond", band=band): 1 - scope_row[f"within_{band}"] for band in BANDS}
+    """The table: a first row for the whole scope and one row per unit, with the children and the
+    share (0-1) beyond each band."""
+    first = {"unit": t("time_scope_row"), "children": scope_row["children"]}
+    first |= {f"beyond_{band}": 1 - scope_row[f"within_{band}"] for band in BANDS}
     rows = [first]
     for _, row in shares.sort_values(f"within_{BANDS[1]}").iterrows():
-        entry = {t("time_col_unit"): names.get(row[group_key], row[group_key])}
-        entry[t("time_col_children")] = row["children"]
-        entry |= {t("time_col_beyond", band=band): 1 - row[f"within_{band}"] for band in BANDS}
+        entry = {"unit": names.get(row[group_key], row[group_key]), "children": row["children"]}
+        entry |= {f"beyond_{band}": 1 - row[f"within_{band}"] for band in BANDS}
         rows.append(entry)
     return pd.DataFrame(rows)
+
+
+def bands_columns(t: Callable) -> list[Column]:
+    """The bands table as shown: the unit pinned, the share beyond 60 minutes next (as %), the
+    other bands, then the children."""
+    key = BANDS[1]
+    beyond = [
+        Column(f"beyond_{band}", "", "percent", keep=True, label=t("time_col_beyond", band=band))
+        for band in (key, *(band for band in BANDS if band != key))
+    ]
+    unit = Column("unit", "time_col_unit", keep=True)
+    return [unit, *beyond, Column("children", "time_col_children", "integer", keep=True)]
 
 
 def scope_children_row(minutes: pd.DataFrame, level: str) -> pd.Series:

@@ -36,6 +36,7 @@ from pedatlas.metrics import drive_time
 from pedatlas.metrics.equity import gini_coefficient, theil_index
 from pedatlas.metrics.planning import covered_weight, greedy_largest_sites, solve_mclp
 from pedatlas.state import param_choices
+from pedatlas.tables import Column, counts
 
 ADDS = param_choices("planning", "add")
 KS = param_choices("planning", "k")
@@ -253,62 +254,77 @@ def sites_table(inputs: SiteInputs, plan: Plan, radius_km: float, t: Callable) -
             reach = uncovered & (inputs.distance_km[:, column] <= radius_km)
             rows.append(
                 {
-                    t("planning_col_plan"): t(f"planning_plan_{name}"),
-                    t("planning_col_hospital"): site["name"],
-                    t("planning_col_hospital_id"): site["hospital_id"],
-                    t("planning_col_county"): site["county_name"],
-                    t("planning_col_kind"): t(f"kind_{site['kind']}"),
-                    t("planning_col_beds"): int(site["beds"]),
-                    t("planning_col_physicians"): int(site["physicians"]),
-                    t("planning_col_new_children"): int(weight[reach].sum()),
-                    t("planning_col_lon"): site["lon"],
-                    t("planning_col_lat"): site["lat"],
+                    "hospital": site["name"],
+                    "new_children": int(weight[reach].sum()),
+                    "plan": t(f"planning_plan_{name}"),
+                    "county": site["county_name"],
+                    "city": site.get("city_name"),
+                    "kind": t(f"kind_{site['kind']}"),
+                    "beds": int(site["beds"]),
+                    "physicians": int(site["physicians"]),
+                    "hospital_id": site["hospital_id"],
+                    "lon": site["lon"],
+                    "lat": site["lat"],
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[column.key for column in SITE_COLUMNS])
 
 
-def summary_table(measures: pd.DataFrame, t: Callable) -> pd.DataFrame:
-    """Before / optimized / naive side by side, one row per measure (raw values)."""
-    table = measures[list(MEASURES)].T
-    table.columns = [t(f"planning_plan_{name}") for name in table.columns]
-    table.insert(0, t("planning_col_measure"), [t(f"planning_measure_{m}") for m in MEASURES])
-    return table.reset_index(drop=True)
+# The chosen sites as shown: the hospital pinned, the children it newly reaches next.
+SITE_COLUMNS = [
+    Column("hospital", "planning_col_hospital", keep=True),
+    Column("new_children", "planning_col_new_children", "integer", keep=True),
+    Column("plan", "planning_col_plan", keep=True),
+    Column("county", "planning_col_county"),
+    Column("city", "planning_col_city"),
+    Column("kind", "planning_col_kind"),
+    *counts(("beds", "planning_col_beds"), ("physicians", "planning_col_physicians")),
+    Column("hospital_id", "planning_col_hospital_id", keep=True),
+    Column("lon", "planning_col_lon", "decimal", 4),
+    Column("lat", "planning_col_lat", "decimal", 4),
+]
 
 
-def scenario_table(
-    inputs: dict, measures: pd.DataFrame, sites: pd.DataFrame, t: Callable
-) -> pd.DataFrame:
-    """One long table of the scenario (inputs, measures, chosen sites) for download."""
-    plans = [t(f"planning_plan_{p}") for p in PLANS]
-    header = [t("planning_col_section"), t("planning_col_item"), *plans]
-    rows = [
-        [t("planning_section_inputs"), t(f"planning_input_{key}"), str(value), "", ""]
-        for key, value in inputs.items()
+MEASURE_KINDS = {
+    "children_covered": ("integer", 0),
+    "coverage_share": ("percent", 0),
+    "gini": ("decimal", 4),
+    "theil": ("decimal", 4),
+    "access_per_1000": ("decimal", 3),
+    "nicu_within_60": ("percent", 0),
+    "nicu_within_120": ("percent", 0),
+}
+
+
+def summary_table(measures: pd.DataFrame, t: Callable) -> tuple[pd.DataFrame, list[Column]]:
+    """Before / optimized / naive, one row per plan with its measures raw, and the columns: the
+    plan pinned, the children covered next (t names the supply in the measures' labels). Every
+    measure is kept, equal or not: the plans are compared."""
+    table = measures[list(MEASURES)].reset_index(drop=True)
+    table.insert(0, "plan", [t(f"planning_plan_{name}") for name in measures.index])
+    columns = [Column("plan", "planning_col_plan", keep=True)] + [
+        Column(m, "", kind, digits, keep=True, label=t(f"planning_measure_{m}"))
+        for m, (kind, digits) in MEASURE_KINDS.items()
+        if table[m].notna().any()  # the NICU bands only where NICU sites are planned
     ]
-    for measure in MEASURES:
-        values = [raw_text(measure, measures.at[plan, measure]) for plan in PLANS]
-        rows.append([t("planning_section_measures"), t(f"planning_measure_{measure}"), *values])
-    plan_column = {plans[1]: 3, plans[2]: 4}
-    for _, site in sites.iterrows():
-        row = [
-            t("planning_section_sites"),
-            site[t("planning_col_hospital")]
-            + t("punct_paren", text=site[t("planning_col_county")]),
-            "",
-            "",
-            "",
-        ]
-        row[plan_column[site[t("planning_col_plan")]]] = str(site[t("planning_col_new_children")])
-        rows.append(row)
-    return pd.DataFrame(rows, columns=header)
+    return table, columns
 
 
-def raw_text(measure: str, value) -> str:
-    """A measure's unformatted value for the scenario download (counts whole, rest 6 decimals)."""
-    if pd.isna(value):
-        return ""
-    return str(round(float(value))) if measure == "children_covered" else f"{float(value):.6f}"
+SCENARIO_COLUMNS = [
+    Column("item", "planning_col_item", keep=True),
+    Column("value", "planning_col_value", keep=True),
+]
+
+
+def scenario_table(inputs: dict, t: Callable) -> pd.DataFrame:
+    """The scenario's settings (scope, year, what is added, how many, radius, capacity, link):
+    what reproduces it; its measures and sites are the two tables above."""
+    return pd.DataFrame(
+        {
+            "item": [t(f"planning_input_{key}") for key in inputs],
+            "value": [str(value) for value in inputs.values()],
+        }
+    )
 
 
 def coverage_classes(inputs: SiteInputs, plan: Plan, radius_km: float) -> np.ndarray:

@@ -117,14 +117,18 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
         inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
     )
     ui.chart(figure)
-    st.subheader(view.t("planning_compare_title"))
-    summary = pv.summary_table(measures, supply_text(add))
-    st.dataframe(summary, hide_index=True, width="stretch")
-    ui.table_downloads(summary, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_measures", "summary")
-    st.subheader(view.t("planning_sites_title"))
+    title = view.t("planning_compare_title")
+    st.subheader(title)
+    summary, columns = pv.summary_table(measures, supply_text(add))
+    setting = scenario_words(add, k, radius)
+    note = ui.table_note(f"{title} · {setting}", region, year, columns[1].label)
+    ui.data_table(summary, columns, note, "summary")
+    title = view.t("planning_sites_title")
+    st.subheader(title)
     sites = pv.sites_table(inputs, plan, radius, view.t)
-    st.dataframe(sites, hide_index=True, width="stretch")
-    ui.table_downloads(sites, f"pedatlas_plan_{region}_{add}_{k}_{radius}km_sites", "sites")
+    measure = view.t("planning_col_new_children")
+    note = ui.table_note(f"{title} · {setting}", region, year, measure)
+    ui.data_table(sites, pv.SITE_COLUMNS, note, "sites")
     capacity = fmt.rate(measures.loc["before", "new_site_capacity"], 1)
     with st.expander(view.t("planning_scenario_title")):
         values = {
@@ -136,9 +140,9 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
             "capacity": capacity,
             "link": view.link(PAGE, ui.base_url()),
         }
-        scenario = pv.scenario_table(values, measures, sites, supply_text(add))
-        st.dataframe(scenario, hide_index=True, width="stretch")
-        ui.table_downloads(scenario, f"pedatlas_plan_{region}_{add}_{k}_{radius}km", "scenario")
+        title = f"{view.t('planning_scenario_title')} · {setting}"
+        note = ui.table_note(title, region, year, view.t("planning_col_value"))
+        ui.data_table(pv.scenario_table(values, view.t), pv.SCENARIO_COLUMNS, note, "scenario")
     with st.expander(view.t("planning_assumptions")):
         st.markdown(view.t("planning_assumptions_text", capacity=capacity))
 
@@ -186,6 +190,11 @@ def scenario_steps(year: int, region: str, add: str, k: int, radius_km: int):
     yield _cached_inputs(identity, year, region, add, radius_km)
     yield _cached_plan(identity, year, region, add, radius_km, k)
     yield _cached_measures(identity, year, region, add, radius_km, k)
+
+
+def scenario_words(add: str, k: int, radius: int) -> str:
+    """'+3 members · 50 km' in the current language (a table's title says which scenario)."""
+    return view.t(f"compare_label_{add}", k=k, radius=radius)
 
 
 def supply_text(add: str):

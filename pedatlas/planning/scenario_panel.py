@@ -7,22 +7,25 @@ from pedatlas import fmt, trends, ui, view
 from pedatlas.planning import panels, scenarios
 from pedatlas.planning.scenarios import Scenario
 from pedatlas.present import panels as present
+from pedatlas.tables import Column, counts
 
-ROWS = (  # (measure key, column, how it is written)
-    ("sites_added", "sites_added", "count"),
-    ("children_after", "children_after", "children"),
-    ("children_new", "children_new", "children"),
-    ("coverage_after", "coverage_after", "share"),
-    ("coverage_change", "coverage_change", "points"),
-    ("gini_after", "gini_after", "index"),
-    ("gini_change", "gini_change", "signed_index"),
-    ("theil_after", "theil_after", "index"),
-    ("theil_change", "theil_change", "signed_index"),
-    ("access_after", "access_after", "access"),
-    ("access_change", "access_change", "signed_share"),
-    ("nicu60_after", "nicu60_after", "share"),
-    ("nicu60_change", "nicu60_change", "points"),
-)
+COMPARE_COLUMNS = [  # one row per scenario: it pinned, the children it newly covers next
+    Column("label", "compare_col_scenario", keep=True),
+    Column("children_new", "compare_row_children_new", "integer", keep=True),
+    *counts(
+        ("sites_added", "compare_row_sites_added"), ("children_after", "compare_row_children_after")
+    ),
+    Column("coverage_after", "compare_row_coverage_after", "percent", keep=True),
+    Column("coverage_change", "compare_row_coverage_change", "percent", keep=True),
+    Column("gini_after", "compare_row_gini_after", "decimal", 4, keep=True),
+    Column("gini_change", "compare_row_gini_change", "decimal", 4, keep=True),
+    Column("theil_after", "compare_row_theil_after", "decimal", 4, keep=True),
+    Column("theil_change", "compare_row_theil_change", "decimal", 4, keep=True),
+    Column("access_after", "compare_row_access_after", "decimal", 3, keep=True),
+    Column("access_change", "compare_row_access_change", "percent", keep=True),
+    Column("nicu60_after", "compare_row_nicu60_after", "percent"),
+    Column("nicu60_change", "compare_col_nicu60_change", "percent"),
+]
 
 
 def scenario_label(text: str) -> str:
@@ -54,11 +57,8 @@ def measures_of(year: int, region: str, scenario: Scenario) -> pd.DataFrame:
 
 
 def comparison_table(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per measure, one column per scenario, values as shown."""
-    shown = {view.t("compare_col_measure"): [view.t(f"compare_row_{key}") for key, _, _ in ROWS]}
-    for _, row in table.iterrows():
-        shown[scenario_label(row["scenario"])] = [written(kind, row[col]) for _, col, kind in ROWS]
-    return pd.DataFrame(shown)
+    """One row per scenario, named in words, its measures raw (COMPARE_COLUMNS formats them)."""
+    return table.assign(label=[scenario_label(text) for text in table["scenario"]])
 
 
 def cards(table: pd.DataFrame) -> None:
@@ -117,7 +117,7 @@ def show_comparison(year: int, region: str, add: str, k: int, radius: int) -> No
     with st.spinner(view.t("compare_running")):
         table = scenarios.compare_scenarios([(s, measures_of(year, region, s)) for s in chosen])
     cards(table)
-    shown = comparison_table(table)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    title = view.t("compare_title")
+    note = ui.table_note(title, region, year, view.t("compare_row_children_new"))
+    ui.data_table(comparison_table(table), COMPARE_COLUMNS, note, "compare")
     st.caption(view.t("compare_caption"))
-    ui.table_downloads(shown, f"pedatlas_plan_compare_{region}_{year}", "compare")

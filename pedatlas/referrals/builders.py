@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from pedatlas import charts, fmt, geometry, i18n, map_traces
 from pedatlas.i18n import Text
+from pedatlas.tables import Column, counts
 from pedatlas.tiers import DIRECTIONS
 
 DIRECTION_COLORS = {"up": "#e6550d", "down": "#3182bd", "lateral": "#a1a1a1"}
@@ -97,20 +98,30 @@ def monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
     return figure
 
 
+SHARE_COLUMNS = [
+    Column("direction", "referrals_col_direction", keep=True),
+    Column("referrals", "referrals_col_referrals", "integer", keep=True),
+    *(
+        Column(share, f"referrals_col_{share}", "percent", keep=True)
+        for share in ("same_alliance", "same_county", "same_province")
+    ),
+]
+
+
 def share_table(shares: pd.DataFrame, t: Text) -> pd.DataFrame:
-    """Per direction and in total: referrals and the % kept inside an alliance, the county, the province."""
+    """Per direction and in total: referrals and the shares (0-1) kept inside an alliance, the
+    county, the province (SHARE_COLUMNS shows them as %)."""
     rows = shares.set_index("direction").reindex(list(DIRECTIONS)).fillna(0)
     rows.loc["all"] = rows.sum()
     counts = rows["referrals"].astype("int64")
     table = pd.DataFrame(
         {
-            t("referrals_col_direction"): [t(f"referrals_dir_{d}") for d in rows.index],
-            t("referrals_col_referrals"): counts.to_numpy(),
+            "direction": [t(f"referrals_dir_{d}") for d in rows.index],
+            "referrals": counts.to_numpy(),
         }
     )
     for column in ("same_alliance", "same_county", "same_province"):
-        share = rows[column] / counts.replace(0, np.nan)
-        table[t(f"referrals_col_{column}")] = (share * 100).round(1).to_numpy()
+        table[column] = (rows[column] / counts.replace(0, np.nan)).to_numpy()
     return table
 
 
@@ -140,20 +151,32 @@ def corridor_widths(referrals: pd.Series) -> np.ndarray:
     return 1.0 + 8.0 * values / (top or 1.0)
 
 
+CORRIDOR_COLUMNS = [
+    Column("corridor", "referrals_col_corridor", keep=True),
+    Column("referrals", "referrals_col_referrals", "integer", keep=True),
+    Column("up", "referrals_dir_up", "integer"),
+    Column("down", "referrals_dir_down", "integer"),
+    Column("kind", "referrals_col_kind"),
+    Column("from", "referrals_col_from"),
+    Column("to", "referrals_col_to"),
+]
+
+
 def corridor_table(corridors: pd.DataFrame, t: Text) -> pd.DataFrame:
-    """The corridors as shown: from, to, kind, referrals (up and down)."""
+    """The corridors as shown: 'from → to', referrals (up and down), kind, from, to."""
     kinds = [
         corridor_kind(a, b)
         for a, b in zip(corridors["from_province"], corridors["to_province"], strict=True)
     ]
     return pd.DataFrame(
         {
-            t("referrals_col_from"): corridors["from_name"].to_numpy(),
-            t("referrals_col_to"): corridors["to_name"].to_numpy(),
-            t("referrals_col_kind"): [t(f"referrals_kind_{kind}") for kind in kinds],
-            t("referrals_col_referrals"): corridors["referrals"].astype("int64").to_numpy(),
-            t("referrals_dir_up"): corridors["up"].astype("int64").to_numpy(),
-            t("referrals_dir_down"): corridors["down"].astype("int64").to_numpy(),
+            "corridor": (corridors["from_name"] + " → " + corridors["to_name"]).to_numpy(),
+            "referrals": corridors["referrals"].astype("int64").to_numpy(),
+            "up": corridors["up"].astype("int64").to_numpy(),
+            "down": corridors["down"].astype("int64").to_numpy(),
+            "kind": [t(f"referrals_kind_{kind}") for kind in kinds],
+            "from": corridors["from_name"].to_numpy(),
+            "to": corridors["to_name"].to_numpy(),
         }
     )
 
@@ -261,17 +284,32 @@ def net_flow_figure(regions: pd.DataFrame, features: dict, extras: Sequence, t: 
     return map_traces.geo_layout(figure, height=520, legend_title=t("referrals_col_net"))
 
 
-def region_flow_table(regions: pd.DataFrame, t: Text) -> pd.DataFrame:
-    """Per region: sent out, received, kept inside and net flow, biggest net outflow first."""
+REGION_FLOW_COLUMNS = [
+    Column("name", "referrals_col_region", keep=True),
+    Column("net", "referrals_col_net", "integer", keep=True),
+    *counts(
+        ("sent", "referrals_col_sent"),
+        ("received", "referrals_col_received"),
+        ("internal", "referrals_col_internal"),
+    ),
+    Column("province", "referrals_col_province"),
+    Column("adcode", "col_adcode"),
+]
+
+
+def region_flow_table(regions: pd.DataFrame, provinces: dict) -> pd.DataFrame:
+    """Per region: net flow, sent out, received, kept inside and its province (a city's parent),
+    biggest net outflow first."""
     table = regions.sort_values(["net", "adcode"]).reset_index(drop=True)
     return pd.DataFrame(
         {
-            t("referrals_col_region"): table["name"],
-            t("col_adcode"): table["adcode"],
-            t("referrals_col_sent"): table["sent"].astype("int64"),
-            t("referrals_col_received"): table["received"].astype("int64"),
-            t("referrals_col_internal"): table["internal"].astype("int64"),
-            t("referrals_col_net"): table["net"].astype("int64"),
+            "name": table["name"],
+            "net": table["net"].astype("int64"),
+            "sent": table["sent"].astype("int64"),
+            "received": table["received"].astype("int64"),
+            "internal": table["internal"].astype("int64"),
+            "province": table["province_adcode"].map(provinces),
+            "adcode": table["adcode"],
         }
     )
 
@@ -334,8 +372,9 @@ def stacked_centres(totals: pd.Series, gap: float = 0.04) -> list[float]:
     return np.clip(tops + heights / 2, 0.001, 0.999).round(4).tolist()
 
 
-def tier_table(tiers: pd.DataFrame, t: Text) -> pd.DataFrame:
-    """Sending level x receiving level referral counts (rows from, columns to)."""
+def tier_table(tiers: pd.DataFrame, t: Text) -> tuple[pd.DataFrame, list[Column]]:
+    """Sending level x receiving level referral counts (rows from, columns to) and its columns:
+    the sending level pinned, then one count per receiving level."""
     present = [
         level for level in CARE_LEVELS if level in set(tiers["from_level"]) | set(tiers["to_level"])
     ]
@@ -345,9 +384,12 @@ def tier_table(tiers: pd.DataFrame, t: Text) -> pd.DataFrame:
         .fillna(0)
         .astype("int64")
     )
-    grid.index = [t(f"referrals_level_{level}") for level in grid.index]
-    grid.columns = [t(f"referrals_level_{level}") for level in grid.columns]
-    return grid.rename_axis(t("referrals_col_from_to")).reset_index()
+    table = grid.reset_index(drop=True).rename_axis(columns=None)
+    table.insert(0, "from_level", [t(f"referrals_level_{level}") for level in grid.index])
+    columns = [Column("from_level", "referrals_col_from_to", keep=True)] + [
+        Column(level, f"referrals_level_{level}", "integer", keep=True) for level in present
+    ]
+    return table, columns
 
 
 # ---------------------------------------------------------------- service areas
@@ -420,22 +462,33 @@ def category_map(
     )
 
 
-def area_table(
-    index: pd.DataFrame, areas: pd.DataFrame, counties: pd.DataFrame, t: Text
-) -> pd.DataFrame:
-    """Service areas with counties, children, referrals, kept referrals and LI (%), lowest LI first."""
+def area_table(index: pd.DataFrame, areas: pd.DataFrame, counties: pd.DataFrame) -> pd.DataFrame:
+    """Service areas with LI (0-1), counties, children, referrals, kept referrals, lowest LI first."""
     names = counties.drop_duplicates("city_adcode").set_index("city_adcode")["city_name"]
     kids = areas.merge(counties[["adcode", "children"]], left_on="county", right_on="adcode")
     children = kids.groupby("area")["children"].sum()
     table = index.sort_values(["localization_index", "area"]).reset_index(drop=True)
     return pd.DataFrame(
         {
-            t("referrals_col_area"): table["area"].map(names).fillna(table["area"]),
-            t("col_adcode"): table["area"],
-            t("referrals_col_counties"): table["counties"].astype("int64"),
-            t("col_children"): table["area"].map(children).fillna(0).astype("int64"),
-            t("referrals_col_referrals"): table["referrals"].astype("int64"),
-            t("referrals_col_kept"): table["kept"].astype("int64"),
-            t("referrals_col_li"): (table["localization_index"] * 100).round(1),
+            "name": table["area"].map(names).fillna(table["area"]),
+            "li": table["localization_index"],
+            "counties": table["counties"].astype("int64"),
+            "children": table["area"].map(children).fillna(0).astype("int64"),
+            "referrals": table["referrals"].astype("int64"),
+            "kept": table["kept"].astype("int64"),
+            "adcode": table["area"],
         }
     )
+
+
+AREA_COLUMNS = [
+    Column("name", "referrals_col_area", keep=True),
+    Column("li", "referrals_col_li", "percent", keep=True),
+    *counts(
+        ("counties", "referrals_col_counties"),
+        ("children", "col_children"),
+        ("referrals", "referrals_col_referrals"),
+        ("kept", "referrals_col_kept"),
+    ),
+    Column("adcode", "col_adcode"),
+]

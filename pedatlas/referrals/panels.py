@@ -70,11 +70,14 @@ def show_volumes(filters: dict) -> None:
     ):
         column.metric(view.t(f"referrals_kpi_{key}"), fmt.percent(share[key]))
     table = builders.share_table(shares, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(
-        table, f"referral_shares_{filters['scope'] or 'china'}_{filters['year']}", "shares"
-    )
+    note = table_note("referrals_stay_title", filters, "referrals_col_referrals")
+    ui.data_table(table, builders.SHARE_COLUMNS, note, "shares")
     st.caption(view.t("referrals_stay_note"))
+
+
+def table_note(title_key: str, filters: dict, measure_key: str):
+    """What a table of the referral page shows: its title, the scope and year, the measure."""
+    return ui.table_note(view.t(title_key), filters["scope"], filters["year"], view.t(measure_key))
 
 
 def base_layers(region: str, layer: str) -> list:
@@ -129,12 +132,8 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
         ui.chart(figure)
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
-        st.dataframe(table, hide_index=True, width="stretch")
-        ui.table_downloads(
-            table,
-            f"referral_corridors_{level}_{filters['scope'] or 'china'}_{filters['year']}",
-            "corridors",
-        )
+        note = table_note("referrals_map_title", filters, "referrals_col_referrals")
+        ui.data_table(table, builders.CORRIDOR_COLUMNS, note, "corridors")
     unit = "city" if level == "hospital" or scope_kind != "national" else "province"
     regions = data.query("referrals/region_flows", **filters, level=unit)
     st.subheader(view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}")))
@@ -145,11 +144,11 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
     extras = national_extras(map_scope)
     figure = builders.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
     ui.chart(figure)
-    table = builders.region_flow_table(regions, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(
-        table, f"referral_net_{unit}_{filters['scope'] or 'china'}_{filters['year']}", "net"
-    )
+    provinces = data.query("common/region_list").set_index("adcode")["name"].to_dict()
+    table = builders.region_flow_table(regions, provinces)
+    title = view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}"))
+    note = ui.table_note(title, filters["scope"], filters["year"], view.t("referrals_col_net"))
+    ui.data_table(table, builders.REGION_FLOW_COLUMNS, note, "net")
 
 
 def show_levels(filters: dict) -> None:
@@ -161,11 +160,9 @@ def show_levels(filters: dict) -> None:
     ui.chart(builders.sankey_figure(tiers, view.t))
     with st.expander(view.t("referrals_levels_rule_title")):
         st.markdown(view.t("referrals_levels_rule"))
-    table = builders.tier_table(tiers, view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(
-        table, f"referral_levels_{filters['scope'] or 'china'}_{filters['year']}", "levels"
-    )
+    table, columns = builders.tier_table(tiers, view.t)
+    note = table_note("referrals_levels_title", filters, "referrals_col_referrals")
+    ui.data_table(table, columns, note, "levels")
 
 
 # A resource (one shared object per process, never changed) rather than data: st.cache_data
@@ -306,8 +303,8 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     inputs = area_inputs(year, region)
     index, shown = inputs["index"], inputs["shown"]
     in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
-    table = builders.area_table(in_scope, inputs["areas"], inputs["counties"], view.t)
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(table, f"service_areas_{region or 'china'}_{year}", "areas")
+    table = builders.area_table(in_scope, inputs["areas"], inputs["counties"])
+    note = ui.table_note(view.t("referrals_areas_title"), region, year, view.t("referrals_col_li"))
+    ui.data_table(table, builders.AREA_COLUMNS, note, "areas")
     with st.expander(view.t("referrals_areas_method_title")):
         st.markdown(view.t("referrals_areas_method"))

@@ -35,11 +35,11 @@ STRINGS = {
     "referrals_col_direction": ("方向", "Direction"),
     "referrals_col_referrals": ("转诊人次", "Referrals"),
     "referrals_kpi_same_alliance": ("同一医联体内", "Inside a common alliance"),
-    "referrals_col_same_alliance": ("同一医联体内 %", "Inside a common alliance %"),
+    "referrals_col_same_alliance": ("同一医联体内", "Inside a common alliance"),
     "referrals_kpi_same_county": ("县域内", "Inside the county"),
-    "referrals_col_same_county": ("县域内 %", "Inside the county %"),
+    "referrals_col_same_county": ("县域内", "Inside the county"),
     "referrals_kpi_same_province": ("省内", "Inside the province"),
-    "referrals_col_same_province": ("省内 %", "Inside the province %"),
+    "referrals_col_same_province": ("省内", "Inside the province"),
     "referrals_stay_note": (
         "同一医联体：转出与转入医院在转诊当日同属一个医联体（均在册，含核心医院）。县域内比例只针对转诊，"
         "不能直接与“县域内就诊率 90%”目标（针对全部就诊）比较。",
@@ -71,6 +71,8 @@ STRINGS = {
     "referrals_col_from": ("转出", "From"),
     "referrals_col_to": ("转入", "To"),
     "referrals_col_kind": ("类型", "Kind"),
+    "referrals_col_corridor": ("转诊走廊", "Corridor"),
+    "referrals_col_province": ("所属省份", "Province"),
     "referrals_net_title": (
         "各{unit}转入、转出与净流入",
         "Inflow, outflow and net flow by {unit}",
@@ -126,7 +128,7 @@ STRINGS = {
     "referrals_col_area": ("服务区（地市）", "Service area (prefecture)"),
     "referrals_col_counties": ("区县数", "Counties"),
     "referrals_col_kept": ("区内医院接收", "Treated inside"),
-    "referrals_col_li": ("本地化指数 %", "Localization index %"),
+    "referrals_col_li": ("本地化指数", "Localization index"),
     "referrals_areas_method_title": (
         "服务区与本地化指数的计算方法",
         "How service areas and the localization index are computed",

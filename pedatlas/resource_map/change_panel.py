@@ -9,7 +9,8 @@ from pedatlas import data, fmt, scope, trends, ui, view
 from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
-from pedatlas.resource_map.panels import metric_label
+from pedatlas.resource_map.panels import METRIC_KINDS, metric_label
+from pedatlas.tables import Column
 
 if TYPE_CHECKING:
     from streamlit.elements.plotly_chart import PlotlyState
@@ -96,23 +97,32 @@ def movers(table: pd.DataFrame, metric: str) -> None:
         cell.metric(row.name, value(row.value_to), **delta)
 
 
-def change_table_shown(table: pd.DataFrame, metric: str, target, first: int, last: int):
-    """The change table with translated headings and the measure formatted as on the map."""
-    write, _ = signed(metric)
-    shown = table.assign(
-        change_share=table["change_share"].map(fmt.signed_percent),
-        change=table["change"].map(write),
-    )
-    shown.columns = [view.t("col_region") if c == "name" else c for c in shown.columns]
-    return shown.rename(
-        columns={
-            "adcode": view.t("col_adcode"),
-            "value_from": f"{metric_label(metric, target)} · {view.t('change_col_from', year=first)}",
-            "value_to": f"{metric_label(metric, target)} · {view.t('change_col_to', year=last)}",
-            "change": view.t("change_col_change"),
-            "change_share": view.t("change_col_share"),
-        }
-    )
+def change_columns(metric: str, target, level: str, first: int, last: int) -> list[Column]:
+    """The change table as shown: the region pinned, the change next (in the measure's format),
+    the relative change, both years' values, the parent region, the code."""
+    kind, digits = METRIC_KINDS.get(metric, ("decimal", 2))
+    label = metric_label(metric, target)
+
+    def measure(key: str, words: str, keep: bool = False) -> Column:
+        return Column(key, "", kind, digits, keep=keep, label=words)
+
+    parent = [Column("parent_name", f"col_parent_{level}")] if level in ("city", "county") else []
+    return [
+        Column("name", "col_region", keep=True),
+        measure("change", view.t("change_col_change"), keep=True),
+        Column("change_share", "change_col_share", "percent"),
+        measure("value_from", f"{label} · {view.t('change_col_from', year=first)}"),
+        measure("value_to", f"{label} · {view.t('change_col_to', year=last)}"),
+        *parent,
+        Column("adcode", "col_adcode"),
+    ]
+
+
+def with_parents(table: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The change table with each region's parent (a county's city, a city's province) by name."""
+    names = data.query("common/region_list").set_index("adcode")["name"]
+    parents = after.set_index("adcode")["parent_adcode"].map(names)
+    return table.assign(parent_name=table["adcode"].map(parents))
 
 
 def show_change(year, since, level, region, scope_kind, metric, target) -> "PlotlyState":
@@ -130,9 +140,10 @@ def show_change(year, since, level, region, scope_kind, metric, target) -> "Plot
     event = ui.chart(figure, key=key, on_select="rerun", selection_mode=("points",))
     movers(table, metric)
     if not present.active():
-        st.subheader(view.t("change_table_title"))
-        shown = change_table_shown(table, metric, target, first, last)
-        st.dataframe(shown, hide_index=True, width="stretch")
-        stem = f"pedatlas_change_{metric}_{level}_{region or 'china'}_{first}_{last}"
-        ui.table_downloads(shown, stem, "change")
+        title = view.t("change_table_title")
+        st.subheader(title)
+        columns = change_columns(metric, target, level, first, last)
+        years = f"{first}–{last}"
+        note = ui.table_note(title, region, years, metric_label(metric, target))
+        ui.data_table(with_parents(table, after), columns, note, "change")
     return event

@@ -180,6 +180,26 @@ BAND_COLUMNS = [
     Column("children_share", "transport_col_children_share", "percent", keep=True),
     Column("counties", "referrals_col_counties", "integer", keep=True),
 ]
+# The unusual trips: the sending hospital pinned, minutes per km (the order) next, the trip's
+# distance and time, where it went, who, how it ended, which fences it crossed, the ids.
+OUTLIER_COLUMNS = [
+    Column("from_name", "transport_out_from_name", keep=True),
+    Column("minutes_per_km", "transport_out_minutes_per_km", "decimal", 2, keep=True),
+    Column("distance_km", "transport_out_distance_km", "decimal", 1, keep=True),
+    Column("duration_min", "transport_out_duration_min", "decimal", 0, keep=True),
+    Column("to_name", "transport_out_to_name"),
+    Column("dispatched_at", "transport_out_dispatched_at", "datetime", keep=True),
+    Column("patient", "transport_out_patient"),
+    Column("outcome", "transport_out_outcome"),
+    *(
+        Column(key, f"transport_out_{key}", "check", keep=True)
+        for key in ("critical", "long_route", "long_time", "slow_pace")
+    ),
+    *(
+        Column(key, f"transport_out_{key}", keep=True)
+        for key in ("transfer_id", "from_hospital_id", "to_hospital_id")
+    ),
+]
 BEYOND_COLUMNS = [
     Column("name", "transport_col_county", keep=True),
     Column("distance_km", "transport_col_distance", "decimal", 1, keep=True),

@@ -186,18 +186,16 @@ def show_distributions(filters: dict) -> None:
         return
     outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
     total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
-    st.markdown(f"**{view.t('transport_outliers_title', count=fmt.integer(total))}**")
+    title = view.t("transport_outliers_title", count=fmt.integer(total))
+    st.markdown(f"**{title}**")
     st.caption(view.t("transport_outliers_rule", rows=OUTLIER_ROWS))
     if outliers.empty:
         ui.empty_state("transport_no_outliers")
         return
-    table = outliers.drop(columns=["outliers"]).assign(
-        minutes_per_km=outliers["minutes_per_km"].round(2),
+    table = outliers.assign(
         patient=outliers["patient"].map(lambda p: view.t(f"transport_patient_{p}")),
         outcome=outliers["outcome"].map(lambda o: view.t(f"transport_outcome_{o}")),
     )
-    table.columns = [view.t(f"transport_out_{c}") for c in table.columns]
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.table_downloads(
-        table, f"transport_outliers_{filters['scope'] or 'china'}_{filters['year']}", "outliers"
-    )
+    measure = view.t("transport_out_minutes_per_km")
+    note = ui.table_note(title, filters["scope"], filters["year"], measure)
+    ui.data_table(table, builders.OUTLIER_COLUMNS, note, "outliers")

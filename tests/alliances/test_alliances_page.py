@@ -356,10 +356,11 @@ def test_baoding_outreach_totals_next_to_published_figures(monkeypatch, demo_db,
     app = open_page(monkeypatch, demo_db, PAGE, alliance="BD")
     assert errors(app) == []
     totals = table_with(app, "数据合计").set_index("帮扶活动")
+    assert list(totals.columns[:1]) == ["数据合计"]  # the activity pinned (the index), total next
     for activity, label, published in (
-        ("expert_clinic", "下派专家出诊", "≥ 1,200"),
-        ("lecture", "培训讲座", "≥ 180"),
-        ("technique", "推广适宜技术", "≥ 30"),
+        ("expert_clinic", "下派专家出诊", 1200),
+        ("lecture", "培训讲座", 180),
+        ("technique", "推广适宜技术", 30),
     ):
         total = scalar(
             demo,
@@ -367,7 +368,10 @@ def test_baoding_outreach_totals_next_to_published_figures(monkeypatch, demo_db,
             [activity],
         )
         assert totals.loc[label, "数据合计"] == total
-        assert totals.loc[label, "公开报道"] == published and totals.loc[label, "核对"] == "✓ 相符"
+        assert (
+            totals.loc[label, "公开报道"] == published and totals.loc[label, "报道口径"] == "不少于"
+        )
+        assert totals.loc[label, "核对"] == "✓ 相符"
     assert list(totals.loc[["下派专家出诊", "培训讲座", "推广适宜技术"], "数据合计"]) == [
         1237,
         186,

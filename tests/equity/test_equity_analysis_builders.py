@@ -68,7 +68,7 @@ def test_unit_tables_for_service_areas_cities_and_footprints():
     # X holds a1 and b1: kept 60 + 40 + 70 + 30 = 200 of originated 200, received 250
     assert alliance.loc["X", ["originated", "kept", "received"]].tolist() == [200, 200, 250]
     comparison = service_quality.comparison_table(tables, t)
-    assert comparison.iloc[-2:][t("sa_col_mean_li")].tolist() == [0.691, 0.581]
+    assert comparison.iloc[-2:]["mean_li"].tolist() == [0.691, 0.581]
 
 
 def test_footprint_gaps_compare_members_with_where_patients_go():

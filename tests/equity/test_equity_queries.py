@@ -174,6 +174,7 @@ def test_planning_candidate_row(fixture_db):
         "二级",
         "630121",
         "大通县",
+        "西宁市",  # the county's city (the planning sites table names it)
         101.69,
         36.92,
         4,

@@ -69,8 +69,9 @@ def test_qinghai_members_link_beats_the_naive_pick_and_shows_the_pure_results(mo
     assert metric(app, "每千儿童可达成员医院儿科医师（优化后）") == fmt.rate(
         measures.loc["optimized", "access_per_1000"], 3
     )
-    summary = app.dataframe[0].value.set_index("指标")
-    gini = summary.loc["Gini（区县间可达资源）"]
+    summary = app.dataframe[0].value
+    assert list(summary.columns[:2]) == ["方案", "半径内儿童数"]  # the plan pinned, children next
+    gini = summary.set_index("方案")["Gini（区县间可达资源）"]
     assert gini["现状"] == pytest.approx(measures.loc["before", "gini"])
     assert gini["优化选址"] == pytest.approx(measures.loc["optimized", "gini"])
     assert gini["按规模挑选"] == pytest.approx(measures.loc["naive", "gini"])
@@ -146,11 +147,7 @@ def test_nicu_scenario_reports_the_change_in_children_within_60_minutes(monkeypa
         monkeypatch, demo_db, "pages/planning.py", region="360000", add="nicu", k=3, radius_km=50
     )
     assert errors(app) == []
-    summary = next(
-        frame.value
-        for frame in app.dataframe
-        if "60 分钟车程内可到达 NICU 的儿童占比" in str(frame.value)
-    )
-    row = summary[summary.iloc[:, 0] == "60 分钟车程内可到达 NICU 的儿童占比"].iloc[0]
-    before, optimized = float(row.iloc[1]), float(row.iloc[2])
+    label = "60 分钟车程内可到达 NICU 的儿童占比"
+    summary = next(frame.value for frame in app.dataframe if label in frame.value.columns)
+    before, optimized = summary.set_index("方案")[label][["现状", "优化选址"]]
     assert 0 <= before <= optimized <= 1  # new NICU sites can only bring children closer

@@ -102,7 +102,7 @@ def test_flow_controls_come_from_the_link(monkeypatch, demo_db, demo):
 
 def test_service_areas_follow_the_plurality_of_upward_referrals(monkeypatch, demo_db, demo):
     app = open_page(monkeypatch, demo_db, PAGE)
-    table = next(d.value for d in app.dataframe if "本地化指数 %" in d.value.columns)
+    table = next(d.value for d in app.dataframe if "本地化指数" in d.value.columns)
     areas = scalar(
         demo,
         """
@@ -114,7 +114,7 @@ def test_service_areas_follow_the_plurality_of_upward_referrals(monkeypatch, dem
         WHERE rank = 1""",
     )
     assert len(table) == areas
-    assert table["本地化指数 %"].between(0, 100).all()
+    assert table["本地化指数"].between(0, 1).all()  # a raw share: the grid shows it as %
     assert any("LI(A_d)" in str(e.value) for e in app.markdown)
 
 
@@ -165,14 +165,14 @@ def test_monthly_directions_fill_every_month_and_give_the_ratio():
     }
 
 
-def test_share_table_adds_a_total_row_in_percent():
+def test_share_table_adds_a_total_row_with_raw_shares():
     shares = pd.DataFrame(
         [("down", 3, 1, 1, 2), ("up", 7, 3, 2, 5)],
         columns=["direction", "referrals", "same_alliance", "same_county", "same_province"],
     )
     table = referrals.share_table(shares, lambda key: key)
-    assert table.iloc[:, 1].tolist() == [7, 3, 0, 10]
-    assert table.iloc[3, 2:].tolist() == [40.0, 30.0, 70.0]
+    assert table["referrals"].tolist() == [7, 3, 0, 10]
+    assert table.iloc[3, 2:].tolist() == [0.4, 0.3, 0.7]  # the grid shows them as %
     assert referrals.share_totals(shares) == {
         "same_alliance": 0.4,
         "same_county": 0.3,

@@ -64,8 +64,9 @@ def test_jiangxi_change_link_shows_the_change_of_each_city(monkeypatch, demo_db)
     assert len(legend) == 7 and legend[3].startswith("基本不变")  # 3 falls, unchanged, 3 rises
     expected = expected_changes(demo_db, "360000", "city", 2019, 2024)
     table = app.dataframe[0].value
+    assert list(table.columns[:2]) == ["地区", "变化"]  # the region pinned, the change next
     shown = dict(zip(table["地区"], table["变化"], strict=True))
-    assert shown == {name: f"{value:+.2f}" for name, value in expected.items()}
+    assert shown == pytest.approx(expected)  # raw: the grid writes the decimals
     # the regions that moved most: the five largest |change|, largest first
     biggest = sorted(expected, key=lambda name: -abs(expected[name]))[:5]
     assert [m.label for m in app.metric] == biggest
