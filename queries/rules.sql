@@ -58,6 +58,27 @@ CREATE OR REPLACE MACRO memory.main.referral_pair_counts(the_year, the_alliance,
     WHERE the_alliance <> ''
     GROUP BY ALL;
 
+-- Referrals counted per pair of units (province, city or, for any other level, hospital) of a
+-- scope, on the patient's side, with the up and down ones. Whether a pair crosses units is an
+-- aggregate (bool_or) so that the optimizer cannot push the comparison into the joins, where it
+-- becomes an inequality join of every hospital with every other.
+CREATE OR REPLACE MACRO memory.main.unit_pair_counts(the_year, the_scope, the_alliance, the_hospital, the_level) AS TABLE
+    WITH places AS (
+        SELECT hospital_id, in_scope,
+               CASE the_level WHEN 'province' THEN province_adcode WHEN 'city' THEN city_adcode
+                    ELSE hospital_id END AS unit
+        FROM hospital_places(the_scope)
+    )
+    SELECT f.unit AS from_unit, t.unit AS to_unit, bool_or(f.unit <> t.unit) AS crossing,
+           sum(c.referrals)::BIGINT AS referrals,
+           coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'up'), 0)::BIGINT AS up,
+           coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'down'), 0)::BIGINT AS down
+    FROM referral_pair_counts(the_year, the_alliance, the_hospital) AS c
+    JOIN places AS f ON f.hospital_id = c.from_hospital_id
+    JOIN places AS t ON t.hospital_id = c.to_hospital_id
+    WHERE on_patient_side(c.direction, f.in_scope, t.in_scope)
+    GROUP BY f.unit, t.unit;
+
 -- Transfers of one year sent from a scope (the sending hospital's location) to one receiving
 -- centre ('' = every centre), with the sending hospital's name and point.
 CREATE OR REPLACE MACRO memory.main.transfers_in_scope(year, scope, centre) AS TABLE

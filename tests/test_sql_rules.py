@@ -154,3 +154,17 @@ def test_referral_pair_counts(rules_db):
         ("H7", "H1", "lateral", 1, 0),  # H7 is no member
         ("H8", "H1", "up", 1, 0),
     ]
+
+
+def test_unit_pair_counts_by_city_on_the_patients_side(rules_db):
+    sql = "SELECT * FROM unit_pair_counts(2024, '360000', '', '', 'city') ORDER BY ALL"
+    # (from, to, crossing, referrals, up, down); 南昌 360100, 赣州 360700, 北京 110100
+    assert values(rules_db, sql) == [
+        ("110100", "360700", True, 1, 0, 1),  # referral 8: down to H5, a 赣州 patient
+        ("360100", "360100", False, 4, 3, 1),  # referrals 1-4
+        ("360100", "360700", True, 1, 0, 0),  # 9, lateral
+        ("360700", "110100", True, 2, 1, 0),  # 7 (up) and 10 (lateral)
+        ("360700", "360100", True, 2, 1, 0),  # 6 (up) and 12 (lateral)
+        ("360700", "360700", False, 1, 1, 0),  # 5
+        # 13 (down to H8) and 14 (up from H8): the patients live outside 江西
+    ]

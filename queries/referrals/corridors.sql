@@ -3,28 +3,9 @@
 --         $level (province / city / hospital), $min_referrals (smallest volume kept), $top (most corridors returned)
 -- Scope, alliance and hospital filters as in referral_monthly; a corridor joins the sending unit to
 -- the receiving unit whatever the direction.
-WITH places AS (
-    SELECT hospital_id, in_scope,
-           CASE $level WHEN 'province' THEN province_adcode WHEN 'city' THEN city_adcode
-                ELSE hospital_id END AS unit
-    FROM hospital_places($scope)
-),
--- Whether a pair crosses units is an aggregate (bool_or) so that the optimizer cannot push the
--- comparison into the joins, where it becomes an inequality join of every hospital with every other.
-unit_pairs AS (
-    SELECT f.unit AS from_unit, t.unit AS to_unit, bool_or(f.unit <> t.unit) AS crossing,
-           sum(c.referrals)::BIGINT AS referrals,
-           coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'up'), 0)::BIGINT AS up,
-           coalesce(sum(c.referrals) FILTER (WHERE c.direction = 'down'), 0)::BIGINT AS down
-    FROM referral_pair_counts($year, $alliance, $hospital) AS c
-    JOIN places AS f ON f.hospital_id = c.from_hospital_id
-    JOIN places AS t ON t.hospital_id = c.to_hospital_id
-    WHERE on_patient_side(c.direction, f.in_scope, t.in_scope)
-    GROUP BY f.unit, t.unit
-),
-corridors AS (
+WITH corridors AS (
     SELECT from_unit, to_unit, referrals, up, down
-    FROM unit_pairs
+    FROM unit_pair_counts($year, $scope, $alliance, $hospital, $level)
     WHERE crossing AND referrals >= $min_referrals
     ORDER BY referrals DESC, from_unit, to_unit
     LIMIT $top
