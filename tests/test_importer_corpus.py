@@ -38,6 +38,7 @@ def _corpus_module():
 corpus = _corpus_module()
 REASONS_TESTED_ELSEWHERE = {
     "file_too_large",
+    "upload_too_large",  # test_importer_streaming.py
     "unknown_column",
     "not_a_file",  # test_importer_hostile.py
     "example_row_skipped",  # test_importer_roundtrip.py

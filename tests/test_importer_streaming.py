@@ -92,3 +92,17 @@ def test_hospitals_beyond_their_table_cap_refuse_the_file_that_crosses_it(fixtur
     found = plan_import([("a.csv", first), ("b.csv", second)], db_path=fixture_db, lang="en")
     assert problems_of(found) == [("b.csv", "too_many_rows", None, None, "3", "2")]
     assert not found.ok and sha256(fixture_db) == before
+
+
+def test_the_byte_cap_holds_for_all_files_of_an_import_together(fixture_db, monkeypatch):
+    # Each file arrives as its own request, so only the importer sees them together.
+    first = "\n".join([HOSPITAL_HEADER, *(hospital_line(n) for n in range(6))]).encode()
+    second = "\n".join([HOSPITAL_HEADER, *(hospital_line(n) for n in range(10, 16))]).encode()
+    monkeypatch.setattr(plan, "MAX_TOTAL_UPLOAD_BYTES", len(first) + len(second) - 1)
+    before = sha256(fixture_db)
+    found = plan_import([("a.csv", first), ("b.csv", second)], db_path=fixture_db, lang="en")
+    total = len(first) + len(second)
+    limit = str(total - 1)
+    assert problems_of(found) == [("b.csv", "upload_too_large", None, None, str(total), limit)]
+    assert "this file was not read" in found.problems[0].message
+    assert not found.ok and sha256(fixture_db) == before

@@ -12,7 +12,7 @@ from pedatlas.db import file_identity, open_read_only
 from pedatlas.i18n import translate
 from pedatlas.importer.batches import FILE, ROW, Batch, MappedSheet, matched_sheet, typed_batch
 from pedatlas.importer.columns import IMPORTABLE_TABLES, TABLES, Table, table_by_name
-from pedatlas.importer.limits import MAX_CELLS, MAX_ROWS, MAX_TABLE_ROWS
+from pedatlas.importer.limits import MAX_CELLS, MAX_ROWS, MAX_TABLE_ROWS, MAX_TOTAL_UPLOAD_BYTES
 from pedatlas.importer.problems import (
     ERROR,
     MAX_LISTED_PROBLEMS,
@@ -30,6 +30,7 @@ from pedatlas.importer.reading import (
     FileRejected,
     as_source,
     distinct_names,
+    item_size,
     read_sheets,
 )
 from pedatlas.importer.validation import (
@@ -256,12 +257,21 @@ def read_all(
     problems: list[dict] = []
     reports: dict[str, FileReport] = {}
     max_bytes, max_rows = limits
-    rows = cells = 0
+    rows = cells = total_bytes = 0
     table_rows: Counter[str] = Counter()  # per table, for limits.MAX_TABLE_ROWS
     for number, (item, name) in enumerate(zip(items, names, strict=True)):
         progress_text = translate("importer_progress_reading", lang, file=name)
         report(0.4 * number / max(len(items), 1), progress_text)
         try:
+            # All files of one import together, before reading the one that would cross it
+            # (uploads arrive one request per file, so no proxy limit can hold this).
+            total_bytes += item_size(item) or 0
+            if total_bytes > MAX_TOTAL_UPLOAD_BYTES:
+                raise FileRejected(
+                    file_problem(
+                        name, "upload_too_large", value=total_bytes, detail=MAX_TOTAL_UPLOAD_BYTES
+                    )
+                )
             raw_sheets = read_sheets(  # the bytes are held by read_sheets alone: freed there
                 as_source(item, name, max_bytes),
                 spec,

@@ -20,6 +20,7 @@ REASONS = (
     "binary_file",
     "unsupported_format",
     "file_too_large",
+    "upload_too_large",
     "malformed_csv",
     "wrong_sheet",
     "unknown_table",

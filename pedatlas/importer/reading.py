@@ -85,6 +85,22 @@ def item_name(item: object) -> str:
     return Path(str(getattr(item, "name", "upload"))).name
 
 
+def item_size(item: object) -> int | None:
+    """The size in bytes of an upload when it is known without reading it (paths, byte pairs,
+    uploaded files); None for a stream."""
+    if isinstance(item, Source):
+        return len(item.data)
+    if isinstance(item, str | Path):
+        try:
+            return Path(item).stat().st_size
+        except OSError:
+            return None  # as_source says what is wrong with the path
+    if isinstance(item, tuple) and len(item) == 2:
+        return len(item[1])
+    size = getattr(item, "size", None)
+    return size if isinstance(size, int) else None
+
+
 def distinct_names(items: list[object]) -> list[str]:
     """A name per item that tells files apart: same-named files get their place in the upload.
 

@@ -36,6 +36,11 @@ STRINGS = {
         "The file is too large ({value:byte|bytes}; the limit is {detail:byte|bytes}). Split it and "
         "import the parts.",
     ),
+    "importer_reason_upload_too_large": (
+        "本次导入的文件合计太大（到此文件为 {value} 字节，上限 {detail} 字节），此文件未读取。请分批导入。",
+        "The files of this import are too large together ({value:byte|bytes} up to this file; "
+        "the limit is {detail:byte|bytes}); this file was not read. Import them in batches.",
+    ),
     "importer_reason_malformed_csv": (
         "第 {row} 行的列数与表头不一致（应有/实际：{detail}），可能多了逗号或引号未闭合。",
         "Row {row} has a different number of fields than the header (expected/found: {detail}); "
