@@ -62,10 +62,6 @@ h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
 h2, h3 { font-size: 1.5rem !important; }
 [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
-/* a metric's label wraps (Streamlit cuts it with an ellipsis: "Pediatricians per 1k chil…") */
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  height: auto !important; }
 .js-plotly-plot .legendtext { font-size: 18px !important; }
 [data-testid="stHorizontalBlock"]:has(:is([data-testid="stSelectbox"], [data-testid="stRadio"],
   [data-testid="stCheckbox"], [data-testid="stSlider"], [data-testid="stMultiSelect"])):not(:has(
@@ -78,6 +74,18 @@ h2, h3 { font-size: 1.5rem !important; }
 .st-key-present_end { padding: 0.2rem 0.6rem; border-radius: 0.5rem; color: rgba(49,51,63,0.7); }
 .st-key-present_end.present-flash { animation: present-flash 1.6s ease-out; }
 @keyframes present-flash { 0%, 50% { background: rgb(255,224,138); color: rgb(49,51,63); } }
+</style>
+"""
+
+# On every page, projector or not: the box holding the styles takes no room, and a metric's label
+# wraps (Streamlit cuts it with an ellipsis: "Pediatricians per 1k chil…" in English at 1280x720).
+BASE_CSS = """
+<style>
+.st-key-present_hide, [data-testid="stLayoutWrapper"]:has(> .st-key-present_hide) {
+  display: none !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; }
 </style>
 """
 

@@ -14,12 +14,12 @@ def active() -> bool:
 
 
 def begin() -> None:
-    """Projector styles and the clicker keys (nothing in normal mode)."""
-    if not active():
-        return
+    """The styles of every page, and in projector mode its styles and the clicker keys."""
     with st.container(key=builders.HIDDEN_BOX):  # takes no room (not even a gap) on the page
-        st.html(builders.CSS)
-        st.html(builders.key_script(), unsafe_allow_javascript=True)
+        st.html(builders.BASE_CSS)
+        if active():
+            st.html(builders.CSS)
+            st.html(builders.key_script(), unsafe_allow_javascript=True)
 
 
 def sidebar_toggle() -> None:
