@@ -148,7 +148,8 @@ PROJECTOR_FAULTS = """(screen) => {
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_browser_projector_every_page_one_idea_per_screen(screen, app_url, lang):
     """Every page of the deck in projector mode: nothing a room should not see, no chart taller
-    than a screen, and a screenshot of each clicker step (present_<lang>_<page>_<step>)."""
+    than a screen, at each clicker step nothing cut or under the deck bar (STEP_FAULTS), and a
+    screenshot of each step (present_<lang>_<page>_<step>)."""
     from pedatlas import navigation
     from pedatlas.present import builders
 
@@ -163,6 +164,11 @@ def test_browser_projector_every_page_one_idea_per_screen(screen, app_url, lang)
         start = url(screen)
         for step in range(12):
             screen.page.screenshot(path=str(screen_path(f"present_{lang}_{page.key}_{step}")))
+            faults = step_faults(screen)
+            if screen.page.evaluate(AT_BOTTOM):  # the last step cannot scroll an idea to the
+                # band (the page ends): what is above may be cut at its edge (left for later)
+                faults = [f for f in faults if not f.startswith("across the deck bar edge")]
+            assert faults == [], f"{page.key} step {step}"
             screen.page.keyboard.press("PageDown")
             time.sleep(0.8)
             if url(screen) != start:
@@ -172,3 +178,197 @@ def test_browser_projector_every_page_one_idea_per_screen(screen, app_url, lang)
 def screen_path(name: str):
     harness.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return harness.SCREENSHOTS / f"{name}.png"
+
+
+# What one clicker step must not show: text running under the deck bar (the bar is an opaque band
+# across the top: text wholly behind it is covered, text across its lower edge is cut), a metric's
+# label cut with an ellipsis, a chart's text label outside its plot area (clipped there), and
+# sankey node labels on top of each other.
+STEP_FAULTS = """(barBox) => {
+    const faults = [];
+    const box = (el) => el.getBoundingClientRect();
+    const bar = document.querySelector('.st-key-' + barBox);
+    if (!bar) return ['no deck bar'];
+    const b = box(bar);
+    if (b.left > 1 || b.right < document.documentElement.clientWidth - 20
+            || getComputedStyle(bar).backgroundColor !== 'rgb(255, 255, 255)')
+        faults.push('deck bar is not an opaque band across the screen');
+    const texts = document.querySelectorAll('[data-testid="stMain"] :is(h1, h2, h3, p, li, '
+        + '[data-testid="stMetricValue"], .gtitle, .textpoint text, .node-label, .legendtext, '
+        + '.xtick text, .ytick text)');
+    for (const el of texts) {
+        const r = box(el);
+        if (el.closest('.st-key-' + barBox) || r.width === 0 || r.height === 0) continue;
+        // each line of letters (an element's box has padding and line spacing round them): cut
+        // if a quarter of a line is on each side of the edge
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = el instanceof SVGElement ? [r] : [...range.getClientRects()];
+        if (lines.some((line) => line.top < b.bottom - line.height / 4
+                && line.bottom > b.bottom + line.height / 4))
+            faults.push('across the deck bar edge: ' + el.textContent.slice(0, 50));
+        else if (r.top < b.bottom - 2 && r.bottom > b.top + 1 && r.right > b.left
+                && r.left < b.right) {  // on screen, where the band is
+            const x = Math.min(Math.max((r.left + r.right) / 2, b.left + 1), b.right - 1);
+            const y = (Math.max(r.top, b.top) + Math.min(r.bottom, b.bottom)) / 2;
+            if (!bar.contains(document.elementFromPoint(x, y)))
+                faults.push('shows through the deck bar: ' + el.textContent.slice(0, 50));
+        }
+    }
+    for (const el of document.querySelectorAll('[data-testid="stMetricLabel"] *')) {
+        const style = getComputedStyle(el);
+        if (style.textOverflow === 'ellipsis' && style.overflow !== 'visible'
+                && el.scrollWidth > el.clientWidth + 1)
+            faults.push('cut metric label: ' + el.textContent.slice(0, 50));
+    }
+    for (const plot of document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')) {
+        const area = plot.querySelector('.nsewdrag');
+        if (!area || box(area).width === 0) continue;
+        const a = box(area);
+        for (const el of plot.querySelectorAll('.textpoint text')) {
+            const r = box(el);
+            if (r.width > 0 && (r.top < a.top - 1 || r.bottom > a.bottom + 1))
+                faults.push('label outside the plot area: ' + el.textContent);
+        }
+        const labels = [...plot.querySelectorAll('.node-label')].map(box).filter((r) => r.width > 0);
+        labels.forEach((r, at) => labels.slice(at + 1).forEach((s) => {
+            if (r.left < s.right && s.left < r.right && r.top < s.bottom - 1 && s.top < r.bottom - 1)
+                faults.push('sankey labels overlap at y ' + Math.round(r.top) + '/' + Math.round(s.top));
+        }));
+    }
+    return faults;
+}"""
+
+
+AT_BOTTOM = """() => { const box = document.querySelector('[data-testid="stMain"]');
+    return box.scrollTop >= box.scrollHeight - box.clientHeight - 4; }"""
+
+
+def step_faults(visit) -> list[str]:
+    from pedatlas.present import builders
+
+    return visit.page.evaluate(STEP_FAULTS, builders.BAR_BOX)
+
+
+def test_browser_projector_equity_sentence_stays_clear_of_the_deck_bar(browser, app_url):
+    """The Equity page, English: its metrics' labels wrap (not cut), the Gini chart has room for
+    its top label, and stepping to the charts leaves the trend sentence behind the deck bar's band
+    (it ran under the floating bar's links)."""
+    visit = harness.Visit(browser, width=1280, height=720)
+    try:
+        visit.open_root(app_url)
+        visit.open(f"{app_url}/balance?_present=1&region=360000&lang=en", settle=2)
+        gini = visit.page.locator(".js-plotly-plot", has_text="Gini coefficient by year")
+        gini.locator(".textpoint text").first.wait_for(timeout=120_000)
+        visit.wait_idle(settle=2)
+        visit.assert_clean()
+        assert gini.locator(".textpoint text").count() >= 2
+        assert step_faults(visit) == []
+        labels = visit.page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+        assert any(label.startswith("County Theil: within-city share") for label in labels)
+        visit.page.screenshot(path=str(screen_path("present_equity_en_0")))
+        sentence = visit.page.locator("p:visible", has_text="The gap is").first
+        bar = visit.page.locator(".st-key-present_bar")
+        visit.page.keyboard.press("PageDown")
+        time.sleep(0.8)
+        visit.page.screenshot(path=str(screen_path("present_equity_en_1")))
+        assert step_faults(visit) == []
+        # the step went to the charts: the sentence above them is wholly behind the band
+        band, said = bar.bounding_box(), sentence.bounding_box()
+        assert said["y"] + said["height"] <= band["y"] + band["height"]
+        assert gini.locator(".gtitle").bounding_box()["y"] >= band["y"] + band["height"]
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_browser_projector_sankey_labels_apart(browser, app_url, lang):
+    """Referrals between care levels on a projector: the ten node labels (five levels, both sides)
+    are all drawn, none on another, none beyond the chart."""
+    visit = harness.Visit(browser, width=1280, height=720)
+    try:
+        visit.open_root(app_url)
+        visit.open(f"{app_url}/referral?_present=1&region=360000&lang={lang}", settle=2)
+        sankey = visit.page.locator(".js-plotly-plot", has=visit.page.locator(".sankey"))
+        sankey.locator(".node-label").first.wait_for(timeout=120_000)
+        visit.wait_idle(settle=2)
+        visit.assert_clean()
+        sankey.scroll_into_view_if_needed()
+        chart = sankey.bounding_box()
+        labels = [sankey.locator(".node-label").nth(i).bounding_box() for i in range(10)]
+        assert sankey.locator(".node-label").count() == 10
+        for label in labels:
+            assert (
+                chart["x"] <= label["x"]
+                and label["x"] + label["width"] <= chart["x"] + chart["width"]
+            )
+            assert (
+                chart["y"] <= label["y"]
+                and label["y"] + label["height"] <= chart["y"] + chart["height"]
+            )
+        assert [f for f in step_faults(visit) if "sankey" in f] == []
+        visit.page.screenshot(path=str(screen_path(f"present_sankey_{lang}")))
+    finally:
+        visit.close()
+
+
+def test_browser_projector_next_on_the_last_page_stays_and_says_so(browser, app_url):
+    """The deck's last page has no next page: Next walks it to its bottom, then stays there and
+    lights up the bar's "last page" note (before, the key did nothing a room could see)."""
+    from pedatlas import navigation
+    from pedatlas.present import builders
+
+    last = [p for p in navigation.available() if p.key not in builders.SKIPPED_PAGES][-1]
+    visit = harness.Visit(browser, width=1280, height=720)
+    try:
+        visit.open_root(app_url)
+        visit.open(f"{app_url}/{last.url_path}?_present=1&region=360000", settle=2)
+        visit.page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+        visit.wait_idle(settle=2)
+        note = visit.page.locator(f".st-key-{builders.END_BOX}")
+        assert note.is_visible() and note.inner_text() == "最后一页"
+        assert visit.page.locator(f".st-key-{builders.NEXT_BOX}").count() == 0
+        scroller = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+        for _ in range(20):  # to the bottom of the page
+            before = visit.page.evaluate(scroller)
+            visit.page.keyboard.press("PageDown")
+            time.sleep(0.5)
+            if visit.page.evaluate(scroller) == before:
+                break
+        start, bottom = url(visit), visit.page.evaluate(scroller)
+        visit.page.keyboard.press("PageDown")
+        assert wait_for(lambda: builders.FLASH in (note.get_attribute("class") or ""), 5)
+        visit.page.screenshot(path=str(screen_path("present_last_page_next")))
+        time.sleep(1.5)
+        assert url(visit) == start and f"/{last.url_path}" in start
+        assert visit.page.evaluate(scroller) == bottom
+        visit.assert_clean()
+    finally:
+        visit.close()
+
+
+def test_browser_briefing_shows_progress_while_it_is_made(browser, app_url):
+    """Generate on the 简报 page (PDF, a province): a progress bar with the step's name is on the
+    screen (not below its bottom) while the briefing is built and printed, then the download."""
+    visit = harness.Visit(browser, width=1280, height=720)
+    try:
+        visit.open_root(app_url)
+        visit.open(f"{app_url}/brief?region=360000&format=pdf", settle=2)
+        visit.page.locator(".st-key-brief_page_generate button").click()
+        progress = visit.page.locator('[data-testid="stProgress"]')
+        progress.wait_for(state="visible", timeout=30_000)
+        seen: set[str] = set()
+        while texts := progress.all_inner_texts():  # does not wait: the bar goes when done
+            if not seen:
+                visit.page.screenshot(path=str(screen_path("briefing_progress")))
+                shown = progress.first.bounding_box()
+                assert shown is not None and shown["y"] + shown["height"] <= 720
+            seen.update(texts)
+            time.sleep(0.2)
+        download = visit.page.locator(".st-key-brief_page_download")
+        download.wait_for(state="visible", timeout=120_000)
+        assert any(text.startswith(("生成：", "排版 PDF")) for text in seen), seen
+        assert progress.count() == 0
+        visit.assert_clean()
+    finally:
+        visit.close()

@@ -32,7 +32,8 @@ LAYOUT_FAULTS = """() => {
         if (geo && width < 500 && box(plot).width > 0 && box(geo).width < 0.8 * box(plot).width)
             faults.push('map ' + Math.round(box(geo).width) + ' px wide in a ' + Math.round(box(plot).width) + ' px chart');
     }
-    for (const el of document.querySelectorAll('[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p, button p, [data-testid="stCaptionContainer"] p, h1, h2, h3')) {
+    // a metric's label is cut by its markdown box (the ellipsis is on that box, not on its p)
+    for (const el of document.querySelectorAll('[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], button p, [data-testid="stCaptionContainer"] p, h1, h2, h3')) {
         const style = getComputedStyle(el);
         if (el.scrollWidth > el.clientWidth + 1 && style.overflow !== 'visible' && style.textOverflow === 'ellipsis')
             faults.push('cut label: ' + el.textContent.slice(0, 60));

@@ -122,9 +122,11 @@ def page_body(region: str, year: int, scope_name: str, ui_lang: str) -> None:
         horizontal=True,
         format_func=str.upper,
     )
+    # the button and its progress before the list of contents: below it they were under the
+    # bottom of a 720-pixel screen, and the progress ran where nobody saw it
+    controls(region, year, lang, file_format, ui_lang, "brief_page")
     st.markdown(f"**{translate('brief_page_contents', ui_lang)}**")
     st.markdown("\n".join(f"1. {translate(spec.title_key, lang)}" for spec in SECTIONS))
-    controls(region, year, lang, file_format, ui_lang, "brief_page")
     st.caption(translate("brief_page_cli", ui_lang))
     region_arg = f" --region {region}" if region else ""
     st.code(

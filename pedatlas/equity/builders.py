@@ -207,8 +207,16 @@ def lorenz_figure(units: pd.DataFrame, title: str, t: Callable) -> go.Figure:
     )
 
 
+LABEL_HEADROOM = 1.2  # the y axis runs 20% above the top point: room for its label over it
+
+
 def gini_trend_figure(trend: pd.DataFrame, t: Callable) -> go.Figure:
-    """Gini per year as a line with labelled points."""
+    """Gini per year as a line with labelled points.
+
+    A label sits above its point, and plotly's autorange leaves no room for text: the top point's
+    label was cut by the plot area (clipped at the axis), worst with the projector's larger type.
+    The axis gets headroom above the top point and labels are not clipped at the axis.
+    """
     figure = go.Figure(
         go.Scatter(
             x=trend["year"],
@@ -217,14 +225,19 @@ def gini_trend_figure(trend: pd.DataFrame, t: Callable) -> go.Figure:
             name="Gini",
             text=[fmt.rate(v, 3) for v in trend["gini"]],
             textposition="top center",
+            cliponaxis=False,
             line={"color": LINE_COLOR, "width": 2.5},
         )
     )
+    top = trend["gini"].max()
+    yaxis: dict = {"title": "Gini", "rangemode": "tozero"}
+    if pd.notna(top) and top > 0:
+        yaxis["range"] = [0, float(top) * LABEL_HEADROOM]
     return _chart_layout(
         figure,
         t("equity_gini_trend_title"),
         xaxis={"title": t("equity_year_label"), "dtick": 1},
-        yaxis={"title": "Gini", "rangemode": "tozero"},
+        yaxis=yaxis,
     )
 
 

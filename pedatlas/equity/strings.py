@@ -80,8 +80,8 @@ STRINGS = {
         "Theil index decomposed (counties, grouped by {group})",
     ),
     "equity_theil_title_total": ("Theil 指数（区县为单位）", "Theil index (counties)"),
-    "equity_theil_between": ("{group}间", "Between {group}s"),
-    "equity_theil_within": ("{group}内", "Within {group}s"),
+    "equity_theil_between": ("{group}间", "Between-{group} part"),
+    "equity_theil_within": ("{group}内", "Within-{group} part"),
     "equity_theil_total": ("Theil T", "Theil T"),
     "equity_theil_city_note": (
         "地市范围内只有区县一级，Theil 指数不再分解。",

@@ -11,6 +11,8 @@ NEXT_KEYS = ("ArrowRight", "PageDown", "ArrowDown", " ")
 PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
 EXIT_KEYS = ("Escape",)
 NEXT_BOX, PREVIOUS_BOX, EXIT_BOX = "present_next", "present_previous", "present_exit"
+END_BOX = "present_end"  # "last page" in the bar of the deck's last page
+FLASH = "present-flash"  # the class Next puts on it there: the note lights up, the page stays
 BAR_BOX = "present_bar"
 HIDDEN_BOX = "present_hide"
 SCREEN_HEIGHT = 540  # a figure that fits under a title at 1280x720
@@ -50,8 +52,10 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stHeading"], [data-testid="stMarkdownContainer"] strong)):has(
   + [data-testid="stElementContainer"] [data-testid="stDataFrame"]) { display: none !important; }
 html { font-size: 21px; }
+/* the page starts under the deck bar: the bar is an opaque band across the top, so what scrolls
+   up runs behind it (not through its links) and a title never sits under the links */
 .block-container, [data-testid="stMainBlockContainer"] {
-  padding-top: 0.6rem !important; padding-bottom: 3.2rem !important;
+  padding-top: 3.6rem !important; padding-bottom: 3.2rem !important;
   max-width: 100% !important; padding-left: 1.6rem !important; padding-right: 1.6rem !important;
 }
 h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
@@ -63,9 +67,25 @@ h2, h3 { font-size: 1.5rem !important; }
   [data-testid="stCheckbox"], [data-testid="stSlider"], [data-testid="stMultiSelect"])):not(:has(
   :is([data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stHeading"],
   [data-testid="stMarkdownContainer"] strong))) { display: none !important; }
-.st-key-present_bar { position: fixed; right: 1rem; top: 0.3rem; z-index: 1000;
-  background: rgba(255,255,255,0.92); border-radius: 0.5rem; padding: 0 0.5rem; width: auto !important; }
+.st-key-present_bar { position: fixed; left: 0; right: 0; top: 0; height: 3.2rem; z-index: 1000;
+  width: auto !important; justify-content: flex-end !important; align-items: center !important;
+  background: rgb(255,255,255); border-bottom: 1px solid rgba(49,51,63,0.1); padding: 0 1rem; }
 .st-key-present_bar p { font-size: 0.8rem; }
+.st-key-present_end { padding: 0.2rem 0.6rem; border-radius: 0.5rem; color: rgba(49,51,63,0.7); }
+.st-key-present_end.present-flash { animation: present-flash 1.6s ease-out; }
+@keyframes present-flash { 0%, 50% { background: rgb(255,224,138); color: rgb(49,51,63); } }
+</style>
+"""
+
+# On every page, projector or not: the box holding the styles takes no room, and a metric's label
+# wraps (Streamlit cuts it with an ellipsis: "Pediatricians per 1k chil…" in English at 1280x720).
+BASE_CSS = """
+<style>
+.st-key-present_hide, [data-testid="stLayoutWrapper"]:has(> .st-key-present_hide) {
+  display: none !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; }
 </style>
 """
 
@@ -89,7 +109,9 @@ def key_script() -> str:
     """JavaScript (once per browser tab) for the clicker keys.
 
     Next scrolls the page to the next idea below the screen's top (a heading, a figure, a row of
-    figures); at the bottom it presses the next page's link. Previous does the same upwards.
+    figures); at the bottom it presses the next page's link, and on the deck's last page, which
+    has none, it stays and lights up the bar's "last page" note. Previous does the same upwards
+    (on the first page, at the top, it does nothing).
     """
     return f"""<script>
 if (!window.pedatlasPresentKeys) {{
@@ -146,7 +168,15 @@ if (!window.pedatlasPresentKeys) {{
                          : list.map((idea) => Math.max(0, idea.top - offset)).reverse().find((y) => y < now - 20);
     if (goal !== undefined) {{ box.scrollTo({{top: Math.min(goal, last)}}); return true; }}
     if (!forward && now > 4) {{ box.scrollTo({{top: 0}}); return true; }}
-    return press(forward ? "{NEXT_BOX}" : "{PREVIOUS_BOX}");
+    return press(forward ? "{NEXT_BOX}" : "{PREVIOUS_BOX}") || (forward && flashEnd());
+  }};
+  const flashEnd = () => {{
+    const note = document.querySelector(".st-key-{END_BOX}");
+    if (!note) return false;
+    note.classList.remove("{FLASH}");
+    void note.offsetWidth;  // restarts the animation on every press
+    note.classList.add("{FLASH}");
+    return true;
   }};
   document.addEventListener("keydown", (event) => {{
     const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable], [role=slider], [role=combobox]");

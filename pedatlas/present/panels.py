@@ -14,12 +14,12 @@ def active() -> bool:
 
 
 def begin() -> None:
-    """Projector styles and the clicker keys (nothing in normal mode)."""
-    if not active():
-        return
+    """The styles of every page, and in projector mode its styles and the clicker keys."""
     with st.container(key=builders.HIDDEN_BOX):  # takes no room (not even a gap) on the page
-        st.html(builders.CSS)
-        st.html(builders.key_script(), unsafe_allow_javascript=True)
+        st.html(builders.BASE_CSS)
+        if active():
+            st.html(builders.CSS)
+            st.html(builders.key_script(), unsafe_allow_javascript=True)
 
 
 def sidebar_toggle() -> None:
@@ -35,7 +35,8 @@ def target_params(page_key: str) -> dict[str, str]:
 
 
 def deck_bar(page_key: str) -> None:
-    """Previous / next page links (what the clicker keys press) and the way out."""
+    """Previous / next page links (what the clicker keys press) and the way out; on the last page
+    of the deck a note that it is the last instead of the next link."""
     if not active():
         return
     previous, following = builders.deck([page.key for page in navigation.available()], page_key)
@@ -45,6 +46,9 @@ def deck_bar(page_key: str) -> None:
             (builders.NEXT_BOX, following, ":material/arrow_forward:"),
         ):
             if target is None:
+                if box == builders.NEXT_BOX:  # the deck's end: said here, and flashed by Next
+                    with st.container(key=builders.END_BOX, width="content"):
+                        st.markdown(view.t("present_last"))
                 continue
             spec = navigation.spec(target)
             with st.container(key=box, width="content"):

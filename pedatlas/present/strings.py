@@ -8,4 +8,5 @@ STRINGS = {
         "PageUp / ← goes back, Esc leaves.",
     ),
     "present_exit": ("退出投影 (Esc)", "Leave projector (Esc)"),
+    "present_last": ("最后一页", "Last page"),
 }

@@ -330,21 +330,21 @@ def sankey_figure(tiers: pd.DataFrame, t: Text) -> go.Figure:
         "down": "rgba(49,130,189,0.45)",
         "lateral": "rgba(150,150,150,0.45)",
     }
+    sent = sums.groupby("from_level")["referrals"].sum().reindex(levels).fillna(0)
+    received = sums.groupby("to_level")["referrals"].sum().reindex(levels).fillna(0)
+    centres, pad = node_layout(
+        [sent, received], SANKEY_HEIGHT - SANKEY_MARGIN["t"] - SANKEY_MARGIN["b"]
+    )
     figure = go.Figure(
         go.Sankey(
             arrangement="fixed",
             node={
                 "label": labels + labels,
-                "pad": 14,
+                "pad": pad,
                 "thickness": 16,
                 "color": [CARE_LEVEL_COLORS[level] for level in levels] * 2,
                 "x": [0.001] * len(levels) + [0.999] * len(levels),
-                "y": stacked_centres(
-                    sums.groupby("from_level")["referrals"].sum().reindex(levels).fillna(0)
-                )
-                + stacked_centres(
-                    sums.groupby("to_level")["referrals"].sum().reindex(levels).fillna(0)
-                ),
+                "y": centres[0] + centres[1],
             },
             link={
                 "source": [position[v] for v in sums["from_level"]],
@@ -356,20 +356,55 @@ def sankey_figure(tiers: pd.DataFrame, t: Text) -> go.Figure:
         )
     )
     figure.update_layout(
-        height=420,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=SANKEY_HEIGHT,
+        margin=SANKEY_MARGIN,
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
     return figure
 
 
-def stacked_centres(totals: pd.Series, gap: float = 0.04) -> list[float]:
-    """Vertical centres (0 = top) of nodes stacked in order with heights proportional to totals."""
-    values = totals.astype(float).to_numpy()
-    room = max(1.0 - gap * (len(values) - 1), 0.1)
-    heights = room * values / (values.sum() or 1.0)
-    tops = np.concatenate([[0.0], np.cumsum(heights + gap)[:-1]])
-    return np.clip(tops + heights / 2, 0.001, 0.999).round(4).tolist()
+SANKEY_HEIGHT = 420
+SANKEY_MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
+NODE_GAP = 14  # pixels between two nodes of a column
+LABEL_SLOT = 14  # pixels a node takes at least: with the gap, 28 between label centres (a line
+# of the projector's 18-pixel type is 26 tall)
+
+
+def node_scale(values: np.ndarray, height: float, slot: float, gap: float) -> float:
+    """Pixels per unit of value such that the nodes, each at least slot tall, and the gaps
+    between them fill height (the largest scale that fits; found by halving, the sum grows with it).
+    """
+    if values.sum() <= 0:
+        return 0.0
+    low, high = 0.0, height / values.sum()
+    for _ in range(60):
+        middle = (low + high) / 2
+        used = np.maximum(values * middle, slot).sum() + gap * (len(values) - 1)
+        low, high = (middle, high) if used <= height else (low, middle)
+    return low
+
+
+def node_layout(
+    columns: list[pd.Series], height: float, slot: float = LABEL_SLOT, gap: float = NODE_GAP
+) -> tuple[list[list[float]], float]:
+    """Vertical centres (0 = top) of each column's nodes, stacked in order, and plotly's node pad.
+
+    A node is drawn as tall as its value (the same pixels per unit in every column), but takes at
+    least slot pixels: a small node between two others keeps its label clear of theirs (labels are
+    centred on their node; with proportional slots the projector's larger type ran the labels of
+    the smallest care levels into each other). Plotly sizes nodes by (height - pads) / total: the
+    pad returned makes that the scale used here, so drawn nodes fit the slots they were given.
+    """
+    arrays = [column.astype(float).to_numpy() for column in columns]
+    scale = min(node_scale(values, height, slot, gap) for values in arrays)
+    centres, pads = [], [gap]
+    for values in arrays:
+        sizes = np.maximum(values * scale, slot)
+        tops = np.concatenate([[0.0], np.cumsum(sizes + gap)[:-1]])
+        centres.append(np.clip((tops + sizes / 2) / height, 0.001, 0.999).round(4).tolist())
+        if len(values) > 1:
+            pads.append((height - scale * values.sum()) / (len(values) - 1))
+    return centres, float(max(pads))
 
 
 def tier_table(tiers: pd.DataFrame, t: Text) -> tuple[pd.DataFrame, list[Column]]:

@@ -1,5 +1,6 @@
 """The referral page: links reproduce the view, numbers shown equal SQL, bad links fall back."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -200,8 +201,25 @@ def test_net_flow_classes_split_at_the_median_absolute_flow():
 
 
 def test_sankey_nodes_are_stacked_in_proportion():
-    assert referrals.stacked_centres(pd.Series([1, 1]), gap=0.0) == [0.25, 0.75]
-    assert referrals.stacked_centres(pd.Series([3, 1]), gap=0.04) == [0.36, 0.88]
+    centres, pad = referrals.node_layout([pd.Series([1, 1])], 100, slot=0, gap=0)
+    assert centres == [[0.25, 0.75]] and pad == 0
+    centres, pad = referrals.node_layout([pd.Series([3, 1])], 100, slot=0, gap=4)
+    assert centres == [[0.36, 0.88]] and pad == 4
+
+
+def test_sankey_small_nodes_keep_room_for_their_labels():
+    # two tiny levels under a large one: each still gets slot pixels, so labels do not meet
+    height, slot, gap = 380, 12, 14
+    centres, pad = referrals.node_layout(
+        [pd.Series([5000, 40, 20, 3]), pd.Series([10, 4000, 1000, 53])], height, slot, gap
+    )
+    for column in centres:
+        pixels = np.array(column) * height
+        assert (np.diff(pixels) >= slot + gap - 0.01).all()
+        assert pixels[-1] <= height
+    # plotly's node scale with that pad, (height - 3 pads) / the larger total, is the one used
+    scale = (height - 3 * pad) / 5063
+    assert abs(max(5000 * scale, slot) / 2 - centres[0][0] * height) < 0.5
 
 
 def test_sankey_draws_from_left_levels_to_right_levels():
