@@ -71,7 +71,7 @@ STRINGS = {
     ),
     "equity_lorenz_title": ("洛伦兹曲线（{year} 年，{unit}）", "Lorenz curve ({year}, {unit})"),
     "equity_lorenz_x": ("累计儿童份额", "Cumulative share of children"),
-    "equity_lorenz_y": ("累计资源份额", "Cumulative share of the resource"),
+    "equity_lorenz_y": ("累计资源份额", "Cumulative resource share"),
     "equity_lorenz_equality": ("完全均等线", "Line of equality"),
     "equity_lorenz_curve": ("洛伦兹曲线", "Lorenz curve"),
     "equity_gini_trend_title": ("Gini 系数逐年变化", "Gini coefficient by year"),
