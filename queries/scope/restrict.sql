@@ -92,6 +92,11 @@ CREATE VIEW atlas.main.build_info AS SELECT * FROM atlas_source.main.build_info
 -- Rollups (pedatlas/build/derived.py) keep the rows of the scope's counties and hospitals, so a
 -- scoped user's figures equal a national user's figures for the same region. A file without a
 -- rollup simply has no view for it (the statement is skipped).
+CREATE VIEW atlas.main.derived_alliance_pair_windows AS
+SELECT * FROM atlas_source.main.derived_alliance_pair_windows
+WHERE from_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
+   OR to_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
+;
 CREATE VIEW atlas.main.derived_referral_pairs AS
 SELECT * FROM atlas_source.main.derived_referral_pairs
 WHERE from_hospital_id IN (SELECT hospital_id FROM atlas.main.scope_hospitals)
