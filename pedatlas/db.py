@@ -50,6 +50,7 @@ def open_read_only(path: str | Path, scope=None) -> duckdb.DuckDBPyConnection:
     if not Path(path).exists():
         raise QueryError(f"database file not found: {path}")
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")  # no bar in the CLI's or server's output
     if scope is None or scope.is_national:
         # A path from the operator's configuration, not from a user; ATTACH takes no parameters.
         connection.execute(f"ATTACH '{_quoted(path)}' AS {CATALOG} (READ_ONLY)")

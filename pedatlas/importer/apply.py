@@ -197,6 +197,9 @@ def write_copy(temp: Path, plan: ImportPlan, report: Progress) -> None:
     lang = plan.lang
     connection = duckdb.connect()
     try:
+        # DuckDB draws its own progress bar on long queries (the rollups of a national build)
+        # into the CLI's output, between the importer's own progress lines.
+        connection.execute("SET enable_progress_bar = false")
         connection.execute(f"ATTACH '{_quoted(temp)}' AS atlas")
         connection.execute("BEGIN TRANSACTION")
         report(0.08, translate("importer_progress_validating", lang))
