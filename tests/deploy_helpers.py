@@ -64,7 +64,7 @@ def app_server(env: dict, log: Path, port: int | None = None, args=(), launcher:
         command = [
             sys.executable,
             "-m",
-            "streamlit",
+            "pedatlas.serve",
             "run",
             "app.py",
             "--server.address",

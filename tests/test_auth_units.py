@@ -191,6 +191,7 @@ def test_loopback_rules():
 def test_launcher_serves_loopback_by_default_with_the_importers_upload_limit():
     cmd, message = launch.command(["--server.port", "8600"], [], trusted=False)
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"
+    assert cmd[1:4] == ["-m", "pedatlas.serve", "run"]  # no "Page not found" on a first deep link
     assert cmd[cmd.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
     assert message == (
         "PedAtlas serves http://127.0.0.1:8600 on this machine only (no sign-in configured)."

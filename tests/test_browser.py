@@ -90,10 +90,8 @@ class Visit:
         self.wait_idle(settle)
 
     def open_root(self, url: str) -> None:
-        """Open the app's root and wait for its first run to draw a title. A fresh server
-        answers its very first deep link with a "Page not found" dialog (Streamlit registers
-        st.navigation's pages during that first run), so tests open the root first; on a slow
-        machine wait_idle alone can return before the websocket even started that run."""
+        """Open the app's root and wait for its first run to draw a title (on a slow machine
+        wait_idle alone can return before the websocket even started that run)."""
         self.page.goto("/".join(url.split("/", 3)[:3]) + "/")
         self.page.wait_for_selector('[data-testid="stApp"] h1', timeout=120_000)
         self.wait_idle()
@@ -173,15 +171,26 @@ def test_browser_drill_down_link_draws_the_province_counties(visit, app_url):
     visit.screenshot("resource_map_jiangxi_counties")
 
 
-def test_browser_first_deep_link_on_a_fresh_server_still_renders_the_page(browser, fresh_app_url):
-    # Streamlit quirk: the very first session of a server that deep-links to a page gets a
-    # "Page not found" notice (pages are registered by that first run) but the page renders.
+def test_browser_first_deep_link_on_a_fresh_server_opens_the_page_ready_to_use(
+    browser, fresh_app_url
+):
+    """The first request a server ever gets is a shared deep link: the page opens, with no
+    "Page not found" dialog over it, and its widgets answer clicks (pedatlas.serve)."""
     first = Visit(browser)
     try:
         first.open(f"{fresh_app_url}/map?region=360000&lang=en", settle=2)
         assert first.map_paths(11) == 11
-        assert "Pediatric resource map" in first.page.inner_text("body")
-        assert first.outside == []
+        body = first.page.inner_text("body")
+        assert "Pediatric resource map" in body
+        assert "Page not found" not in body and "页面未找到" not in body
+        assert first.page.locator('[role="dialog"]').count() == 0
+        toggle = first.page.locator('[data-testid="stCheckbox"]').filter(
+            has_text=translate("map_hospitals", "en")
+        )
+        toggle.first.locator("label").click(timeout=10_000)  # inert under a dialog
+        first.wait_idle(2)
+        assert "hospitals=1" in current_url(first)
+        first.assert_clean()
         first.screenshot("resource_map_fresh_server_deep_link")
     finally:
         first.close()

@@ -93,7 +93,15 @@ def command(args: list[str], methods: list[str], trusted: bool) -> tuple[list[st
             f"WARNING: PedAtlas serves the network on {address}:{port} WITHOUT SIGN-IN "
             f"({TRUSTED_ENV_VAR}=1): anyone who reaches this port can replace the data."
         )
-    cmd = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), *extra, *args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pedatlas.serve",
+        "run",
+        str(PROJECT_ROOT / "app.py"),
+        *extra,
+        *args,
+    ]
     return cmd, message
 
 
