@@ -9,8 +9,6 @@ page under the dialog cannot be clicked. app.py always navigates with ``st.navig
 clears this flag on its first call), so the flag is cleared here before the server starts.
 """
 
-import sys
-
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
@@ -21,4 +19,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
