@@ -44,10 +44,10 @@ with ui.friendly_errors():
         st.caption(view.t("map_click_hint"))
         event = ui.chart(
             figure,
+            panels.chart_note(metric, target, level, region, year),
             key=f"map_{region or 'cn'}_{level}",
             on_select="rerun",
             selection_mode=("points",),
-            config=panels.chart_config(figure, metric, target, level, region, year),
         )
         panels.handle_click(event, level, region, scope_kind)
         county = panels.checked_county(region)

@@ -1,7 +1,8 @@
 """Charts that say what they are when saved as PNG, and a toolbar that never covers them.
 
-A PNG saved from plotly's toolbar is the figure as drawn: so the title goes into the figure, and
-scope, year and source into the subtitle under it; the file name says the same. The toolbar is cut
+A PNG saved from plotly's toolbar is the figure as drawn: so every chart of the app (ui.chart) has
+its title in the figure, and scope, year and source in the subtitle under it; the file name says
+the same. The toolbar is cut
 to the one button people use (save as PNG), so on a 390 px phone it covers no title or legend
 (titles sit at the left, the button at the right; legends are drawn below the plot). Pure.
 """
@@ -35,7 +36,11 @@ REMOVED_BUTTONS = [
     "toggleHover",
     "resetViews",
 ]
-TITLE_MARGIN = 64
+# The title block sits under the toolbar's row (so the save button never covers it, however narrow
+# the chart) and above the plot: pixels from the top of the figure.
+TOOLBAR_ROW = 28
+TITLE_SIZE, SUBTITLE_SIZE = 15, 11
+STAMP_MARGIN = TOOLBAR_ROW + 56
 
 
 @dataclass(frozen=True)
@@ -54,31 +59,32 @@ class ChartNote:
         return file_stem(self.title, self.scope, self.year)
 
 
+def is_stamped(figure: go.Figure, note: ChartNote) -> bool:
+    title = figure.layout.title
+    return title.text == note.title and title.subtitle.text == note.caption()
+
+
 def stamped(figure: go.Figure, note: ChartNote) -> go.Figure:
-    """figure with the title and, under it, scope · year · source (in place)."""
-    top = max(figure.layout.margin.t or 0, TITLE_MARGIN)
+    """figure with the title and, under it, scope · year · source (in place).
+
+    A figure already stamped with this note is left as it is: figures cached per process are
+    shared between sessions, and their cache key holds everything a note says (scope, year,
+    language), so stamping them is done once and never races with a reader."""
+    if is_stamped(figure, note):
+        return figure
+    top = max(figure.layout.margin.t or 0, STAMP_MARGIN)
     title = {
         "text": note.title,
-        "subtitle": {"text": note.caption(), "font": {"size": 11, "color": "#666"}},
+        "subtitle": {"text": note.caption(), "font": {"size": SUBTITLE_SIZE, "color": "#666"}},
         "x": 0,
         "xanchor": "left",
         "xref": "paper",
-        "y": 0.995,
+        "y": 1,
         "yref": "container",
         "yanchor": "top",
-        "font": {"size": 15},
+        "pad": {"t": TOOLBAR_ROW},
+        "font": {"size": TITLE_SIZE},
     }
-    figure.update_layout(title=title, margin={"t": top})
-    return figure
-
-
-def below_toolbar(figure: go.Figure) -> go.Figure:
-    """figure's own title moved down to sit on the plot, under the toolbar's row (in place): a
-    title as wide as a narrow chart ran under the save button."""
-    if not figure.layout.title.text:
-        return figure
-    top = max(figure.layout.margin.t or 0, TITLE_MARGIN)
-    title = {"y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"b": 8}}
     figure.update_layout(title=title, margin={"t": top})
     return figure
 

@@ -109,37 +109,40 @@ def grid_column(column: tables.Column, pinned: bool):
 
 def chart(
     figure: go.Figure,
-    note: chart_export.ChartNote | None = None,
+    note: chart_export.ChartNote,
     container=None,
     *,
-    stamp: bool = False,
     config: dict | None = None,
     **kwargs,
 ):
     """Every chart of the app goes through here, full width, in projector mode with bigger text
     and markers and no taller than a screen.
 
-    With a note: a toolbar of one button (save as PNG, named for the chart; the full toolbar
-    covered titles and legends on phones and in narrow columns) and the figure's title under the
-    toolbar's row, or with stamp the title and scope · year · source written into the figure (see
-    chart_export). Without one: config, else the app's trimmed plotly toolbar (map_traces').
+    The note's title, and scope · year · source under it, are written into the figure, so a PNG
+    saved from it (or a screenshot sent from a phone) says what it shows; the PNG is named for
+    it, and the toolbar is one button (save as PNG) under which no title or legend runs.
+    config: the base plotly config (map_traces' trimmed toolbar by default).
 
     The enlarged chart is a copy: figures cached per process (service areas, playback) are shared
-    between sessions and must not grow with each projector view. Keys, on_select and selection_mode
-    pass through; returns what plotly_chart returns (the selection event when on_select is set).
+    between sessions and must not grow with each projector view (stamping them is idempotent,
+    see chart_export.stamped). Keys, on_select and selection_mode pass through; returns what
+    plotly_chart returns (the selection event when on_select is set).
     """
+    chart_export.stamped(figure, note)
     if present.active():
         figure = present_builders.enlarge_figure(go.Figure(figure))
-    if note is not None:
-        if stamp:
-            chart_export.stamped(figure, note)
-        else:
-            chart_export.below_toolbar(figure)
-        config = chart_export.export_config(config or {}, note)
+    config = chart_export.export_config(config or map_traces.PLOTLY_CONFIG, note)
     kwargs.setdefault("width", "stretch")
-    return (container or st).plotly_chart(
-        figure, config=config or map_traces.PLOTLY_CONFIG, **kwargs
-    )
+    return (container or st).plotly_chart(figure, config=config, **kwargs)
+
+
+def chart_note(
+    title: str, region: str, year: object, scope_name: str = ""
+) -> chart_export.ChartNote:
+    """What a chart of this scope and year shows (scope in words unless given, e.g. an
+    alliance; the app's data as source)."""
+    scope_name = scope_name or shell.scope_name(region)
+    return chart_export.ChartNote(title, scope_name, str(year), view.t("chart_source_short"))
 
 
 def table_note(

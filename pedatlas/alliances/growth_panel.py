@@ -94,5 +94,7 @@ def show_playback(info: pd.Series) -> None:
     if figure is None:
         st.info(view.t("growth_empty"), icon=":material/info:")
         return
-    ui.chart(figure, key="playback")
+    years = f"{figure.frames[0].name}–{figure.frames[-1].name}" if figure.frames else ""
+    note = ui.chart_note(figure.layout.title.text, area, years)
+    ui.chart(figure, note, key="playback")
     st.caption(view.t("growth_caption"))

@@ -6,6 +6,7 @@ import streamlit as st
 from pedatlas import data, fmt, i18n, ui, view
 from pedatlas.alliances import builders as av
 from pedatlas.alliances import growth_panel
+from pedatlas.chart_export import ChartNote
 from pedatlas.present import panels as present
 from pedatlas.tables import TableNote
 
@@ -18,6 +19,12 @@ def alliance_note(info: pd.Series, title_key: str, year, measure_key: str, **val
     title = view.t(title_key, **values)
     source = view.t("table_source_default")
     return TableNote(title, name, str(year), view.t(measure_key), source)
+
+
+def alliance_chart_note(info: pd.Series, title: str, year) -> ChartNote:
+    """What a chart of one alliance shows: the alliance is its scope."""
+    name = info["name_en"] if view.lang() == "en" and pd.notna(info["name_en"]) else info["name"]
+    return ui.chart_note(title, "", year, scope_name=name)
 
 
 def labeller(alliances: pd.DataFrame):
@@ -85,10 +92,10 @@ def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year:
     )
     columns[3].metric(t("alliances_metric_named"), fmt.integer(reach["named_members"]))
     for column, field in zip(st.columns(3), ("kind", "tier", "cooperation"), strict=True):
-        column.markdown(f"**{t('alliances_by_' + field)}**")
         breakdown = av.member_breakdown(members, field)
         figure = av.breakdown_figure(breakdown, field, av.value_translator(field, t))
-        ui.chart(figure, key=f"breakdown_{field}", container=column)
+        shows = alliance_chart_note(info, t("alliances_by_" + field), year)
+        ui.chart(figure, shows, key=f"breakdown_{field}", container=column)
     st.caption(t("alliances_depth_caption"))
     with st.expander(t("alliances_members_expander", n=len(members))):
         table = av.translated(av.member_table(members), t)
@@ -113,7 +120,8 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     figure = av.alliance_map(
         features, counties, members, av.map_labels(view.t), view.lang(), provinces
     )
-    ui.chart(figure, key=f"map_{info.name}")
+    about = alliance_chart_note(info, view.t("alliances_map_title"), year)
+    ui.chart(figure, about, key=f"map_{info.name}")
     gap = av.recruitment_gap(counties)
     if gap.empty:
         ui.empty_state("alliances_gap_empty", home=gap_region)
@@ -146,18 +154,22 @@ def show_growth(info: pd.Series) -> None:
         "activity": av.value_translator("activity", t),
     }
     left, right = st.columns(2)
-    left.markdown(f"**{t('alliances_growth_chart_title')}**")
-    right.markdown(f"**{t('alliances_outreach_title')}**")
     with left:
         if growth["joined"].sum() == 0:
+            left.markdown(f"**{t('alliances_growth_chart_title')}**")
             ui.empty_state("alliances_growth_empty")
         else:
-            ui.chart(av.growth_figure(growth, labels), key="growth")
+            years = f"{growth['year'].min()}–{growth['year'].max()}"
+            about = alliance_chart_note(info, t("alliances_growth_chart_title"), years)
+            ui.chart(av.growth_figure(growth, labels), about, key="growth")
     with right:
         if outreach.empty:
+            right.markdown(f"**{t('alliances_outreach_title')}**")
             ui.empty_state("alliances_outreach_empty")
             return
-        ui.chart(av.outreach_figure(outreach, labels), key="outreach")
+        years = f"{outreach['year'].min()}–{outreach['year'].max()}"
+        about = alliance_chart_note(info, t("alliances_outreach_title"), years)
+        ui.chart(av.outreach_figure(outreach, labels), about, key="outreach")
     if present.active():  # tables only from here: a projector shows none (one idea per screen)
         return
     st.markdown(f"**{t('alliances_totals_title')}**")

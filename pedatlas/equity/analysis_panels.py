@@ -40,13 +40,14 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     cells[2].metric(view.t("hotspot_fdr"), fmt.rate(summary["fdr_threshold"], 4))
     cells[3].metric(view.t("hotspot_clustered"), fmt.integer(summary["clustered"]))
     measure_name = view.t(f"hotspot_measure_{measure}")
-    st.subheader(view.t("hotspot_title", measure=measure_name, year=year))
+    title = view.t("hotspot_title", measure=measure_name, year=year)
+    st.subheader(title)
     for line in hotspots.sentences(result, measure, names, view.t):
         st.markdown(f"- {line}")
     figure = hotspots.cluster_map(
         result, values, county_layers(scope_kind, region), view.t, view.lang()
     )
-    ui.chart(figure)
+    ui.chart(figure, chart_note(title, year))
     st.caption(view.t("hotspot_note"))
     st.subheader(view.t("hotspot_table_title"))
     places = _places(counties, names)
@@ -123,10 +124,11 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         beyond = 1 - row["within_60"]
         label = view.t("time_metric_beyond_60", level=view.t(f"time_level_{row['level']}"))
         cell.metric(label, fmt.percent(beyond))
-    st.subheader(view.t("time_title", level=level_name, year=year))
+    map_title = view.t("time_title", level=level_name, year=year)
+    st.subheader(map_title)
     layers = county_layers(scope_kind, region)
     figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
-    ui.chart(figure)
+    ui.chart(figure, chart_note(map_title, year))
     title = view.t("time_chart_title", scope=_scope_name(region, names))
     ui.chart(time_to_care.bands_figure(shares, title, view.t), chart_note(title, year))
     group_key = "city_adcode" if scope_kind != "national" else "province_adcode"

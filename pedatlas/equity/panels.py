@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import classify, data, fmt, scope, shell, trends, ui, view
+from pedatlas import classify, data, fmt, scope, trends, ui, view
 from pedatlas.chart_export import ChartNote
 from pedatlas.equity import builders as ev
 
@@ -45,8 +45,7 @@ def inequality_metrics(trend, year: int, group: str | None, unit: str) -> None:
 
 def chart_note(title: str, year: int) -> ChartNote:
     """What a chart of this page shows (its PNG says so): title, scope, year, source."""
-    scope_name = shell.scope_name(view.value("region"))
-    return ChartNote(title, scope_name, str(year), view.t("chart_source_short"))
+    return ui.chart_note(title, view.value("region"), year)
 
 
 def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
@@ -117,7 +116,9 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
     figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
-    ui.chart(figure)
+    method_words = f"{view.t(f'equity_method_{method}')} · {catchment} km"
+    map_title = f"{view.t('equity_col_access_index')} ({method_words})"
+    ui.chart(figure, chart_note(map_title, year))
     index = scores["access_index"]
     if not classify.target_in_range(index, 1.0) and index.notna().any():
         st.caption(
@@ -130,9 +131,7 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
         )
     st.subheader(view.t("equity_access_table_title"))
     title = view.t("equity_access_table_title")
-    method_words = f"{view.t(f'equity_method_{method}')} · {catchment} km"
-    measure = f"{view.t('equity_col_access_index')} ({method_words})"
-    note = ui.table_note(title, region, year, measure)
+    note = ui.table_note(title, region, year, map_title)
     ui.data_table(ev.access_ranking(scores, names), ev.ACCESS_COLUMNS, note, "access")
     formulas(("2sfca", "e2sfca", "step", "gauss", "normalized"), "equity_formula_access_note")
 

@@ -116,7 +116,7 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
     figure = pv.plan_map(
         inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
     )
-    ui.chart(figure)
+    ui.chart(figure, ui.chart_note(view.t("planning_map_title"), region, year))
     title = view.t("planning_compare_title")
     st.subheader(title)
     summary, columns = pv.summary_table(measures, supply_text(add))

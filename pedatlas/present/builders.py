@@ -7,6 +7,8 @@ in-app link that keeps scope, year and language. Pure: CSS, script and figure tw
 
 import plotly.graph_objects as go
 
+from pedatlas import chart_export
+
 NEXT_KEYS = ("ArrowRight", "PageDown", "ArrowDown", " ")
 PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
 EXIT_KEYS = ("Escape",)
@@ -223,6 +225,10 @@ def enlarge_figure(
     for part in (title, title.subtitle):
         if part.font.size:
             part.font.size = part.font.size * scale
+    if title.subtitle.text and figure.layout.margin.t:
+        # the title block under the toolbar's row grows with its text
+        block = figure.layout.margin.t - chart_export.TOOLBAR_ROW
+        figure.layout.margin.t = chart_export.TOOLBAR_ROW + round(block * scale)
     figure.update_layout(
         font={"size": FONT_SIZE},
         legend={"font": {"size": FONT_SIZE}},

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from pedatlas import data, fmt, footprint, geometry, map_traces, scope, ui, view
+from pedatlas import data, fmt, footprint, geometry, map_traces, scope, shell, ui, view
+from pedatlas.chart_export import ChartNote
 from pedatlas.metrics import service_areas
 from pedatlas.referrals import builders
 
@@ -47,6 +48,20 @@ def focus_controls(region: str) -> tuple[str, str]:
     return alliance, hospital
 
 
+def chart_note(title: str, filters: dict) -> ChartNote:
+    """What a chart of the referral page shows: the scope narrowed to the chosen alliance or
+    hospital, if any (a saved flow map of one alliance must not read as the whole province's)."""
+    scope_name = shell.scope_name(filters["scope"])
+    if filters["hospital"]:
+        found = data.query("referrals/hospital", hospital=filters["hospital"])
+        scope_name += f" · {found['name'].iloc[0]}" if not found.empty else ""
+    elif filters["alliance"]:
+        alliances = data.query("referrals/alliance_list").set_index("alliance_id")
+        column = "name_en" if view.lang() == "en" else "name"
+        scope_name += f" · {alliances[column].get(filters['alliance'], filters['alliance'])}"
+    return ui.chart_note(title, filters["scope"], filters["year"], scope_name)
+
+
 def show_volumes(filters: dict) -> None:
     monthly = data.query("referrals/monthly", **filters)
     totals = builders.direction_totals(monthly)
@@ -61,7 +76,8 @@ def show_volumes(filters: dict) -> None:
     if totals["all"] == 0:
         ui.empty_state("referrals_empty")
         return
-    ui.chart(builders.monthly_figure(builders.monthly_directions(monthly), view.t))
+    figure = builders.monthly_figure(builders.monthly_directions(monthly), view.t)
+    ui.chart(figure, chart_note(view.t("referrals_monthly_title"), filters))
     shares = data.query("referrals/shares", **filters)
     st.subheader(view.t("referrals_stay_title"))
     share = builders.share_totals(shares)
@@ -129,24 +145,24 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
                 [*corridors["from_lon"], *corridors["to_lon"]],
                 [*corridors["from_lat"], *corridors["to_lat"]],
             )
-        ui.chart(figure)
+        ui.chart(figure, chart_note(view.t("referrals_map_title"), filters))
         st.caption(view.t("referrals_map_note"))
         table = builders.corridor_table(corridors, view.t)
         note = table_note("referrals_map_title", filters, "referrals_col_referrals")
         ui.data_table(table, builders.CORRIDOR_COLUMNS, note, "corridors")
     unit = "city" if level == "hospital" or scope_kind != "national" else "province"
     regions = data.query("referrals/region_flows", **filters, level=unit)
-    st.subheader(view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}")))
+    title = view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}"))
+    st.subheader(title)
     if regions.empty:
         ui.empty_state("referrals_empty")
         return
     map_scope = "" if unit == "province" or not region else region[:2] + "0000"
     extras = national_extras(map_scope)
     figure = builders.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
-    ui.chart(figure)
+    ui.chart(figure, chart_note(title, filters))
     provinces = data.query("common/region_list").set_index("adcode")["name"].to_dict()
     table = builders.region_flow_table(regions, provinces)
-    title = view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}"))
     note = ui.table_note(title, filters["scope"], filters["year"], view.t("referrals_col_net"))
     ui.data_table(table, builders.REGION_FLOW_COLUMNS, note, "net")
 
@@ -157,7 +173,8 @@ def show_levels(filters: dict) -> None:
     if tiers.empty:
         ui.empty_state("referrals_empty")
         return
-    ui.chart(builders.sankey_figure(tiers, view.t))
+    note = chart_note(view.t("referrals_levels_title"), filters)
+    ui.chart(builders.sankey_figure(tiers, view.t), note)
     with st.expander(view.t("referrals_levels_rule_title")):
         st.markdown(view.t("referrals_levels_rule"))
     table, columns = builders.tier_table(tiers, view.t)
@@ -290,7 +307,9 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     key = (data.current_identity(), data.current_scope(), view.lang(), year, region, scope_kind)
     left, right = st.columns(2)
     left.markdown(f"**{view.t('referrals_areas_map')}**")
-    ui.chart(_areas_figure(*key), key="areas_map", container=left)
+    # The cached figures are shared; their key holds all the note says (stamping is idempotent).
+    areas_note = ui.chart_note(view.t("referrals_areas_title"), region, year)
+    ui.chart(_areas_figure(*key), areas_note, key="areas_map", container=left)
     compare = view.radio(
         "compare",
         view.t("referrals_compare"),
@@ -299,7 +318,8 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
         container=right,
         horizontal=True,
     )
-    ui.chart(_compare_figure(*key, compare), key="compare_map", container=right)
+    compare_note = ui.chart_note(view.t(f"referrals_compare_{compare}"), region, year)
+    ui.chart(_compare_figure(*key, compare), compare_note, key="compare_map", container=right)
     inputs = area_inputs(year, region)
     index, shown = inputs["index"], inputs["shown"]
     in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()

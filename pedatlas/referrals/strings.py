@@ -26,6 +26,7 @@ STRINGS = {
         "more children come back to local care.",
     ),
     "referrals_month": ("月份", "Month"),
+    "referrals_monthly_title": ("各月转诊量（按方向）", "Referrals per month by direction"),
     "referrals_count": ("转诊人次", "Referrals"),
     "referrals_empty": (
         "所选范围、年份与筛选条件下没有转诊记录。请换一个年份、范围、医联体或医院。",

@@ -131,13 +131,13 @@ def show_change(year, since, level, region, scope_kind, metric, target) -> "Plot
     before = year_measures(first, level, region, target)
     after = year_measures(last, level, region, target)
     table = change.change_table(before, after, metric)
-    st.subheader(
-        view.t("change_title", metric=metric_label(metric, target), first=first, last=last)
-    )
+    title = view.t("change_title", metric=metric_label(metric, target), first=first, last=last)
+    st.subheader(title)
     figure = change_map(table, metric, scope_kind, level, region, first, last)
     st.caption(view.t("change_caption"))
     key = f"change_{region or 'cn'}_{level}"
-    event = ui.chart(figure, key=key, on_select="rerun", selection_mode=("points",))
+    map_note = ui.chart_note(title, region, f"{first}–{last}")
+    event = ui.chart(figure, map_note, key=key, on_select="rerun", selection_mode=("points",))
     movers(table, metric)
     if not present.active():
         title = view.t("change_table_title")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pedatlas import chart_export, data, fmt, map_traces, rates, scope, shell, state, ui, view
+from pedatlas import data, fmt, map_traces, rates, scope, shell, state, ui, view
 from pedatlas.chart_export import ChartNote
 from pedatlas.resource_map import metrics
 from pedatlas.tables import Column, TableNote
@@ -171,17 +171,11 @@ def region_table(measures, metric, target, level, regions):
     )
 
 
-def chart_config(figure, metric, target, level, region, year) -> dict:
-    """Title, scope, year and source into the map itself (a saved PNG says what it is)."""
+def chart_note(metric, target, level, region, year) -> ChartNote:
+    """What the map shows: the measure at its level, scope, year (written into the map)."""
     label = metric_label(metric, target)
-    note = ChartNote(
-        view.t("title_with_level", measure=label, level=view.t("level_" + level)),
-        shell.scope_name(region),
-        str(year),
-        view.t("chart_source_short"),
-    )
-    chart_export.stamped(figure, note)
-    return chart_export.export_config(map_traces.PLOTLY_CONFIG, note)
+    title = view.t("title_with_level", measure=label, level=view.t("level_" + level))
+    return ui.chart_note(title, region, year)
 
 
 def show_region_table(measures, metric, target, level, region, regions, year) -> None:

@@ -64,8 +64,7 @@ def show_headlines(summary) -> None:
 
 def chart_note(title: str, filters: dict) -> ChartNote:
     """What a chart of this page shows (its PNG says so): title, scope, year, source."""
-    scope_name = shell.scope_name(filters["scope"])
-    return ChartNote(title, scope_name, str(filters["year"]), view.t("chart_source_short"))
+    return ui.chart_note(title, filters["scope"], filters["year"])
 
 
 def show_monthly(filters: dict) -> None:
@@ -135,7 +134,7 @@ def show_map(filters: dict, points) -> None:
             [*routes["from_lon"], *routes["to_lon"], *centres["lon"]],
             [*routes["from_lat"], *routes["to_lat"], *centres["lat"]],
         )
-    ui.chart(figure)
+    ui.chart(figure, ui.chart_note(view.t("transport_map_title"), area, filters["year"]))
     st.caption(view.t("transport_map_note"))
     if present.active():  # the tables under the map: not on a projector (one idea per screen)
         return
