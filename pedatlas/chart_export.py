@@ -85,7 +85,9 @@ def stamped(figure: go.Figure, note: ChartNote) -> go.Figure:
         "pad": {"t": TOOLBAR_ROW},
         "font": {"size": TITLE_SIZE},
     }
-    figure.update_layout(title=title, margin={"t": top})
+    # assigned, not update_layout: merging the nested title dict cost ~35 ms per chart
+    figure.layout.title = title
+    figure.layout.margin.t = top
     return figure
 
 

@@ -5,6 +5,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from pedatlas import figure_layout
+
 
 def months_stacked_with_line(
     months: Sequence,
@@ -33,7 +35,8 @@ def months_stacked_with_line(
         ),
         secondary_y=True,
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         barmode="stack",
         height=height,
         # The legend sits under the axis: at the top it ran under plotly's toolbar on phones.

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 import numpy as np
 import plotly.graph_objects as go
 
+from pedatlas import figure_layout
+
 PAD_SHARE = 0.12  # margin on each side, as a share of the footprint's span
 MIN_SPAN_DEG = 1.5  # a single city's footprint still shows its surroundings
 
@@ -38,4 +40,5 @@ def zoom_to_footprint(figure: go.Figure, lon: Iterable, lat: Iterable) -> go.Fig
     ranges = footprint_ranges(lon, lat)
     if ranges is None:
         return figure
-    return figure.update_geos(fitbounds=False, lonaxis_range=ranges[0], lataxis_range=ranges[1])
+    geo = {"fitbounds": False, "lonaxis": {"range": ranges[0]}, "lataxis": {"range": ranges[1]}}
+    return figure_layout.update_layout(figure, geo=geo)

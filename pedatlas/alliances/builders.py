@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import classify, fmt, map_traces
+from pedatlas import classify, figure_layout, fmt, map_traces
 from pedatlas.tables import Column
 from pedatlas.tiers import COOPERATION_DEPTH, KINDS, TIER_RANK
 
@@ -291,7 +291,8 @@ def breakdown_figure(breakdown: pd.DataFrame, column: str, label) -> go.Figure:
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=70 + 30 * max(len(breakdown), 1),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
@@ -609,7 +610,8 @@ def growth_figure(growth: pd.DataFrame, labels: dict) -> go.Figure:
             yaxis="y2",
         )
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=400,
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         hovermode="x unified",
@@ -650,7 +652,8 @@ def outreach_figure(outreach: pd.DataFrame, labels: dict) -> go.Figure:
                 name=labels["activity"](activity),
             )
         )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=400,
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         hovermode="x unified",

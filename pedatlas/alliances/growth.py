@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import map_traces
+from pedatlas import figure_layout, map_traces
 
 BASE_COLOR = "#eeeeee"
 EARLIER_COLOR = "#4292c6"  # covered in an earlier year
@@ -212,7 +212,8 @@ def growth_animation(
         for year in years
     ]
     map_traces.geo_layout(figure, height=640, legend_title="")
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         title={"text": frame_title(rows[first]), "x": 0.01, "y": 0.98},
         margin={"l": 0, "r": 0, "t": 50, "b": 90},
         **_controls(years, labels, frame_ms),

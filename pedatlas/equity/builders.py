@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import fmt, map_traces, trends
+from pedatlas import figure_layout, fmt, map_traces, trends
 from pedatlas.metrics import accessibility as acc
 from pedatlas.metrics import shortage
 from pedatlas.metrics.equity import (
@@ -155,7 +155,8 @@ def trend_direction(trend: pd.DataFrame) -> tuple[str | None, dict] | None:
 
 
 def _chart_layout(figure: go.Figure, title: str, height: int = 420, **axes) -> go.Figure:
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         title=title,
@@ -267,7 +268,7 @@ def theil_figure(trend: pd.DataFrame, group: str | None, t: Callable) -> go.Figu
             )
         )
         title = t("equity_theil_title_total")
-    figure.update_layout(barmode="stack")
+    figure_layout.update_layout(figure, barmode="stack")
     return _chart_layout(
         figure,
         title,
@@ -410,7 +411,7 @@ def coverage_figure(shares: pd.DataFrame, year: int, t: Callable) -> go.Figure:
                 textposition="outside",
             )
         )
-    figure.update_layout(barmode="group")
+    figure_layout.update_layout(figure, barmode="group")
     return _chart_layout(
         figure,
         t("equity_coverage_title", year=year),

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import fmt, map_traces
+from pedatlas import figure_layout, fmt, map_traces
 from pedatlas.equity import builders as ev
 from pedatlas.metrics import drive_time
 from pedatlas.metrics.accessibility import haversine_km
@@ -200,12 +200,12 @@ def bands_figure(shares: pd.DataFrame, title: str, t: Callable) -> go.Figure:
             text=[fmt.percent(value) for value in beyond],
             textposition="outside",
         )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         title=title,
         barmode="group",
         height=380,
-        yaxis_tickformat=".0%",
-        yaxis_title=t("time_axis_beyond"),
+        yaxis={"tickformat": ".0%", "title": {"text": t("time_axis_beyond")}},
         margin={"l": 40, "r": 10, "t": 60, "b": 40},
         legend={"orientation": "h", "y": -0.2},
     )

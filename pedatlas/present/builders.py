@@ -7,7 +7,7 @@ in-app link that keeps scope, year and language. Pure: CSS, script and figure tw
 
 import plotly.graph_objects as go
 
-from pedatlas import chart_export
+from pedatlas import chart_export, figure_layout
 
 NEXT_KEYS = ("ArrowRight", "PageDown", "ArrowDown", " ")
 PREVIOUS_KEYS = ("ArrowLeft", "PageUp", "ArrowUp")
@@ -143,7 +143,7 @@ if (!window.pedatlasPresentKeys) {{
     seen.sort((a, b) => a.top - b.top);
     // an idea runs on to where the next one starts (the ranking under a heading, a caption)
     seen.forEach((idea, at) => {{
-      const end = at + 1 < seen.length ? seen[at + 1].top - 1 : box.scrollHeight - 70;
+      const end = at + 1 < seen.length ? seen[at + 1].top - 1 : contentEnd;
       idea.bottom = Math.max(idea.bottom, end);
     }});
     return seen;

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import charts, fmt, geometry, i18n, map_traces
+from pedatlas import charts, figure_layout, fmt, geometry, i18n, map_traces
 from pedatlas.i18n import Text
 from pedatlas.tables import Column, counts
 from pedatlas.tiers import DIRECTIONS
@@ -355,7 +355,8 @@ def sankey_figure(tiers: pd.DataFrame, t: Text) -> go.Figure:
             },
         )
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=SANKEY_HEIGHT,
         margin=SANKEY_MARGIN,
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
@@ -492,8 +493,8 @@ def category_map(
     if borders is not None and borders["features"]:
         figure.add_trace(map_traces.border_trace(borders))
     map_traces.geo_layout(figure, height=520)
-    return figure.update_layout(
-        legend={"orientation": "h", "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top"}
+    return figure_layout.update_layout(
+        figure, legend={"orientation": "h", "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top"}
     )
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from pedatlas import charts, map_traces
+from pedatlas import charts, figure_layout, map_traces
 from pedatlas.geometry import circle_points
 from pedatlas.i18n import Text
 from pedatlas.metrics.accessibility import haversine_km
@@ -253,8 +253,8 @@ def route_figure(
         )
         figure.add_trace(
             go.Scattergeo(
-                lon=lon,
-                lat=lat,
+                lon=map_traces.coordinates(lon),
+                lat=map_traces.coordinates(lat),
                 mode="lines",
                 hoverinfo="skip",
                 opacity=0.8,
@@ -310,7 +310,8 @@ def histogram_figure(
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=300,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         title=title,
@@ -341,7 +342,8 @@ def box_figure(spread: pd.DataFrame, measure: str, title: str, color: str) -> go
             boxpoints=False,
         )
     )
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         height=300,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         showlegend=False,
