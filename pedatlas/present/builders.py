@@ -56,8 +56,10 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 html { font-size: 21px; }
 /* the page starts under the deck bar: the bar is an opaque band across the top, so what scrolls
    up runs behind it (not through its links) and a title never sits under the links */
+/* and it ends with a screen's room, so that the last step can bring the page's last idea up under
+   the bar (without it the page's end stopped the scroll and cut what sat at the bar's edge) */
 .block-container, [data-testid="stMainBlockContainer"] {
-  padding-top: 3.6rem !important; padding-bottom: 3.2rem !important;
+  padding-top: 3.6rem !important; padding-bottom: calc(100vh - 3rem) !important;
   max-width: 100% !important; padding-left: 1.6rem !important; padding-right: 1.6rem !important;
 }
 h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
@@ -130,6 +132,9 @@ if (!window.pedatlasPresentKeys) {{
   }};
   const ideas = (box) => {{
     const top = box.getBoundingClientRect().top;
+    const page = document.querySelector('[data-testid="stMainBlockContainer"]');
+    // where the page's content ends: above the room left at the bottom (see the CSS)
+    const contentEnd = box.scrollHeight - (page ? parseFloat(getComputedStyle(page).paddingBottom) : 0);
     const seen = [];
     document.querySelectorAll('{IDEAS}').forEach((el) => {{
       if (!el.offsetParent || el.closest(".st-key-{BAR_BOX}")) return;
@@ -229,12 +234,13 @@ def enlarge_figure(
         # the title block under the toolbar's row grows with its text
         block = figure.layout.margin.t - chart_export.TOOLBAR_ROW
         figure.layout.margin.t = chart_export.TOOLBAR_ROW + round(block * scale)
-    figure.update_layout(
+    figure_layout.update_layout(
+        figure,
         font={"size": FONT_SIZE},
         legend={"font": {"size": FONT_SIZE}},
         hoverlabel={"font": {"size": FONT_SIZE}},
     )
     tallest = min(height or SCREEN_HEIGHT, SCREEN_HEIGHT)
     if figure.layout.height is None or figure.layout.height > tallest:
-        figure.update_layout(height=tallest)
+        figure_layout.update_layout(figure, height=tallest)
     return figure
