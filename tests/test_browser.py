@@ -86,7 +86,12 @@ class Visit:
             self.outside.append(url)
 
     def open(self, url: str, settle: float = 1.5) -> None:
+        """Go to url and wait until its run drew something and then stopped: on a loaded machine
+        the run can start seconds after the page loaded, and waiting for quiet alone returned
+        before it (an empty page failed its checks)."""
         self.page.goto(url)
+        drawn = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
+        self.page.wait_for_selector(drawn, state="attached", timeout=120_000)
         self.wait_idle(settle)
 
     def open_root(self, url: str) -> None:
