@@ -58,6 +58,7 @@ def test_browser_projector_mode_pages_through_with_the_clicker_keys(screen, app_
     assert "_present=1" in url(screen) and "region=360000" in url(screen)
     assert f"lang={lang}" in url(screen) or lang == "zh"
     assert screen.map_paths(10, seconds=180) >= 10
+    assert screen.page.evaluate(SCROLLED) < 5  # the next page starts at its top
     screen.wait_idle()
     screen.assert_clean()
     screen.screenshot(f"present_alliances_{lang}")
@@ -169,6 +170,9 @@ def test_browser_projector_every_page_one_idea_per_screen(screen, app_url, lang)
             time.sleep(0.8)
             if url(screen) != start:
                 break
+
+
+SCROLLED = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
 
 
 def screen_path(name: str):

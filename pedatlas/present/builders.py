@@ -185,6 +185,12 @@ if (!window.pedatlasPresentKeys) {{
     note.classList.add("{FLASH}");
     return true;
   }};
+  // A page of the deck starts at its top, whether reached by a key or the bar's links: the room
+  // at every page's end (see the CSS) kept the scroll where the last page had left it.
+  document.addEventListener("click", (event) => {{
+    const link = event.target.closest && event.target.closest(".st-key-{NEXT_BOX} a, .st-key-{PREVIOUS_BOX} a");
+    if (link) scroller().scrollTo({{top: 0}});
+  }}, true);
   document.addEventListener("keydown", (event) => {{
     const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable], [role=slider], [role=combobox]");
     if (field || event.altKey || event.ctrlKey || event.metaKey) return;
