@@ -38,7 +38,7 @@ REMOVED_BUTTONS = [
 ]
 # The title block sits under the toolbar's row (so the save button never covers it, however narrow
 # the chart) and above the plot: pixels from the top of the figure.
-TOOLBAR_ROW = 28
+TOOLBAR_ROW = 38
 TITLE_SIZE, SUBTITLE_SIZE = 15, 11
 STAMP_MARGIN = TOOLBAR_ROW + 56
 
