@@ -12,8 +12,7 @@ import re
 import pytest
 
 from pedatlas.tables import file_stem
-from tests.apptest_helpers import errors, open_page
-from tests.present.test_present_charts import VIEWS
+from tests.present.test_present_charts import VIEWS, opened_view
 
 CAPTION = re.compile(r"^(?P<scope>.+) · (?P<year>\d{4}(–\d{4})?) · (?P<source>.+)$")
 SOURCE = "PedAtlas"
@@ -33,11 +32,8 @@ def stamps(app) -> list[tuple[dict, dict]]:
 
 @pytest.mark.parametrize("name", VIEWS)
 def test_every_chart_names_its_title_scope_year_and_source(monkeypatch, demo_db, name):
-    script, params, count = VIEWS[name]
-    app = open_page(monkeypatch, demo_db, script, **params)
-    assert errors(app) == []
-    drawn = stamps(app)
-    assert len(drawn) == count
+    drawn = stamps(opened_view(monkeypatch, demo_db, name))
+    assert len(drawn) == VIEWS[name][2]
     for title, png in drawn:
         assert title.get("text"), title
         caption = CAPTION.match(title.get("subtitle", {}).get("text", ""))

@@ -16,7 +16,7 @@ from pedatlas.present import builders
 from tests.apptest_helpers import errors, open_page
 
 JIANGXI = "360000"
-VIEWS = {
+VIEWS: dict[str, tuple[str, dict, int]] = {
     # page script, link parameters, charts drawn
     "map": ("pages/resource_map.py", {"region": JIANGXI}, 1),
     "map_change": ("pages/resource_map.py", {"region": JIANGXI, "since": 2019}, 1),
@@ -59,13 +59,19 @@ def scaled_parts(spec: dict) -> list[tuple[str, np.ndarray]]:
     return parts
 
 
+def opened_view(monkeypatch, demo_db, name: str, **extra):
+    """The view opened through its link (extra parameters added), checked free of errors."""
+    script, params, _ = VIEWS[name]
+    app = open_page(monkeypatch, demo_db, script, **extra, **params)
+    assert errors(app) == []
+    return app
+
+
 @pytest.mark.parametrize("name", VIEWS)
 def test_projector_mode_enlarges_every_chart_and_normal_mode_none(monkeypatch, demo_db, name):
-    script, params, count = VIEWS[name]
-    normal = open_page(monkeypatch, demo_db, script, **params)
-    assert errors(normal) == []
-    projected = open_page(monkeypatch, demo_db, script, _present=1, **params)
-    assert errors(projected) == []
+    count = VIEWS[name][2]
+    normal = opened_view(monkeypatch, demo_db, name)
+    projected = opened_view(monkeypatch, demo_db, name, _present=1)
     plain, big = charts(normal), charts(projected)
     assert len(plain) == len(big) == count
     for before, after in zip(plain, big, strict=True):
