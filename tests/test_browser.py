@@ -66,6 +66,19 @@ def browser():
         instance.close()
 
 
+# What wait_idle compares between polls: a run in progress, the main area's text, and how many
+# plotly charts have not drawn their svg yet.
+DRAWN_STATE = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return {
+        running: document.querySelector('[data-testid="stStatusWidget"]') !== null,
+        text: main ? main.innerText : "",
+        undrawn: charts.filter(chart => !chart.querySelector(".main-svg")).length,
+    };
+}"""
+
+
 class Visit:
     """One browser page that records every request leaving this machine."""
 
@@ -102,18 +115,24 @@ class Visit:
         self.wait_idle()
 
     def wait_idle(self, settle: float = 1.5, seconds: float = 90) -> None:
-        """Until the app stopped running (no status widget) for settle seconds."""
+        """Until, for settle seconds, the app ran nothing and the main area's text stayed the same.
+
+        The status widget alone was not enough: after a run ends the browser still loads and draws
+        the lazily loaded elements (plotly charts, download buttons), and on CI's loaded machine a
+        copied link's view was read while they were missing."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=seconds * 1000)
         deadline = time.monotonic() + seconds
         quiet_since = None
+        drawn = None
         while time.monotonic() < deadline:
-            running = self.page.locator('[data-testid="stStatusWidget"]').count() > 0
-            if running:
+            now = self.page.evaluate(DRAWN_STATE)
+            if now["running"] or now != drawn:
                 quiet_since = None
             elif quiet_since is None:
                 quiet_since = time.monotonic()
             elif time.monotonic() - quiet_since >= settle:
                 return
+            drawn = now
             time.sleep(0.25)
 
     def map_paths(self, minimum: int, seconds: float = 60) -> int:
