@@ -102,6 +102,13 @@ def stepped_colorscale(colors: list[str]) -> list[list]:
     return scale
 
 
+def text_array(values) -> np.ndarray:
+    """Texts (ids, hover) as a numpy string array: plotly checks a list item by item (15 ms for
+    the 2,848 counties of a national map) but takes an array at once. None becomes "" (no
+    text), not "None"."""
+    return np.array(["" if value is None else value for value in values], dtype=str)
+
+
 def class_trace(
     features, frame: pd.DataFrame, classes: np.ndarray, colors, hover, flagged_color=None
 ) -> go.Choropleth:
@@ -119,14 +126,14 @@ def class_trace(
     )
     return go.Choropleth(
         geojson=geojson_source(features),
-        locations=list(frame["adcode"]),
+        locations=text_array(frame["adcode"]),
         z=z,
         featureidkey="id",
         zmin=0,
         zmax=max(len(steps) - 1, 1),
         colorscale=stepped_colorscale(steps),
         showscale=False,
-        hovertext=list(hover),
+        hovertext=text_array(hover),
         hoverinfo="text",
         marker_line_color=BORDER_COLOR,
         marker_line_width=0.4,
