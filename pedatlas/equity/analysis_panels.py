@@ -44,8 +44,16 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     st.subheader(title)
     for line in hotspots.sentences(result, measure, names, view.t):
         st.markdown(f"- {line}")
-    figure = hotspots.cluster_map(
-        result, values, county_layers(scope_kind, region), view.t, view.lang()
+    figure = _cluster_figure(
+        data.current_identity(),
+        data.current_scope(),
+        view.lang(),
+        year,
+        region,
+        scope_kind,
+        measure,
+        values,
+        result,
     )
     ui.chart(figure, chart_note(title, year))
     st.caption(view.t("hotspot_note"))
@@ -55,6 +63,29 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     title = f"{view.t('hotspot_table_title')} · {measure_name}"
     note = ui.table_note(title, region, year, view.t("hotspot_col_cluster"))
     ui.data_table(table, hotspots.CLUSTER_COLUMNS, note, "hotspots")
+
+
+# The cluster map is the same for everyone looking at the same measure, year, scope and
+# language: a resource shared per process (st.plotly_chart only reads it; its stamp is part of
+# the key). Building it (hover text and colours of 2,848 counties) was a third of a national
+# view's run. values and result are functions of the other arguments, so they are not hashed.
+@st.cache_resource(
+    show_spinner=False,
+    max_entries=32,
+    hash_funcs={pd.DataFrame: lambda _: None, clusters.ClusterResult: lambda _: None},
+)
+def _cluster_figure(
+    identity,
+    user_scope: str,
+    lang: str,
+    year: int,
+    region: str,
+    scope_kind: str,
+    measure: str,
+    values: pd.DataFrame,
+    result: clusters.ClusterResult,
+):
+    return hotspots.cluster_map(result, values, county_layers(scope_kind, region), view.t, lang)
 
 
 def _clusters(counties, hospitals, region: str, year: int, measure: str):

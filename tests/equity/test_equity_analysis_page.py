@@ -1,5 +1,7 @@
 """The equity page's analyst sections through links: numbers on screen checked against SQL."""
 
+import json
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -109,3 +111,26 @@ def test_service_areas_compare_cities_with_the_published_benchmark(monkeypatch, 
     assert comparison.iloc[-2]["平均 LI"] == 0.691
     assert len(service_areas.plurality_areas(flows)) > 2000
     assert np.isfinite(row["MSI"])
+
+
+def cluster_map_spec(app) -> dict:
+    specs = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return next(s for s in specs if any(t["type"] == "choropleth" for t in s["data"]))
+
+
+def test_cluster_map_shared_per_process_follows_the_language(monkeypatch, demo_db):
+    """The map is one figure per (measure, year, scope, language): switching the language and
+    back shows each language's own title and hover text, never the other's."""
+    app = open_page(monkeypatch, demo_db, EQUITY, region=JIANGXI, section="hotspots")
+    shown = {}
+    for lang in ("en", "zh"):
+        app.query_params["lang"] = lang
+        app.run()
+        assert errors(app) == []
+        spec = cluster_map_spec(app)
+        hover = next(t for t in spec["data"] if t["type"] == "choropleth")["hovertext"]
+        shown[lang] = (spec["layout"]["title"]["text"], hover[0])
+    assert shown["en"][0].startswith("Spatial clusters of the ")
+    assert "的空间聚集 · " in shown["zh"][0]
+    assert "p = " in shown["en"][1] and "p = " in shown["zh"][1]
+    assert shown["en"][1] != shown["zh"][1]
