@@ -51,6 +51,19 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached_query(path, identity, name, tuple(sorted(params.items())), current_scope())
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_column(path: str, identity: tuple, name: str, column: str, scope: str) -> tuple:
+    return tuple(_cached_query(path, identity, name, (), scope)[column].tolist())
+
+
+def column_values(name: str, column: str) -> tuple:
+    """One column of a query without parameters, as plain Python values in the query's order,
+    shared per process (a tuple nobody can change). Every rerun reads the values its links may
+    carry (years, regions, alliances, hospitals): a DataFrame copy of each cost ~10 ms a run."""
+    path, identity = current_identity()
+    return _cached_column(path, identity, name, column, current_scope())
+
+
 # A resource, not data: st.cache_data unpickles a fresh copy on every hit (150-400 ms per rerun
 # for the national county layer); one shared object per process costs nothing per rerun.
 @st.cache_resource(show_spinner=False, max_entries=64)

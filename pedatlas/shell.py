@@ -67,15 +67,10 @@ def page_key(page) -> str:
 def allowed_values(page: str = "") -> dict:
     """Values the links may carry that come from the database (state.Known), by parameter name."""
     return {
-        param.name: param.known.extra + tuple(known_values(param.known))
+        param.name: param.known.extra + data.column_values(param.known.query, param.known.column)
         for param in state.params_for(page)
         if param.known is not None
     }
-
-
-def known_values(known: state.Known) -> list:
-    """The database's values of one Known (plain Python values, in the query's order)."""
-    return data.query(known.query)[known.column].tolist()
 
 
 def years() -> tuple[int, ...]:
