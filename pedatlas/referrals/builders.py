@@ -82,7 +82,7 @@ def direction_totals(monthly: pd.DataFrame) -> dict:
     return totals
 
 
-def monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
+def monthly_figure(table: pd.DataFrame, t: Text, lang: str = "zh") -> go.Figure:
     """Stacked monthly bars by direction with the down/up ratio as a line on a second axis."""
     bars = [(t(f"referrals_dir_{d}"), table[d], DIRECTION_COLORS[d]) for d in DIRECTIONS]
     figure = charts.months_stacked_with_line(
@@ -91,6 +91,7 @@ def monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
         (t("referrals_ratio"), table["down_up_ratio"]),
         (t("referrals_month"), t("referrals_count")),
         height=400,
+        lang=lang,
     )
     figure.update_yaxes(
         title_text=t("referrals_ratio"), secondary_y=True, rangemode="tozero", tickformat=".2f"

@@ -76,7 +76,7 @@ def show_volumes(filters: dict) -> None:
     if totals["all"] == 0:
         ui.empty_state("referrals_empty")
         return
-    figure = builders.monthly_figure(builders.monthly_directions(monthly), view.t)
+    figure = builders.monthly_figure(builders.monthly_directions(monthly), view.t, view.lang())
     ui.chart(figure, chart_note(view.t("referrals_monthly_title"), filters))
     shares = data.query("referrals/shares", **filters)
     st.subheader(view.t("referrals_stay_title"))

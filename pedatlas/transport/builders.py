@@ -115,7 +115,7 @@ def transport_monthly_table(monthly: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
-def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
+def transport_monthly_figure(table: pd.DataFrame, t: Text, lang: str = "zh") -> go.Figure:
     """Stacked monthly trips (newborn / child) with the critical share as a line on a second axis."""
     bars = [
         (t(f"transport_patient_{patient}"), table[patient], color)
@@ -127,6 +127,7 @@ def transport_monthly_figure(table: pd.DataFrame, t: Text) -> go.Figure:
         (t("transport_critical_share"), table["critical_share"] * 100),
         (t("referrals_month"), t("transport_trips")),
         height=380,
+        lang=lang,
     )
     figure.update_yaxes(title_text="%", secondary_y=True, range=[0, 105], dtick=20)
     return figure

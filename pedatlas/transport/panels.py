@@ -69,7 +69,7 @@ def chart_note(title: str, filters: dict) -> ChartNote:
 
 def show_monthly(filters: dict) -> None:
     monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
-    figure = builders.transport_monthly_figure(monthly, view.t)
+    figure = builders.transport_monthly_figure(monthly, view.t, view.lang())
     ui.chart(figure, chart_note(view.t("transport_monthly_title"), filters))
 
 

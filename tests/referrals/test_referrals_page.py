@@ -1,5 +1,7 @@
 """The referral page: links reproduce the view, numbers shown equal SQL, bad links fall back."""
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -45,6 +47,28 @@ def test_default_view_shows_national_counts_from_the_data(monkeypatch, demo_db, 
     )
     assert metric(app, "下转/上转比") == f"{down / up:.2f}"
     assert dict(app.query_params) == {}
+
+
+def monthly_axis(app) -> dict:
+    specs = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return next(s["layout"]["yaxis"] for s in specs if s["layout"].get("barmode") == "stack")
+
+
+def test_monthly_chart_counts_in_wan_in_chinese(monkeypatch, demo_db, demo):
+    """The national monthly bars pass 10,000: their axis reads 1万, not plotly's 10k."""
+    app = open_page(monkeypatch, demo_db, PAGE)
+    busiest = scalar(
+        demo,
+        "SELECT max(n) FROM (SELECT count(*) AS n FROM referrals "
+        "WHERE year(referred_on) = 2024 GROUP BY month(referred_on))",
+    )
+    assert busiest >= 10_000
+    axis = monthly_axis(app)
+    assert "1万" in axis["ticktext"] and axis["tickvals"][-1] >= busiest
+    assert not any(text.endswith("k") for text in axis["ticktext"])
+    app.query_params["lang"] = "en"
+    app.run()
+    assert "ticktext" not in monthly_axis(app)
 
 
 @pytest.mark.parametrize(
