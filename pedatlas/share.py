@@ -5,6 +5,7 @@ URL state is committed (``finish`` in app.py): every widget drawn later on the p
 click, has recorded its value by then, so the link offered is the view on screen.
 """
 
+import functools
 import html
 import io
 import json
@@ -43,8 +44,10 @@ def finish(base_url: str) -> str | None:
     return link
 
 
+@functools.lru_cache(maxsize=256)
 def qr_png(link: str) -> bytes:
-    """The link as a QR code image (drawn here, no network)."""
+    """The link as a QR code image (drawn here, no network); the same link's image is drawn
+    once per process (every rerun of every page asks for it: ~7 ms each)."""
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=6, border=2)
     return buffer.getvalue()
