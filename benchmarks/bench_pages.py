@@ -97,18 +97,20 @@ VIEWS = (
     View("data import", "data"),
 )
 
-# (view, widget kind, widget key, new value): a click whose effect users wait for.
+# (view, widget key, new value): a click whose effect users wait for. The widget is found by
+# its key whatever its kind (a control that changes from radio to selectbox stays measured).
 WIDGET_CHANGES = (
-    (VIEWS[3], "selectbox", "w_metric", "beds_per_1000"),
-    (VIEWS[3], "radio", "w_level", "county"),
-    (VIEWS[7], "selectbox", "w_alliance", "HH"),
-    (VIEWS[11], "radio", "w_flow_level", "city"),
-    (VIEWS[11], "select_slider", "w_min", 100),
-    (VIEWS[11], "radio", "w_compare", "alliance"),
-    (VIEWS[16], "selectbox", "w_centre", None),  # None: the second option
-    (VIEWS[18], "selectbox", "w_resource", "beds"),
-    (VIEWS[19], "select_slider", "w_catchment", 60),
+    (VIEWS[3], "w_metric", "beds_per_1000"),
+    (VIEWS[3], "w_level", "county"),
+    (VIEWS[7], "w_alliance", "HH"),
+    (VIEWS[11], "w_flow_level", "city"),
+    (VIEWS[11], "w_min", 100),
+    (VIEWS[11], "w_compare", "alliance"),
+    (VIEWS[16], "w_centre", None),  # None: the second option
+    (VIEWS[18], "w_resource", "beds"),
+    (VIEWS[19], "w_catchment", 60),
 )
+WIDGET_KINDS = ("selectbox", "radio", "select_slider", "toggle", "multiselect", "slider")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -173,10 +175,22 @@ def server_times(view: View, cold_runs: int, warm_runs: int) -> dict:
     }
 
 
-def widget_time(view: View, kind: str, key: str, value) -> dict:
+def keyed_widget(app: AppTest, key: str):
+    """The widget with this key, of whatever kind; None when the view has none."""
+    for kind in WIDGET_KINDS:
+        for widget in getattr(app, kind):
+            if widget.key == key:
+                return widget
+    return None
+
+
+def widget_time(view: View, key: str, value) -> dict | None:
+    """First and repeated time of a widget change; None when the view has no such widget."""
     app = opened(view)
     timed_run(app)  # warm the current view
-    widget = getattr(app, kind)(key=key)
+    widget = keyed_widget(app, key)
+    if widget is None:
+        return None
     original = widget.value  # a value, not a label (select_slider options are labels)
     if value is None:
         value = widget.options[1]
@@ -184,9 +198,9 @@ def widget_time(view: View, kind: str, key: str, value) -> dict:
     started = time.perf_counter()
     app.run()
     first = (time.perf_counter() - started) * 1000
-    getattr(app, kind)(key=key).set_value(original)
+    keyed_widget(app, key).set_value(original)
     app.run()
-    getattr(app, kind)(key=key).set_value(value)
+    keyed_widget(app, key).set_value(value)
     again = timed_run(app)  # the same change once its results are cached
     return {
         "view": view.label,
@@ -421,13 +435,16 @@ def main() -> None:
     if "widgets" in parts:
         print("\nwidget change -> end of rerun (AppTest server time), ms")
         report["widgets"] = []
-        for view, kind, key, value in WIDGET_CHANGES:
+        for view, key, value in WIDGET_CHANGES:
             if view not in views:
                 continue
-            row = widget_time(view, kind, key, value)
-            report["widgets"].append(row)
+            change = widget_time(view, key, value)
+            if change is None:
+                print(f"  {view.label:<28} {key:<14} not on this view: update WIDGET_CHANGES")
+                continue
+            report["widgets"].append(change)
             print(
-                f"  {view.label:<28} {key:<14} -> {row['value']:<16} first {row['first_ms']:7.0f}  again {row['again_ms']:7.0f}",
+                f"  {view.label:<28} {key:<14} -> {change['value']:<16} first {change['first_ms']:7.0f}  again {change['again_ms']:7.0f}",
                 flush=True,
             )
     if "browser" in parts:
