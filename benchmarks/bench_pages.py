@@ -339,7 +339,7 @@ def browser_widget(port: int) -> list[dict]:
     results = []
     clicks = (
         ("referrals", "w_flow_level", (1, 0)),
-        ("resource_map", "w_level", (2, 0)),
+        ("referrals", "w_compare", (1, 0)),
         ("equity", "w_section", (1, 0)),
     )
     with sync_playwright() as playwright:
@@ -351,8 +351,13 @@ def browser_widget(port: int) -> list[dict]:
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/{navigation.spec(page_key).url_path}")
             wait_ready(page)
+            labels = page.locator(f".st-key-{widget} label")
+            if labels.count() <= max(options):  # no radio of that key: say so, measure the rest
+                print(f"  widget {page_key:<14} {widget}: no radio options here, skipped")
+                context.close()
+                continue
             for index in options:
-                option = page.locator(f".st-key-{widget} label").nth(index)
+                option = labels.nth(index)
                 started = page.evaluate("() => performance.now()")
                 option.click()
                 page.wait_for_timeout(
