@@ -45,7 +45,12 @@ from websockets.typing import Subprotocol
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pedatlas import local_app, navigation  # noqa: E402
+from pedatlas import local_app, navigation, state  # noqa: E402
+from pedatlas.i18n import translate  # noqa: E402
+
+# The Excel buttons as the app labels them (the test used to look for "XLSX" in the label,
+# which the app never writes: no download was ever asked for).
+XLSX_LABELS = {translate("download_xlsx", lang) for lang in state.LANGUAGES}
 
 STREAMLIT_PROTOCOL = Subprotocol("streamlit")
 
@@ -172,7 +177,7 @@ class User:
         self.tally.page_s.append(time.monotonic() - started)
         self.tally.views += 1
         self.tally.errors += [f"{page}?{query}: {p}" for p in problems]
-        xlsx = [d for d in downloads if d.label.endswith("XLSX") or "xlsx" in d.label.lower()]
+        xlsx = [d for d in downloads if d.label in XLSX_LABELS]
         if xlsx and self.rng.random() < 1 / 3:
             await self.download(socket, self.rng.choice(xlsx).deferred_file_id, page)
 

@@ -1,6 +1,7 @@
-"""The page benchmark measures what it says: every widget change it times names a control of
-its view (one had turned from a radio into a selectbox and the benchmark stopped with a
-traceback)."""
+"""The benchmarks measure what they say: every widget change the page benchmark times names a
+control of its view (one had turned from a radio into a selectbox and the benchmark stopped
+with a traceback), and the load test recognises the app's Excel buttons (it looked for "XLSX",
+which no label says, and never asked for a download)."""
 
 import importlib.util
 import sys
@@ -13,16 +14,17 @@ from tests.apptest_helpers import errors, open_page
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_pages.py"
 
 
-def bench_module():
-    spec = importlib.util.spec_from_file_location("bench_pages", BENCH)
+def benchmark(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH.with_name(f"{name}.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_pages", module)
+    sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
 
 
-bench = bench_module()
+bench = benchmark("bench_pages")
+load_test = benchmark("load_test")
 VIEWS_WITH_CHANGES = [
     view for view in bench.VIEWS if any(v == view for v, _, _ in bench.WIDGET_CHANGES)
 ]
@@ -42,3 +44,11 @@ def test_every_timed_widget_change_names_a_control_of_its_view(monkeypatch, demo
         widget.set_value(widget.options[1] if value is None else value)
         app.run()
         assert errors(app) == [], key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_load_test_asks_for_the_excel_files_the_page_offers(monkeypatch, demo_db, lang):
+    app = open_page(monkeypatch, demo_db, "pages/referrals.py", lang=lang)
+    labels = [button.proto.label for button in app.get("download_button")]
+    excel = [label for label in labels if label in load_test.XLSX_LABELS]
+    assert excel and len(excel) == len(labels) // 2  # one CSV and one Excel per table
