@@ -18,7 +18,7 @@ spreads the users over the replicas by hand (sticky: a user keeps its replica, a
 Reported: views done, errors (exceptions or error boxes on the page, timeouts, closed sockets,
 download failures), page time p50/p95/max (request sent -> script_finished, i.e. the server's
 queueing plus run plus sending), connection time, and the servers' summed RSS (peak, and after the
-users left and 30 s of idle).
+users left and --idle seconds, 30 by default).
 """
 
 import argparse
@@ -103,9 +103,12 @@ def back_rerun(page: str, query: str, url: str, cached: set) -> bytes:
     return message.SerializeToString()
 
 
-def back_deferred(file_id: str, request_id: str) -> bytes:
+def back_deferred(file_id: str, request_id: str, session_id: str) -> bytes:
+    """A click on a download button whose file is made when asked: the server answers only
+    requests that name the session (a browser takes it from the new_session message)."""
     message = BackMsg()
     message.backend_operation_request.request_id = request_id
+    message.backend_operation_request.session_id = session_id
     message.backend_operation_request.deferred_file.file_id = file_id
     return message.SerializeToString()
 
@@ -126,9 +129,19 @@ def problems_in(delta) -> list[str]:
 class User:
     """One browser session."""
 
-    def __init__(self, number: int, base: str, tally: Tally, rng: random.Random, think: tuple):
+    def __init__(
+        self,
+        number: int,
+        base: str,
+        tally: Tally,
+        rng: random.Random,
+        think: tuple,
+        download_share: float = 1 / 3,
+    ):
         self.number, self.base, self.tally, self.rng, self.think = number, base, tally, rng, think
+        self.download_share = download_share
         self.cached: set[str] = set()
+        self.session_id = ""  # from the server's new_session message
 
     async def run(self, deadline: float) -> None:
         started = time.monotonic()
@@ -178,7 +191,7 @@ class User:
         self.tally.views += 1
         self.tally.errors += [f"{page}?{query}: {p}" for p in problems]
         xlsx = [d for d in downloads if d.label in XLSX_LABELS]
-        if xlsx and self.rng.random() < 1 / 3:
+        if xlsx and self.rng.random() < self.download_share:
             await self.download(socket, self.rng.choice(xlsx).deferred_file_id, page)
 
     async def receive(self, socket, started: float) -> ForwardMsg:
@@ -186,6 +199,8 @@ class User:
         raw = await asyncio.wait_for(socket.recv(), timeout=max(remaining, 0.1))
         message = ForwardMsg()
         message.ParseFromString(raw)
+        if message.WhichOneof("type") == "new_session":
+            self.session_id = message.new_session.initialize.session_id
         if message.metadata.cacheable and message.hash:
             self.cached.add(message.hash)
         return message
@@ -193,7 +208,7 @@ class User:
     async def download(self, socket, file_id: str, page: str) -> None:
         request_id = f"u{self.number}-{time.monotonic_ns()}"
         started = time.monotonic()
-        await socket.send(back_deferred(file_id, request_id))
+        await socket.send(back_deferred(file_id, request_id, self.session_id))
         while True:
             message = await self.receive(socket, started)
             if message.WhichOneof("type") != "backend_operation_response":
@@ -331,7 +346,7 @@ async def load(urls: list[str], pids: list[int], args) -> dict:
     before = tree_rss_mb(pids)
     cpu = time.process_time()
     users = [
-        User(n, urls[n % len(urls)], tally, random.Random(rng.random()), think)
+        User(n, urls[n % len(urls)], tally, random.Random(rng.random()), think, args.downloads)
         for n in range(args.users)
     ]
     tasks = []
@@ -340,7 +355,7 @@ async def load(urls: list[str], pids: list[int], args) -> dict:
         await asyncio.sleep(10 / max(args.users, 1))
     await asyncio.gather(*tasks)
     client_cpu = time.process_time() - cpu
-    await asyncio.sleep(30)
+    await asyncio.sleep(args.idle)
     stop.set()
     await sampler
     pages = sorted(tally.page_s)
@@ -376,6 +391,15 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=3)
     parser.add_argument("--think", default="1,3", help="think time range between views, seconds")
+    parser.add_argument(
+        "--downloads",
+        type=float,
+        default=1 / 3,
+        help="share of views with tables that ask for an XLSX",
+    )
+    parser.add_argument(
+        "--idle", type=float, default=30, help="seconds after the users left before the idle RSS"
+    )
     parser.add_argument("--replicas", type=int, default=1, help="app processes started directly")
     parser.add_argument(
         "--serve", type=int, default=0, help="this many replicas behind nginx (scripts/serve.sh)"

@@ -4,6 +4,9 @@ with a traceback), and the load test recognises the app's Excel buttons (it look
 which no label says, and never asked for a download)."""
 
 import importlib.util
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -52,3 +55,21 @@ def test_load_test_asks_for_the_excel_files_the_page_offers(monkeypatch, demo_db
     labels = [button.proto.label for button in app.get("download_button")]
     excel = [label for label in labels if label in load_test.XLSX_LABELS]
     assert excel and len(excel) == len(labels) // 2  # one CSV and one Excel per table
+
+
+def test_load_test_gets_the_excel_files_it_asks_for(tmp_path, demo_db):
+    """Two users against a real app process ask for an XLSX on every view with tables: the
+    server only answers a deferred-file request that names the session (the client had sent
+    none: every request under load failed)."""
+    report_path = tmp_path / "load.json"
+    command = [sys.executable, str(BENCH.with_name("load_test.py")), "--users", "2"]
+    command += ["--minutes", "0.4", "--think", "0,0.2", "--downloads", "1", "--idle", "0"]
+    command += ["--replicas", "1", "--json", str(report_path)]
+    environment = {**os.environ, "PEDATLAS_DB": str(demo_db)}
+    finished = subprocess.run(
+        command, env=environment, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    report = json.loads(report_path.read_text())
+    assert report["errors"] == 0, report["error_examples"]
+    assert report["views"] >= 2 and report["xlsx_downloads_ok"] >= 1
