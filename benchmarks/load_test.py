@@ -142,21 +142,30 @@ class User:
         self.download_share = download_share
         self.cached: set[str] = set()
         self.session_id = ""  # from the server's new_session message
+        self.cookie = ""  # the proxy's route cookie: a browser sends it with every request
+
+    @contextlib.asynccontextmanager
+    async def session(self):
+        """The websocket of a browser tab that opened the app."""
+        # The page shell, as a browser loads it; behind nginx its answer sets the route cookie
+        # that keeps this user's websocket and downloads on one replica.
+        _, _, self.cookie = await asyncio.to_thread(_fetch, self.base + "/", "")
+        # No websocket-level pings, like the browser: under load a late pong would end the
+        # session on the client's side and count as the server's error.
+        async with websockets.connect(
+            self.base.replace("http", "ws", 1) + "/_stcore/stream",
+            subprotocols=[STREAMLIT_PROTOCOL],
+            max_size=None,
+            open_timeout=TIMEOUT_S,
+            ping_interval=None,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
+        ) as socket:
+            yield socket
 
     async def run(self, deadline: float) -> None:
         started = time.monotonic()
-        ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         try:
-            await asyncio.to_thread(_get, self.base + "/")  # the page shell, as a browser loads it
-            # No websocket-level pings, like the browser: under load a late pong would end the
-            # session on the client's side and count as the server's error.
-            async with websockets.connect(
-                ws_url,
-                subprotocols=[STREAMLIT_PROTOCOL],
-                max_size=None,
-                open_timeout=TIMEOUT_S,
-                ping_interval=None,
-            ) as socket:
+            async with self.session() as socket:
                 self.tally.connect_s.append(time.monotonic() - started)
                 while time.monotonic() < deadline:
                     page, query = self.rng.choice(VIEWS)
@@ -219,12 +228,27 @@ class User:
             if response.error_msg or not response.deferred_file.url:
                 self.tally.errors.append(f"{page}: xlsx request failed: {response.error_msg}")
                 return
-            status, body = await asyncio.to_thread(_get, self.base + response.deferred_file.url)
+            url = self.base + response.deferred_file.url
+            status, body, _ = await asyncio.to_thread(_fetch, url, self.cookie)
             if status != 200 or not body.startswith(b"PK"):
                 self.tally.errors.append(f"{page}: xlsx GET {status}")
             else:
                 self.tally.downloads += 1
             return
+
+
+def _fetch(url: str, cookie: str) -> tuple[int, bytes, str]:
+    """(status, body, the cookie to send from now on) of a GET sending cookie, as a browser
+    would: the proxy's route cookie, once set, goes with every request."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+            set_cookie = response.headers.get("Set-Cookie", "")
+            return response.status, response.read(), set_cookie.split(";")[0] or cookie
+    except urllib.error.HTTPError as error:
+        return error.code, b"", cookie
+    except OSError:  # refused, reset: no answer at all
+        return 0, b"", cookie
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -257,8 +281,9 @@ def start_replicas(count: int) -> tuple[list[subprocess.Popen], list[str]]:
     return servers, urls
 
 
-def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
-    """scripts/serve.sh: replicas app processes behind nginx (sticky sessions); returns it and its URL."""
+def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str, list[str]]:
+    """scripts/serve.sh: replicas app processes behind nginx (sticky sessions); returns it, its
+    URL and the replicas' own URLs (to warm each one: through nginx a client reaches one)."""
     listen, first = local_app.free_port(), local_app.free_port()
     server = subprocess.Popen(
         [
@@ -285,7 +310,7 @@ def start_proxy(replicas: int, run_dir: Path) -> tuple[subprocess.Popen, str]:
         if time.monotonic() > deadline or server.poll() is not None:
             raise RuntimeError(f"scripts/serve.sh did not come up (see {run_dir})")
         time.sleep(1)
-    return server, url
+    return server, url, [f"http://127.0.0.1:{first + i}" for i in range(replicas)]
 
 
 def tree_rss_mb(pids: list[int]) -> float:
@@ -322,12 +347,7 @@ async def warm_up(url: str) -> None:
     """Open every view once (fills the server's caches, as earlier users would have)."""
     tally = Tally()
     user = User(-1, url, tally, random.Random(0), (0, 0))
-    async with websockets.connect(
-        url.replace("http", "ws", 1) + "/_stcore/stream",
-        subprotocols=[STREAMLIT_PROTOCOL],
-        max_size=None,
-        ping_interval=None,
-    ) as socket:
+    async with user.session() as socket:
         for page, query in VIEWS:
             await user.view(socket, page, query)
     print(
@@ -415,15 +435,17 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     servers, urls, pids = [], list(args.url), list(args.pid)
+    warm = list(urls)
     if not urls and args.serve:
-        proxy, url = start_proxy(args.serve, Path(tempfile.mkdtemp(prefix="pedatlas-serve-")))
+        run_dir = Path(tempfile.mkdtemp(prefix="pedatlas-serve-"))
+        proxy, url, warm = start_proxy(args.serve, run_dir)
         servers, urls, pids = [proxy], [url], [proxy.pid]
     elif not urls:
         servers, urls = start_replicas(args.replicas)
-        pids = [s.pid for s in servers]
+        pids, warm = [s.pid for s in servers], urls
     try:
         if args.warm:
-            for url in urls:
+            for url in warm:
                 asyncio.run(warm_up(url))
         report = asyncio.run(load(urls, pids, args))
     finally:
