@@ -24,7 +24,7 @@ with ui.friendly_errors():
         panels.show_report(year, region, centre, points)
         panels.show_monthly(filters)
     st.divider()
-    panels.show_map(filters, points)
+    panels.show_map(filters)
     if int(summary["trips"]):
         st.divider()
         panels.show_distributions(filters)

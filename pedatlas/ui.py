@@ -1,6 +1,7 @@
 """Page building blocks shared by every page: notices, copy-link, downloads, empty states, errors."""
 
 import logging
+import weakref
 from contextlib import contextmanager
 from functools import partial
 
@@ -83,11 +84,29 @@ def data_table(
     level are left out. Returns the table as shown (translated headers, raw values).
     """
     shown = tables.shown_columns(frame, columns)
-    table = tables.labelled(frame, shown, view.t)
+    table = labelled_table(frame, shown)
     config = {column.title(view.t): grid_column(column, i == 0) for i, column in enumerate(shown)}
     kwargs.setdefault("width", "stretch")
     st.dataframe(table, hide_index=True, column_config=config, **kwargs)
     noted_downloads(table, note, key)
+    return table
+
+
+# Labelled tables of frames that outlive a run (data.shared_per_view): id -> (frame's weak
+# reference, columns and language, table). Relabelling the same shared frame on every rerun was
+# a tenth of a warm referrals run. An entry leaves when its frame is freed, before its id can
+# be reused by another frame.
+_LABELLED: dict[int, tuple[weakref.ref, tuple, pd.DataFrame]] = {}
+
+
+def labelled_table(frame: pd.DataFrame, shown: list[tables.Column]) -> pd.DataFrame:
+    """tables.labelled in the language shown, made once per frame, columns and language."""
+    key, entry = (tuple(shown), view.lang()), _LABELLED.get(id(frame))
+    if entry is not None and entry[0]() is frame and entry[1] == key:
+        return entry[2]
+    table = tables.labelled(frame, shown, view.t)
+    ident = id(frame)
+    _LABELLED[ident] = (weakref.ref(frame, lambda _: _LABELLED.pop(ident, None)), key, table)
     return table
 
 

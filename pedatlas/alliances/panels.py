@@ -27,17 +27,19 @@ def alliance_chart_note(info: pd.Series, title: str, year) -> ChartNote:
     return ui.chart_note(title, "", year, scope_name=name)
 
 
-def labeller(alliances: pd.DataFrame):
-    """Alliance id -> 'name（id）' in the current language, synthetic ones tagged."""
-    rows, tag = alliances.set_index("alliance_id"), view.t("alliances_synthetic_tag")
-
-    def label(alliance_id: str) -> str:
-        row = rows.loc[alliance_id]
-        name = row["name_en"] if view.lang() == "en" and pd.notna(row["name_en"]) else row["name"]
-        marked = row["is_synthetic"] and tag not in name
-        return name + i18n.bracketed(alliance_id, view.lang()) + (f" · {tag}" if marked else "")
-
-    return label
+@data.shared_per_view()
+def alliance_labels() -> dict[str, str]:
+    """Alliance id -> 'name（id）' in the current language, synthetic ones tagged (made once per
+    language and database: the pickers label every alliance on every run)."""
+    rows, tag, lang = data.query("alliances/list"), view.t("alliances_synthetic_tag"), view.lang()
+    labels = {}
+    for row in rows.itertuples(index=False):
+        name = row.name_en if lang == "en" and pd.notna(row.name_en) else row.name
+        marked = row.is_synthetic and tag not in name
+        labels[row.alliance_id] = (
+            name + i18n.bracketed(row.alliance_id, lang) + (f" · {tag}" if marked else "")
+        )
+    return labels
 
 
 def pick_alliance(alliances: pd.DataFrame, label) -> pd.Series:
@@ -91,21 +93,36 @@ def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year:
         t("alliances_metric_children"), fmt.big_number(reach["children"], view.lang())
     )
     columns[3].metric(t("alliances_metric_named"), fmt.integer(reach["named_members"]))
-    for column, field in zip(st.columns(3), ("kind", "tier", "cooperation"), strict=True):
-        breakdown = av.member_breakdown(members, field)
-        figure = av.breakdown_figure(breakdown, field, av.value_translator(field, t))
+    figures, table = member_parts(info.name, year)
+    for column, (field, figure) in zip(st.columns(3), figures.items(), strict=True):
         shows = alliance_chart_note(info, t("alliances_by_" + field), year)
         ui.chart(figure, shows, key=f"breakdown_{field}", container=column)
     st.caption(t("alliances_depth_caption"))
     with st.expander(t("alliances_members_expander", n=len(members))):
-        table = av.translated(av.member_table(members), t)
         about = alliance_note(info, "alliances_members_title", year, "alliances_col_cooperation")
         ui.data_table(table, av.MEMBER_COLUMNS, about, "members")
 
 
-def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
-    st.subheader(view.t("alliances_map_title"))
-    counties = data.query("alliances/map_counties", alliance=info.name, year=year)
+@data.shared_per_view()
+def member_parts(alliance: str, year: int) -> tuple[dict, pd.DataFrame]:
+    """The members by kind, tier and cooperation (a figure each) and the member table."""
+    t, members = view.t, data.query("alliances/member_list", alliance=alliance, year=year)
+    figures = {
+        field: av.breakdown_figure(
+            av.member_breakdown(members, field), field, av.value_translator(field, t)
+        )
+        for field in ("kind", "tier", "cooperation")
+    }
+    return figures, av.translated(av.member_table(members), t)
+
+
+@data.shared_per_view()
+def map_parts(alliance: str, year: int) -> dict:
+    """The alliance's map, where it reaches (in words: one region or cross-region), what its
+    recruitment gap is measured over (in words), the gap's counties and their coverage."""
+    info = data.query("alliances/list").set_index("alliance_id").loc[alliance]
+    members = data.query("alliances/member_list", alliance=alliance, year=year)
+    counties = data.query("alliances/map_counties", alliance=alliance, year=year)
     layer, scopes = av.map_scopes(counties, info["home_adcode"])
     features = av.merge_features([data.features(layer, s) for s in scopes], counties["adcode"])
     # Linked, not embedded: the figure carries the served file's URL instead of the shapes.
@@ -114,19 +131,30 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     provinces = (
         av.merge_features([data.features("province")], scopes) if layer == "county" else None
     )
-    region = view.t("alliances_map_region_cross") if len(scopes) > 1 else info["home_name"]
-    gap_region = gap_region_name(counties, info["home_name"])
-    st.caption(view.t("alliances_map_caption", region=region, home=gap_region))
     figure = av.alliance_map(
         features, counties, members, av.map_labels(view.t), view.lang(), provinces
     )
+    return {
+        "figure": figure,
+        "region": view.t("alliances_map_region_cross") if len(scopes) > 1 else info["home_name"],
+        "gap_region": gap_region_name(counties, info["home_name"]),
+        "gap": av.recruitment_gap(counties),
+        "cover": av.region_coverage(counties),
+    }
+
+
+def show_map(info: pd.Series, year: int) -> None:
+    st.subheader(view.t("alliances_map_title"))
+    parts = map_parts(info.name, year)
+    gap_region = parts["gap_region"]
+    st.caption(view.t("alliances_map_caption", region=parts["region"], home=gap_region))
     about = alliance_chart_note(info, view.t("alliances_map_title"), year)
-    ui.chart(figure, about, key=f"map_{info.name}")
-    gap = av.recruitment_gap(counties)
+    ui.chart(parts["figure"], about, key=f"map_{info.name}")
+    gap = parts["gap"]
     if gap.empty:
         ui.empty_state("alliances_gap_empty", home=gap_region)
         return
-    cover = av.region_coverage(counties)
+    cover = parts["cover"]
     children = fmt.big_number(cover["gap_children"], view.lang())
     st.markdown(
         view.t(
@@ -141,11 +169,13 @@ def show_map(info: pd.Series, members: pd.DataFrame, year: int) -> None:
     ui.data_table(gap, av.GAP_COLUMNS, note, "gap")
 
 
-def show_growth(info: pd.Series) -> None:
+@data.shared_per_view()
+def growth_parts(alliance: str) -> dict:
+    """Members joined per year and outreach by activity (frames and figures; a figure is None
+    when there is nothing to draw), the outreach totals as shown and outreach by year wide."""
     t = view.t
-    st.subheader(t("alliances_growth_title"))
-    growth = data.query("alliances/growth", alliance=info.name)
-    outreach = data.query("alliances/outreach", alliance=info.name)
+    growth = data.query("alliances/growth", alliance=alliance)
+    outreach = data.query("alliances/outreach", alliance=alliance)
     labels = {
         "joined": t("alliances_joined"),
         "members": t("alliances_members_year_end"),
@@ -153,33 +183,49 @@ def show_growth(info: pd.Series) -> None:
         "events": t("alliances_events"),
         "activity": av.value_translator("activity", t),
     }
+    totals = av.outreach_totals(outreach, alliance)
+    return {
+        "growth": growth,
+        "growth_figure": None if growth["joined"].sum() == 0 else av.growth_figure(growth, labels),
+        "outreach": outreach,
+        "outreach_figure": None if outreach.empty else av.outreach_figure(outreach, labels),
+        "totals": av.totals_shown(totals, t),
+        "published": bool(totals["published"].notna().any()),
+        "outreach_wide": av.outreach_wide(outreach),
+    }
+
+
+def show_growth(info: pd.Series) -> None:
+    t = view.t
+    st.subheader(t("alliances_growth_title"))
+    parts = growth_parts(info.name)
+    growth, outreach = parts["growth"], parts["outreach"]
     left, right = st.columns(2)
     with left:
-        if growth["joined"].sum() == 0:
+        if parts["growth_figure"] is None:
             left.markdown(f"**{t('alliances_growth_chart_title')}**")
             ui.empty_state("alliances_growth_empty")
         else:
             years = f"{growth['year'].min()}–{growth['year'].max()}"
             about = alliance_chart_note(info, t("alliances_growth_chart_title"), years)
-            ui.chart(av.growth_figure(growth, labels), about, key="growth")
+            ui.chart(parts["growth_figure"], about, key="growth")
     with right:
-        if outreach.empty:
+        if parts["outreach_figure"] is None:
             right.markdown(f"**{t('alliances_outreach_title')}**")
             ui.empty_state("alliances_outreach_empty")
             return
         years = f"{outreach['year'].min()}–{outreach['year'].max()}"
         about = alliance_chart_note(info, t("alliances_outreach_title"), years)
-        ui.chart(av.outreach_figure(outreach, labels), about, key="outreach")
+        ui.chart(parts["outreach_figure"], about, key="outreach")
     if present.active():  # tables only from here: a projector shows none (one idea per screen)
         return
     st.markdown(f"**{t('alliances_totals_title')}**")
-    totals = av.outreach_totals(outreach, info.name)
-    if totals["published"].notna().any():
+    if parts["published"]:
         st.caption(t(f"alliances_published_{info.name}"))
     st.caption(t("alliances_totals_caption"))
     years = f"{growth['year'].min()}–{growth['year'].max()}"
     note = alliance_note(info, "alliances_totals_title", years, "alliances_col_total")
-    ui.data_table(av.totals_shown(totals, t), av.TOTAL_COLUMNS, note, "totals", width="content")
+    ui.data_table(parts["totals"], av.TOTAL_COLUMNS, note, "totals", width="content")
     with st.expander(t("alliances_tables_expander")):
         for frame, columns, stem, title, measure in (
             (
@@ -190,7 +236,7 @@ def show_growth(info: pd.Series) -> None:
                 "alliances_members_year_end",
             ),
             (
-                av.outreach_wide(outreach),
+                parts["outreach_wide"],
                 av.OUTREACH_COLUMNS,
                 "outreach",
                 "alliances_outreach_title",
@@ -222,7 +268,7 @@ def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
 
 
 def show_alliance(alliances: pd.DataFrame, year: int) -> None:
-    label = labeller(alliances)
+    label = alliance_labels().__getitem__
     info = pick_alliance(alliances, label)
     with ui.friendly_errors():
         growth_panel.show_playback(info)
@@ -235,7 +281,7 @@ def show_alliance(alliances: pd.DataFrame, year: int) -> None:
         with ui.friendly_errors():
             show_profile(info, reach, members, year)
         with ui.friendly_errors():
-            show_map(info, members, year)
+            show_map(info, year)
     with ui.friendly_errors():
         show_growth(info)
     if not present.active():  # a table and its picker: nothing for a projector

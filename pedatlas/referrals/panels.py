@@ -13,26 +13,16 @@ PAGE = "referrals"
 
 def focus_controls(region: str) -> tuple[str, str]:
     """Alliance and hospital pickers (both optional); returns their ids ('' = any)."""
-    alliances = data.query("referrals/alliance_list")
-    names = dict(
-        zip(
-            alliances["alliance_id"],
-            alliances["name_en" if view.lang() == "en" else "name"],
-            strict=True,
-        )
-    )
+    names = alliance_names()
     left, right = st.columns(2)
     alliance = view.selectbox(
         "alliance",
         view.t("referrals_alliance"),
-        ["", *alliances["alliance_id"]],
+        ["", *names],
         lambda a: names.get(a) or view.t("referrals_any_alliance"),
         container=left,
     )
-    hospitals = data.query("referrals/hospital_list", scope=region, alliance=alliance)
-    options = dict(
-        zip(hospitals["hospital_id"], hospitals["name"] + " · " + hospitals["tier"], strict=True)
-    )
+    options = hospital_options(region, alliance)
     linked = view.value("hospital")
     if linked and linked not in options:
         found = data.query("referrals/hospital", hospital=linked)
@@ -46,6 +36,23 @@ def focus_controls(region: str) -> tuple[str, str]:
         container=right,
     )
     return alliance, hospital
+
+
+@data.shared_per_view()
+def alliance_names() -> dict[str, str]:
+    """Alliance id -> name in the language shown, in the list's order."""
+    alliances = data.query("referrals/alliance_list")
+    column = "name_en" if view.lang() == "en" else "name"
+    return dict(zip(alliances["alliance_id"].tolist(), alliances[column].tolist(), strict=True))
+
+
+@data.shared_per_view()
+def hospital_options(region: str, alliance: str) -> dict[str, str]:
+    """Hospital id -> "name · tier" of the hospitals offered for this scope and alliance (the
+    national list has thousands: building it from the query's columns cost ~70 ms a rerun)."""
+    hospitals = data.query("referrals/hospital_list", scope=region, alliance=alliance)
+    labels = (hospitals["name"] + " · " + hospitals["tier"]).tolist()
+    return dict(zip(hospitals["hospital_id"].tolist(), labels, strict=True))
 
 
 def chart_note(title: str, filters: dict) -> ChartNote:
@@ -62,9 +69,26 @@ def chart_note(title: str, filters: dict) -> ChartNote:
     return ui.chart_note(title, filters["scope"], filters["year"], scope_name)
 
 
-def show_volumes(filters: dict) -> None:
+@data.shared_per_view()
+def volume_parts(filters: dict) -> dict:
+    """Totals by direction, the monthly chart (None when there is nothing), where referrals stay."""
     monthly = data.query("referrals/monthly", **filters)
     totals = builders.direction_totals(monthly)
+    figure = None
+    if totals["all"]:
+        figure = builders.monthly_figure(builders.monthly_directions(monthly), view.t, view.lang())
+    shares = data.query("referrals/shares", **filters)
+    return {
+        "totals": totals,
+        "figure": figure,
+        "share": builders.share_totals(shares),
+        "table": builders.share_table(shares, view.t),
+    }
+
+
+def show_volumes(filters: dict) -> None:
+    parts = volume_parts(filters)
+    totals = parts["totals"]
     columns = st.columns(4)
     for column, key in zip(columns, ("up", "down", "lateral"), strict=False):
         column.metric(view.t(f"referrals_dir_{key}"), fmt.integer(totals[key]))
@@ -73,21 +97,18 @@ def show_volumes(filters: dict) -> None:
         fmt.rate(totals["down_up_ratio"]),
         help=view.t("referrals_ratio_help"),
     )
-    if totals["all"] == 0:
+    if parts["figure"] is None:
         ui.empty_state("referrals_empty")
         return
-    figure = builders.monthly_figure(builders.monthly_directions(monthly), view.t, view.lang())
-    ui.chart(figure, chart_note(view.t("referrals_monthly_title"), filters))
-    shares = data.query("referrals/shares", **filters)
+    ui.chart(parts["figure"], chart_note(view.t("referrals_monthly_title"), filters))
     st.subheader(view.t("referrals_stay_title"))
-    share = builders.share_totals(shares)
+    share = parts["share"]
     for column, key in zip(
         st.columns(3), ("same_alliance", "same_county", "same_province"), strict=True
     ):
         column.metric(view.t(f"referrals_kpi_{key}"), fmt.percent(share[key]))
-    table = builders.share_table(shares, view.t)
     note = table_note("referrals_stay_title", filters, "referrals_col_referrals")
-    ui.data_table(table, builders.SHARE_COLUMNS, note, "shares")
+    ui.data_table(parts["table"], builders.SHARE_COLUMNS, note, "shares")
     st.caption(view.t("referrals_stay_note"))
 
 
@@ -125,12 +146,38 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
     least = view.select_slider(
         "min", view.t("referrals_min"), (0, 10, 50, 100, 500, 1000, 5000), container=right
     )
+    parts = flow_map_parts(filters, region, scope_kind, level, top, least)
+    if parts["corridors"] is None:
+        ui.empty_state("referrals_no_corridors", least=least)
+    else:
+        figure, table = parts["corridors"]
+        ui.chart(figure, chart_note(view.t("referrals_map_title"), filters))
+        st.caption(view.t("referrals_map_note"))
+        note = table_note("referrals_map_title", filters, "referrals_col_referrals")
+        ui.data_table(table, builders.CORRIDOR_COLUMNS, note, "corridors")
+    unit = parts["unit"]
+    title = view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}"))
+    st.subheader(title)
+    if parts["net"] is None:
+        ui.empty_state("referrals_empty")
+        return
+    figure, table = parts["net"]
+    ui.chart(figure, chart_note(title, filters))
+    note = ui.table_note(title, filters["scope"], filters["year"], view.t("referrals_col_net"))
+    ui.data_table(table, builders.REGION_FLOW_COLUMNS, note, "net")
+
+
+@data.shared_per_view()
+def flow_map_parts(
+    filters: dict, region: str, scope_kind: str, level: str, top: int, least: int
+) -> dict:
+    """The corridor map and table (None when no corridor passes), the unit of the net-flow map,
+    and that map and table (None when there were no referrals)."""
     corridors = data.query(
         "referrals/corridors", **filters, level=level, top=top, min_referrals=least
     )
-    if corridors.empty:
-        ui.empty_state("referrals_no_corridors", least=least)
-    else:
+    parts: dict = {"corridors": None, "net": None}
+    if not corridors.empty:
         home = region[:2] + "0000" if region else ""
         leaves = (
             not region or (corridors[["from_province", "to_province"]] != home).to_numpy().any()
@@ -145,39 +192,38 @@ def show_flow_map(filters: dict, region: str, scope_kind: str) -> None:
                 [*corridors["from_lon"], *corridors["to_lon"]],
                 [*corridors["from_lat"], *corridors["to_lat"]],
             )
-        ui.chart(figure, chart_note(view.t("referrals_map_title"), filters))
-        st.caption(view.t("referrals_map_note"))
-        table = builders.corridor_table(corridors, view.t)
-        note = table_note("referrals_map_title", filters, "referrals_col_referrals")
-        ui.data_table(table, builders.CORRIDOR_COLUMNS, note, "corridors")
+        parts["corridors"] = (figure, builders.corridor_table(corridors, view.t))
     unit = "city" if level == "hospital" or scope_kind != "national" else "province"
+    parts["unit"] = unit
     regions = data.query("referrals/region_flows", **filters, level=unit)
-    title = view.t("referrals_net_title", unit=view.t(f"referrals_unit_{unit}"))
-    st.subheader(title)
-    if regions.empty:
-        ui.empty_state("referrals_empty")
-        return
-    map_scope = "" if unit == "province" or not region else region[:2] + "0000"
-    extras = national_extras(map_scope)
-    figure = builders.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
-    ui.chart(figure, chart_note(title, filters))
-    provinces = data.query("common/region_list").set_index("adcode")["name"].to_dict()
-    table = builders.region_flow_table(regions, provinces)
-    note = ui.table_note(title, filters["scope"], filters["year"], view.t("referrals_col_net"))
-    ui.data_table(table, builders.REGION_FLOW_COLUMNS, note, "net")
+    if not regions.empty:
+        map_scope = "" if unit == "province" or not region else region[:2] + "0000"
+        extras = national_extras(map_scope)
+        figure = builders.net_flow_figure(regions, data.features(unit, map_scope), extras, view.t)
+        provinces = data.query("common/region_list").set_index("adcode")["name"].to_dict()
+        parts["net"] = (figure, builders.region_flow_table(regions, provinces))
+    return parts
+
+
+@data.shared_per_view()
+def level_parts(filters: dict) -> tuple | None:
+    """The care-level Sankey and its table (None when there were no referrals)."""
+    tiers = data.query("referrals/tiers", **filters)
+    if tiers.empty:
+        return None
+    return builders.sankey_figure(tiers, view.t), builders.tier_table(tiers, view.t)
 
 
 def show_levels(filters: dict) -> None:
     st.subheader(view.t("referrals_levels_title"))
-    tiers = data.query("referrals/tiers", **filters)
-    if tiers.empty:
+    parts = level_parts(filters)
+    if parts is None:
         ui.empty_state("referrals_empty")
         return
-    note = chart_note(view.t("referrals_levels_title"), filters)
-    ui.chart(builders.sankey_figure(tiers, view.t), note)
+    figure, (table, columns) = parts
+    ui.chart(figure, chart_note(view.t("referrals_levels_title"), filters))
     with st.expander(view.t("referrals_levels_rule_title")):
         st.markdown(view.t("referrals_levels_rule"))
-    table, columns = builders.tier_table(tiers, view.t)
     note = table_note("referrals_levels_title", filters, "referrals_col_referrals")
     ui.data_table(table, columns, note, "levels")
 
@@ -302,6 +348,15 @@ def _compare_figure(
     )
 
 
+@data.shared_per_view()
+def area_table(year: int, region: str) -> pd.DataFrame:
+    """The service areas of the scope with their localization index (one row per area)."""
+    inputs = area_inputs(year, region)
+    index, shown = inputs["index"], inputs["shown"]
+    in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
+    return builders.area_table(in_scope, inputs["areas"], inputs["counties"])
+
+
 def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     st.subheader(view.t("referrals_areas_title"))
     key = (data.current_identity(), data.current_scope(), view.lang(), year, region, scope_kind)
@@ -320,10 +375,7 @@ def show_service_areas(year: int, region: str, scope_kind: str) -> None:
     )
     compare_note = ui.chart_note(view.t(f"referrals_compare_{compare}"), region, year)
     ui.chart(_compare_figure(*key, compare), compare_note, key="compare_map", container=right)
-    inputs = area_inputs(year, region)
-    index, shown = inputs["index"], inputs["shown"]
-    in_scope = index.loc[index.index.isin(set(shown["area"].dropna()))].reset_index()
-    table = builders.area_table(in_scope, inputs["areas"], inputs["counties"])
+    table = area_table(year, region)
     note = ui.table_note(view.t("referrals_areas_title"), region, year, view.t("referrals_col_li"))
     ui.data_table(table, builders.AREA_COLUMNS, note, "areas")
     with st.expander(view.t("referrals_areas_method_title")):

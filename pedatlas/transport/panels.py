@@ -67,9 +67,15 @@ def chart_note(title: str, filters: dict) -> ChartNote:
     return ui.chart_note(title, filters["scope"], filters["year"])
 
 
-def show_monthly(filters: dict) -> None:
+@data.shared_per_view()
+def monthly_figure(filters: dict):
+    """Trips by month, stacked by patient group, with the share critical as a line."""
     monthly = builders.transport_monthly_table(data.query("transport/monthly", **filters))
-    figure = builders.transport_monthly_figure(monthly, view.t, view.lang())
+    return builders.transport_monthly_figure(monthly, view.t, view.lang())
+
+
+def show_monthly(filters: dict) -> None:
+    figure = monthly_figure(filters)
     ui.chart(figure, chart_note(view.t("transport_monthly_title"), filters))
 
 
@@ -112,8 +118,11 @@ def band_setting(region: str, centre: str, points):
     return counties, centres.loc[centres["hospital_id"].isin(set(counties["centre_id"]))], area
 
 
-def show_map(filters: dict, points) -> None:
-    st.subheader(view.t("transport_map_title"))
+@data.shared_per_view()
+def map_parts(filters: dict) -> dict:
+    """The route map, its area ('' = national), the centre picked (name, '' = all), the counties
+    by distance band and those beyond the last band (with their centre's name)."""
+    points = data.query("transport/centre_points")
     counties, centres, area = band_setting(filters["scope"], filters["centre"], points)
     routes = data.query("transport/routes", **filters)
     national = not area
@@ -134,12 +143,29 @@ def show_map(filters: dict, points) -> None:
             [*routes["from_lon"], *routes["to_lon"], *centres["lon"]],
             [*routes["from_lat"], *routes["to_lat"], *centres["lat"]],
         )
-    ui.chart(figure, ui.chart_note(view.t("transport_map_title"), area, filters["year"]))
+    beyond = counties.loc[counties["distance_km"] > builders.BAND_KM[-1]].sort_values(
+        "distance_km", ascending=False
+    )
+    names = dict(zip(points["hospital_id"], points["name"], strict=True))
+    return {
+        "figure": figure,
+        "area": area,
+        "picked": centres["name"].iloc[0] if filters["centre"] and not centres.empty else "",
+        "bands": builders.band_summary(counties, view.t),
+        "beyond": beyond.assign(centre=beyond["centre_id"].map(names)),
+    }
+
+
+def show_map(filters: dict) -> None:
+    st.subheader(view.t("transport_map_title"))
+    parts = map_parts(filters)
+    area = parts["area"]
+    ui.chart(parts["figure"], ui.chart_note(view.t("transport_map_title"), area, filters["year"]))
     st.caption(view.t("transport_map_note"))
     if present.active():  # the tables under the map: not on a projector (one idea per screen)
         return
     left, right = st.columns([2, 3])
-    picked = centres["name"].iloc[0] if filters["centre"] and not centres.empty else ""
+    picked = parts["picked"]
     suffix = "_centre" if picked else ""
     scope_name, year = shell.scope_name(area), str(filters["year"])
     title = view.t("transport_bands_title" + suffix, scope=scope_name, centre=picked)
@@ -148,53 +174,58 @@ def show_map(filters: dict, points) -> None:
         title, scope_name, year, view.t("col_children"), view.t("table_source_default")
     )
     with left:
-        ui.data_table(builders.band_summary(counties, view.t), builders.BAND_COLUMNS, note, "bands")
-    beyond = counties.loc[counties["distance_km"] > builders.BAND_KM[-1]].sort_values(
-        "distance_km", ascending=False
-    )
-    km = builders.BAND_KM[-1]
+        ui.data_table(parts["bands"], builders.BAND_COLUMNS, note, "bands")
+    beyond, km = parts["beyond"], builders.BAND_KM[-1]
     title = view.t("transport_beyond_title" + suffix, km=km, count=len(beyond), centre=picked)
     right.markdown(f"**{title}**")
-    names = dict(zip(points["hospital_id"], points["name"], strict=True))
-    table = beyond.assign(centre=beyond["centre_id"].map(names))
     measure = view.t("transport_col_distance")
     note = TableNote(title, scope_name, year, measure, view.t("table_source_default"))
     with right:
-        ui.data_table(table, builders.BEYOND_COLUMNS, note, "beyond", height=320)
+        ui.data_table(beyond, builders.BEYOND_COLUMNS, note, "beyond", height=320)
+
+
+@data.shared_per_view()
+def distribution_parts(filters: dict) -> dict:
+    """Per measure (km, minutes): its histogram and box plot with their titles; the unusual
+    trips (their total, and the table of the first OUTLIER_ROWS; None when there are none)."""
+    bins = data.query("transport/histogram", **filters, km_bin=KM_BIN, minutes_bin=MINUTES_BIN)
+    spread = data.query("transport/spread", **filters)
+    charts = {}
+    for measure, width, color in (("km", KM_BIN, "#3182bd"), ("minutes", MINUTES_BIN, "#e6550d")):
+        title = view.t(f"transport_hist_{measure}", width=width)
+        box_title = view.t(f"transport_box_{measure}")
+        charts[measure] = (
+            (title, builders.histogram_figure(bins, measure, width, title, color)),
+            (f"{title} · {box_title}", builders.box_figure(spread, measure, box_title, color)),
+        )
+    outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
+    table = None
+    if not outliers.empty:
+        table = outliers.assign(
+            patient=outliers["patient"].map(lambda p: view.t(f"transport_patient_{p}")),
+            outcome=outliers["outcome"].map(lambda o: view.t(f"transport_outcome_{o}")),
+        )
+    total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
+    return {"charts": charts, "outliers": total, "table": table}
 
 
 def show_distributions(filters: dict) -> None:
     st.subheader(view.t("transport_spread_title"))
-    bins = data.query("transport/histogram", **filters, km_bin=KM_BIN, minutes_bin=MINUTES_BIN)
-    spread = data.query("transport/spread", **filters)
+    parts = distribution_parts(filters)
     columns = st.columns([3, 1.3, 3, 1.3])
-    for (hist, box), measure, width, color in zip(
-        ((columns[0], columns[1]), (columns[2], columns[3])),
-        ("km", "minutes"),
-        (KM_BIN, MINUTES_BIN),
-        ("#3182bd", "#e6550d"),
-        strict=True,
+    for (hist, box), measure in zip(
+        ((columns[0], columns[1]), (columns[2], columns[3])), ("km", "minutes"), strict=True
     ):
-        title = view.t(f"transport_hist_{measure}", width=width)
-        figure = builders.histogram_figure(bins, measure, width, title, color)
-        ui.chart(figure, chart_note(title, filters), container=hist)
-        box_title = view.t(f"transport_box_{measure}")
-        figure = builders.box_figure(spread, measure, box_title, color)
-        ui.chart(figure, chart_note(f"{title} · {box_title}", filters), container=box)
+        for container, (title, figure) in zip((hist, box), parts["charts"][measure], strict=True):
+            ui.chart(figure, chart_note(title, filters), container=container)
     if present.active():  # the unusual trips are a table: not on a projector
         return
-    outliers = data.query("transport/outliers", **filters, limit=OUTLIER_ROWS)
-    total = int(outliers["outliers"].iloc[0]) if not outliers.empty else 0
-    title = view.t("transport_outliers_title", count=fmt.integer(total))
+    title = view.t("transport_outliers_title", count=fmt.integer(parts["outliers"]))
     st.markdown(f"**{title}**")
     st.caption(view.t("transport_outliers_rule", rows=OUTLIER_ROWS))
-    if outliers.empty:
+    if parts["table"] is None:
         ui.empty_state("transport_no_outliers")
         return
-    table = outliers.assign(
-        patient=outliers["patient"].map(lambda p: view.t(f"transport_patient_{p}")),
-        outcome=outliers["outcome"].map(lambda o: view.t(f"transport_outcome_{o}")),
-    )
     measure = view.t("transport_out_minutes_per_km")
     note = ui.table_note(title, filters["scope"], filters["year"], measure)
-    ui.data_table(table, builders.OUTLIER_COLUMNS, note, "outliers")
+    ui.data_table(parts["table"], builders.OUTLIER_COLUMNS, note, "outliers")
