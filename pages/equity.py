@@ -23,7 +23,6 @@ with ui.friendly_errors():
         lambda s: view.t(f"equity_section_{s}"),
         horizontal=True,
     )
-    rows = data.query("equity/county_resources", scope=region)
     if section in ("inequality", "access"):
         controls = st.columns(3)
         resource = view.selectbox(
@@ -34,21 +33,16 @@ with ui.friendly_errors():
             container=controls[0],
         )
         if section == "inequality":
-            panels.show_inequality(rows, names, resource, scope_kind, year, controls)
+            panels.show_inequality(resource, scope_kind, year, controls)
         else:
-            panels.show_access(resource, region, scope_kind, year, names, controls)
+            panels.show_access(resource, region, scope_kind, year, controls)
     elif section == "coverage":
-        panels.show_coverage(
-            ev.year_rows(rows, year), data.query("equity/hospitals", year=year), region, year
-        )
+        panels.show_coverage(region, year)
     elif section == "shortage":
-        hospitals = data.query("equity/hospitals", year=year)
-        panels.show_shortage(ev.year_rows(rows, year), hospitals, region, year, names)
+        panels.show_shortage(region, year)
     elif section == "hotspots":
-        hospitals = data.query("equity/hospitals", year=year)
-        analysis_panels.show_hotspots(rows, hospitals, region, scope_kind, year, names)
+        analysis_panels.show_hotspots(region, scope_kind, year)
     elif section == "time":
-        hospitals = data.query("equity/hospitals", year=year)
-        analysis_panels.show_time_to_care(rows, hospitals, region, scope_kind, year, names)
+        analysis_panels.show_time_to_care(region, scope_kind, year)
     else:
         analysis_panels.show_service_quality(region, year, names)

@@ -15,7 +15,32 @@ from pedatlas.equity.panels import chart_note, county_accessibility, county_laye
 from pedatlas.metrics import clusters
 
 
-def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, names) -> None:
+def region_names() -> dict[str, str]:
+    """Province and city adcode -> name."""
+    regions = data.query("common/region_list")
+    return dict(zip(regions["adcode"], regions["name"], strict=True))
+
+
+@data.shared_per_view()
+def hotspot_parts(region: str, scope_kind: str, year: int, measure: str) -> dict | None:
+    """Moran's I and the LISA clusters of the measure in the scope: the global summary, a
+    sentence per cluster, the cluster map and the county table (None when no county has a value)."""
+    rows = data.query("equity/county_resources", scope=region)
+    hospitals = data.query("equity/hospitals", year=year)
+    counties, names = ev.year_rows(rows, year), region_names()
+    values, result = _clusters(counties, hospitals, region, year, measure)
+    if result.counties["cluster"].eq("undefined").all():
+        return None
+    layers = county_layers(scope_kind, region)
+    return {
+        "summary": hotspots.global_summary(result),
+        "sentences": list(hotspots.sentences(result, measure, names, view.t)),
+        "figure": hotspots.cluster_map(result, values, layers, view.t, view.lang()),
+        "table": hotspots.cluster_table(result, values, _places(counties, names), view.t),
+    }
+
+
+def show_hotspots(region: str, scope_kind: str, year: int) -> None:
     measure = view.selectbox(
         "measure",
         view.t("hotspot_measure"),
@@ -23,12 +48,11 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
         lambda m: view.t(f"hotspot_measure_{m}"),
         container=st.columns(3)[0],
     )
-    counties = ev.year_rows(rows, year)
-    values, result = _clusters(counties, hospitals, region, year, measure)
-    if result.counties["cluster"].eq("undefined").all():
+    parts = hotspot_parts(region, scope_kind, year, measure)
+    if parts is None:
         ui.empty_state("hotspot_empty")
         return
-    summary = hotspots.global_summary(result)
+    summary = parts["summary"]
     cells = st.columns(4)
     expected = fmt.rate(summary["expected_i"], 3)
     cells[0].metric(
@@ -42,50 +66,14 @@ def show_hotspots(rows, hospitals, region: str, scope_kind: str, year: int, name
     measure_name = view.t(f"hotspot_measure_{measure}")
     title = view.t("hotspot_title", measure=measure_name, year=year)
     st.subheader(title)
-    for line in hotspots.sentences(result, measure, names, view.t):
+    for line in parts["sentences"]:
         st.markdown(f"- {line}")
-    figure = _cluster_figure(
-        data.current_identity(),
-        data.current_scope(),
-        view.lang(),
-        year,
-        region,
-        scope_kind,
-        measure,
-        values,
-        result,
-    )
-    ui.chart(figure, chart_note(title, year))
+    ui.chart(parts["figure"], chart_note(title, year))
     st.caption(view.t("hotspot_note"))
     st.subheader(view.t("hotspot_table_title"))
-    places = _places(counties, names)
-    table = hotspots.cluster_table(result, values, places, view.t)
     title = f"{view.t('hotspot_table_title')} · {measure_name}"
     note = ui.table_note(title, region, year, view.t("hotspot_col_cluster"))
-    ui.data_table(table, hotspots.CLUSTER_COLUMNS, note, "hotspots")
-
-
-# The cluster map is the same for everyone looking at the same measure, year, scope and
-# language: a resource shared per process (st.plotly_chart only reads it; its stamp is part of
-# the key). Building it (hover text and colours of 2,848 counties) was a third of a national
-# view's run. values and result are functions of the other arguments, so they are not hashed.
-@st.cache_resource(
-    show_spinner=False,
-    max_entries=32,
-    hash_funcs={pd.DataFrame: lambda _: None, clusters.ClusterResult: lambda _: None},
-)
-def _cluster_figure(
-    identity,
-    user_scope: str,
-    lang: str,
-    year: int,
-    region: str,
-    scope_kind: str,
-    measure: str,
-    values: pd.DataFrame,
-    result: clusters.ClusterResult,
-):
-    return hotspots.cluster_map(result, values, county_layers(scope_kind, region), view.t, lang)
+    ui.data_table(parts["table"], hotspots.CLUSTER_COLUMNS, note, "hotspots")
 
 
 def _clusters(counties, hospitals, region: str, year: int, measure: str):
@@ -133,37 +121,22 @@ def _places(counties: pd.DataFrame, names: dict) -> pd.DataFrame:
     )
 
 
-def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, names) -> None:
-    level = view.selectbox(
-        "care",
-        view.t("time_level"),
-        time_to_care.CARE_LEVELS,
-        lambda v: view.t(f"time_level_{v}"),
-        container=st.columns(3)[0],
-    )
+@data.shared_per_view()
+def time_parts(region: str, scope_kind: str, year: int, level: str) -> dict | None:
+    """Minutes to each level of care from the scope's counties: shares within the bands (scope
+    and by province or city), the map of the chosen level, the band chart and table, and the
+    detour fit they rest on (None when the scope has no counties this year)."""
+    rows = data.query("equity/county_resources", scope=region)
+    hospitals, names = data.query("equity/hospitals", year=year), region_names()
     # Fitted on every recorded route when the database was built or imported.
     fits, pooled = time_to_care.split_fits(data.query("equity/detour_fits"))
     counties = ev.in_scope(ev.year_rows(rows, year), region)
     minutes = time_to_care.county_minutes(counties, hospitals, fits, pooled["factor"])
     if minutes.empty:
-        ui.empty_state("equity_no_units", year=year)
-        return
+        return None
     shares = time_to_care.scope_shares(minutes)
-    level_name = view.t(f"time_level_{level}")
-    cells = st.columns(3)
-    for cell, (_, row) in zip(cells, shares.iterrows(), strict=True):
-        beyond = 1 - row["within_60"]
-        label = view.t("time_metric_beyond_60", level=view.t(f"time_level_{row['level']}"))
-        cell.metric(label, fmt.percent(beyond))
-    map_title = view.t("time_title", level=level_name, year=year)
-    st.subheader(map_title)
-    layers = county_layers(scope_kind, region)
-    figure = time_to_care.minutes_map(minutes, level, layers, view.t, view.lang())
-    ui.chart(figure, chart_note(map_title, year))
     title = view.t("time_chart_title", scope=_scope_name(region, names))
-    ui.chart(time_to_care.bands_figure(shares, title, view.t), chart_note(title, year))
     group_key = "city_adcode" if scope_kind != "national" else "province_adcode"
-    st.subheader(view.t("time_table_title", level=level_name))
     table = time_to_care.bands_table(
         time_to_care.group_shares(minutes, group_key, level),
         group_key,
@@ -171,9 +144,43 @@ def show_time_to_care(rows, hospitals, region: str, scope_kind: str, year: int, 
         time_to_care.scope_children_row(minutes, level),
         view.t,
     )
+    layers = county_layers(scope_kind, region)
+    return {
+        "beyond_60": [(row["level"], 1 - row["within_60"]) for _, row in shares.iterrows()],
+        "map": time_to_care.minutes_map(minutes, level, layers, view.t, view.lang()),
+        "bands": (title, time_to_care.bands_figure(shares, title, view.t)),
+        "table": table,
+        "pooled": pooled,
+    }
+
+
+def show_time_to_care(region: str, scope_kind: str, year: int) -> None:
+    level = view.selectbox(
+        "care",
+        view.t("time_level"),
+        time_to_care.CARE_LEVELS,
+        lambda v: view.t(f"time_level_{v}"),
+        container=st.columns(3)[0],
+    )
+    parts = time_parts(region, scope_kind, year, level)
+    if parts is None:
+        ui.empty_state("equity_no_units", year=year)
+        return
+    level_name = view.t(f"time_level_{level}")
+    for cell, (care, beyond) in zip(st.columns(3), parts["beyond_60"], strict=True):
+        label = view.t("time_metric_beyond_60", level=view.t(f"time_level_{care}"))
+        cell.metric(label, fmt.percent(beyond))
+    map_title = view.t("time_title", level=level_name, year=year)
+    st.subheader(map_title)
+    ui.chart(parts["map"], chart_note(map_title, year))
+    title, figure = parts["bands"]
+    ui.chart(figure, chart_note(title, year))
+    st.subheader(view.t("time_table_title", level=level_name))
     columns = time_to_care.bands_columns(view.t)
     title = view.t("time_table_title", level=level_name)
-    ui.data_table(table, columns, ui.table_note(title, region, year, columns[1].label), "time")
+    note = ui.table_note(title, region, year, columns[1].label)
+    ui.data_table(parts["table"], columns, note, "time")
+    pooled = parts["pooled"]
     st.caption(
         view.t(
             "time_fit_note",

@@ -48,41 +48,58 @@ def chart_note(title: str, year: int) -> ChartNote:
     return ui.chart_note(title, view.value("region"), year)
 
 
-def show_inequality(rows, names, resource: str, scope_kind: str, year: int, controls) -> None:
-    region = view.value("region")
-    unit = unit_level(region, controls[1])
+@data.shared_per_view()
+def inequality_parts(resource: str, unit: str, region: str, scope_kind: str, year: int) -> dict:
+    """Gini and Theil by year of the units (trend), the group they decompose by (None for a
+    municipality's districts: one city), the trend in words, and the three figures."""
+    rows = data.query("equity/county_resources", scope=region)
+    regions = data.query("common/region_list")
+    names = dict(zip(regions["adcode"], regions["name"], strict=True))
     # A municipality has one city: its districts are compared, with no grouping to decompose by.
-    municipality = scope.is_municipality(region, data.query("common/region_list"))
+    municipality = scope.is_municipality(region, regions)
     group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
     group: str | None = view.t(f"equity_group_{'province' if scope_kind == 'national' else 'city'}")
     group = group if group_key else None
     trend = ev.inequality_by_year(rows, resource, unit, group_key)
+    parts: dict = {"trend": trend, "group": group, "group_key": group_key, "figures": None}
     if trend.empty or trend.loc[trend["year"] == year, "gini"].isna().all():
+        return parts
+    sentence = ""
+    direction = ev.trend_direction(trend)
+    if direction:
+        words, values = direction
+        sentence = view.t(f"equity_trend_{words}", unit=view.t(f"equity_units_{unit}"), **values)
+        if values["disagree"]:
+            sentence += view.t("equity_trend_disagree")
+    units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
+    lorenz_title = view.t("equity_lorenz_title", year=year, unit=view.t(f"equity_unit_{unit}"))
+    parts["sentence"] = sentence
+    parts["figures"] = (
+        (lorenz_title, ev.lorenz_figure(units, lorenz_title, view.t)),
+        (view.t("equity_gini_trend_title"), ev.gini_trend_figure(trend, view.t)),
+        ev.theil_figure(trend, group, view.t),
+    )
+    return parts
+
+
+def show_inequality(resource: str, scope_kind: str, year: int, controls) -> None:
+    region = view.value("region")
+    unit = unit_level(region, controls[1])
+    parts = inequality_parts(resource, unit, region, scope_kind, year)
+    trend, group = parts["trend"], parts["group"]
+    if parts["figures"] is None:
         ui.empty_state("equity_no_resource" if not trend.empty else "equity_no_units", year=year)
         return
     inequality_metrics(trend, year, group, unit)
     unit_name = view.t(f"equity_unit_{unit}")
-    direction = ev.trend_direction(trend)
-    if direction:
-        units_phrase = view.t(f"equity_units_{unit}")
-        words, values = direction
-        sentence = view.t(f"equity_trend_{words}", unit=units_phrase, **values)
-        if values["disagree"]:
-            sentence += view.t("equity_trend_disagree")
-        st.markdown(sentence)
-    units = ev.unit_totals(ev.year_rows(rows, year), unit, resource, names)
+    if parts["sentence"]:
+        st.markdown(parts["sentence"])
+    (lorenz_title, lorenz), (gini_title, gini), theil = parts["figures"]
     left, right = st.columns(2)
-    lorenz_title = view.t("equity_lorenz_title", year=year, unit=unit_name)
-    ui.chart(
-        ev.lorenz_figure(units, lorenz_title, view.t),
-        chart_note(lorenz_title, year),
-        container=left,
-    )
-    gini_title = view.t("equity_gini_trend_title")
-    ui.chart(ev.gini_trend_figure(trend, view.t), chart_note(gini_title, year), container=right)
-    theil = ev.theil_figure(trend, group, view.t)
+    ui.chart(lorenz, chart_note(lorenz_title, year), container=left)
+    ui.chart(gini, chart_note(gini_title, year), container=right)
     ui.chart(theil, chart_note(theil.layout.title.text or "Theil", year))
-    if not group_key:
+    if not parts["group_key"]:
         st.caption(view.t("equity_theil_city_note"))
     st.subheader(view.t("equity_table_title"))
     title = (
@@ -94,7 +111,28 @@ def show_inequality(rows, names, resource: str, scope_kind: str, year: int, cont
     formulas(("lorenz", "gini", "theil", "theil_parts"), "equity_formula_inequality_note")
 
 
-def show_access(resource, region: str, scope_kind: str, year: int, names, controls) -> None:
+@data.shared_per_view()
+def access_parts(
+    resource: str, method: str, catchment: int, region: str, scope_kind: str, year: int
+) -> dict | None:
+    """The scope's accessibility: summary, map, ranking table and the index's range (None when
+    no county of the scope has a score)."""
+    scores = ev.in_scope(county_accessibility(year, resource, method, catchment), region)
+    if scores.empty or scores["access_index"].isna().all():
+        return None
+    regions = data.query("common/region_list")
+    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    index = scores["access_index"]
+    return {
+        "summary": ev.access_summary(scores),
+        "figure": ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang()),
+        "ranking": ev.access_ranking(scores, names),
+        "target_outside": not classify.target_in_range(index, 1.0) and index.notna().any(),
+        "range": (index.min(), index.max()),
+    }
+
+
+def show_access(resource, region: str, scope_kind: str, year: int, controls) -> None:
     method = view.selectbox(
         "method",
         view.t("equity_method"),
@@ -106,61 +144,80 @@ def show_access(resource, region: str, scope_kind: str, year: int, names, contro
         "catchment", view.t("equity_catchment"), ev.CATCHMENTS_KM, container=controls[2]
     )
     st.info(view.t("equity_access_note"), icon=":material/info:")
-    scores = ev.in_scope(county_accessibility(year, resource, method, catchment), region)
-    if scores.empty or scores["access_index"].isna().all():
+    parts = access_parts(resource, method, catchment, region, scope_kind, year)
+    if parts is None:
         ui.empty_state("equity_access_no_supply", year=year)
         return
-    summary = ev.access_summary(scores)
+    summary = parts["summary"]
     cells = st.columns(3)
     cells[0].metric(view.t("equity_access_mean"), fmt.rate(summary["mean"]))
     cells[1].metric(view.t("equity_access_below_half"), fmt.percent(summary["below_half"]))
     cells[2].metric(view.t("equity_access_zero"), fmt.integer(summary["zero"]))
-    figure = ev.access_map(scores, county_layers(scope_kind, region), view.t, view.lang())
     method_words = f"{view.t(f'equity_method_{method}')} · {catchment} km"
     map_title = f"{view.t('equity_col_access_index')} ({method_words})"
-    ui.chart(figure, chart_note(map_title, year))
-    index = scores["access_index"]
-    if not classify.target_in_range(index, 1.0) and index.notna().any():
+    ui.chart(parts["figure"], chart_note(map_title, year))
+    if parts["target_outside"]:
+        low, high = parts["range"]
         st.caption(
             view.t(
                 "legend_target_outside",
                 target=fmt.rate(1.0),
-                low=fmt.rate(index.min()),
-                high=fmt.rate(index.max()),
+                low=fmt.rate(low),
+                high=fmt.rate(high),
             )
         )
     st.subheader(view.t("equity_access_table_title"))
     title = view.t("equity_access_table_title")
     note = ui.table_note(title, region, year, map_title)
-    ui.data_table(ev.access_ranking(scores, names), ev.ACCESS_COLUMNS, note, "access")
+    ui.data_table(parts["ranking"], ev.ACCESS_COLUMNS, note, "access")
     formulas(("2sfca", "e2sfca", "step", "gauss", "normalized"), "equity_formula_access_note")
 
 
-def show_coverage(counties, hospitals, region: str, year: int) -> None:
-    shares = ev.coverage_shares(counties, hospitals, region)
+@data.shared_per_view()
+def coverage_parts(region: str, year: int) -> tuple:
+    """The scope's children by distance to the nearest hospital: figure, table and its columns."""
+    counties = ev.year_rows(data.query("equity/county_resources", scope=region), year)
+    shares = ev.coverage_shares(counties, data.query("equity/hospitals", year=year), region)
+    return ev.coverage_figure(shares, year, view.t), *ev.coverage_table(shares, view.t)
+
+
+def show_coverage(region: str, year: int) -> None:
     title = view.t("equity_coverage_title", year=year)
-    ui.chart(ev.coverage_figure(shares, year, view.t), chart_note(title, year))
-    table, columns = ev.coverage_table(shares, view.t)
+    figure, table, columns = coverage_parts(region, year)
+    ui.chart(figure, chart_note(title, year))
     measure = view.t("equity_col_within_km", km=ev.COVERAGE_KM[0])
     ui.data_table(table, columns, ui.table_note(title, region, year, measure), "coverage")
     st.caption(view.t("equity_coverage_note"))
     formulas(("coverage",), None)
 
 
-def show_shortage(counties, hospitals, region: str, year: int, names: dict) -> None:
+@data.shared_per_view()
+def shortage_table(region: str, year: int, top: int) -> pd.DataFrame | None:
+    """The top counties of the scope by shortage score as shown (None when none scores)."""
+    counties = ev.year_rows(data.query("equity/county_resources", scope=region), year)
+    hospitals = data.query("equity/hospitals", year=year)
+    worst = ev.shortage_ranking(counties, hospitals, region, top)
+    if worst.empty:
+        return None
+    regions = data.query("common/region_list")
+    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    return ev.shortage_table(worst, names, view.t)
+
+
+def show_shortage(region: str, year: int) -> None:
     top = view.selectbox("top", view.t("equity_top"), ev.SHORTAGE_TOP, container=st.columns(3)[0])
     st.subheader(view.t("equity_shortage_title", year=year))
     st.caption(view.t("equity_shortage_note"))
     with st.expander(view.t("equity_points_title")):
         st.markdown(ev.points_table_markdown(view.t))
         st.caption(view.t("equity_points_notes"))
-    worst = ev.shortage_ranking(counties, hospitals, region, top)
-    if worst.empty:
+    table = shortage_table(region, year, top)
+    if table is None:
         ui.empty_state("equity_shortage_empty")
         return
     title = view.t("equity_shortage_title", year=year)
     note = ui.table_note(title, region, year, view.t("equity_col_score"))
-    ui.data_table(ev.shortage_table(worst, names, view.t), ev.SHORTAGE_COLUMNS, note, "shortage")
+    ui.data_table(table, ev.SHORTAGE_COLUMNS, note, "shortage")
 
 
 def formulas(keys: tuple[str, ...], note_key: str | None) -> None:
