@@ -21,29 +21,25 @@ with ui.friendly_errors():
         scope.levels_inside(region, regions), target
     )
     since = change_panel.since_control(year, shell.years(), st.columns(4)[0])
-    rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
-    measures = density.region_measures(rows, target[0] if target else float("nan"))
-    if measures.empty:
+    if not panels.has_regions(year, level, region):
         ui.empty_state("map_no_regions")
     elif since:
         event = change_panel.show_change(year, since, level, region, scope_kind, metric, target)
         panels.handle_click(event, level, region, scope_kind)
     else:
-        if measures[metric].isna().all():
-            ui.empty_state("map_no_data_year", year=year)
-        missing = measures.loc[measures["children"].isna() | (measures["children"] == 0), "name"]
-        if not missing.empty:
-            st.caption(view.t("map_missing_children", names=view.t("punct_list").join(missing)))
-        figure, notes = panels.map_figure(
-            measures, metric, scheme, target, scope_kind, level, region
+        parts = panels.map_parts(
+            year, level, region, scope_kind, metric, scheme, show_hospitals, target
         )
-        for note in notes:
+        if parts["no_data"]:
+            ui.empty_state("map_no_data_year", year=year)
+        if parts["missing"]:
+            names = view.t("punct_list").join(parts["missing"])
+            st.caption(view.t("map_missing_children", names=names))
+        for note in parts["notes"]:
             st.caption(note)
-        if show_hospitals:
-            panels.add_hospitals(figure, year, region, scope_kind)
         st.caption(view.t("map_click_hint"))
         event = ui.chart(
-            figure,
+            parts["figure"],
             panels.chart_note(metric, target, level, region, year),
             key=f"map_{region or 'cn'}_{level}",
             on_select="rerun",
@@ -55,4 +51,4 @@ with ui.friendly_errors():
             panels.county_detail(year, county)
         if not present.active():  # one idea per screen: the table stays off the projector
             st.subheader(view.t("map_table_title"))
-            panels.show_region_table(measures, metric, target, level, region, regions, year)
+            panels.show_region_table(parts["table"], metric, target, level, region, year)

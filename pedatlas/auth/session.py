@@ -42,6 +42,10 @@ LOCAL_USER = User("local", "admin", NATIONAL, "none")
 
 def oidc_configured() -> bool:
     """Whether .streamlit/secrets.toml has an [auth] section (Streamlit's st.login)."""
+    # With no secrets file, Streamlit searches for one again on every access, and each page
+    # run asks who its user is many times.
+    if not any(Path(name).is_file() for name in st.get_option("secrets.files")):
+        return False
     try:
         return "auth" in st.secrets
     except (FileNotFoundError, OSError, ValueError):

@@ -6,6 +6,7 @@ are never stored or logged, only their argon2id hashes.
 """
 
 import fcntl
+import functools
 import json
 import os
 from collections.abc import Iterator
@@ -59,10 +60,20 @@ def check_scope(scope: str) -> str:
 
 def load(path: Path) -> dict[str, LocalUser]:
     """Users by name ({} when the file does not exist)."""
-    if not path.exists():
-        return {}
     try:
-        records = json.loads(path.read_text("utf-8")).get("users", {})
+        stat = path.stat()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise UsersError(f"users file {path} cannot be read: {error}") from None
+    # Every page run asks who its user is several times; the file is parsed once per version.
+    return dict(_parsed(str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(path: str, inode: int, mtime_ns: int, size: int) -> dict[str, LocalUser]:
+    try:
+        records = json.loads(Path(path).read_text("utf-8")).get("users", {})
     except (OSError, ValueError) as error:
         raise UsersError(f"users file {path} cannot be read: {error}") from None
     return {name: LocalUser(name=name, **record) for name, record in records.items()}

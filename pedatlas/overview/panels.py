@@ -9,7 +9,9 @@ from pedatlas.overview import builders
 PAGE = "overview"
 
 
-def show_headlines(year: int, region: str) -> None:
+@data.shared_per_view()
+def headline_figures(year: int, region: str) -> list:
+    """The headline figures of the scope and year, with their change since the year before."""
     years = shell.years()
     now = data.query("overview/scope_summary", year=year, scope=region).iloc[0]
     before = (
@@ -17,9 +19,11 @@ def show_headlines(year: int, region: str) -> None:
         if year - 1 in years
         else None
     )
-    figures = builders.headline_figures(
-        now, before, data.query("common/targets"), year, view.lang()
-    )
+    return builders.headline_figures(now, before, data.query("common/targets"), year, view.lang())
+
+
+def show_headlines(year: int, region: str) -> None:
+    figures = headline_figures(year, region)
     # Four a row: values and labels fit a 1280-px projector with the sidebar open.
     per_row = 4
     for row_start in range(0, len(figures), per_row):
@@ -54,31 +58,48 @@ def ranking_level(region: str, regions) -> str:
     return level
 
 
-def show_rankings(year: int, region: str) -> None:
-    level = ranking_level(region, data.query("common/region_list"))
+@data.shared_per_view()
+def ranking_parts(year: int, region: str, level: str) -> dict | None:
+    """The best and worst regions at level by physicians per 1,000 children, each as (label,
+    what its map link sets), and the note on regions left out (None when none ranks)."""
     rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
     target = density.target_value(data.query("common/targets"), "ped_physicians_per_1000", year)
     measures = density.region_measures(rows, target[0] if target else float("nan"))
     best, worst, left_out = small_population.ranked(measures, "physicians_per_1000")
     if best.empty:
+        return None
+    lists = {}
+    for title, frame in (("overview_best", best), ("overview_worst", worst)):
+        lists[title] = [
+            (
+                f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}"
+                + i18n.bracketed(fmt.big_number(row["children"], view.lang()), view.lang()),
+                map_link_overrides(row["adcode"], level, region),
+            )
+            for _, row in frame.iterrows()
+        ]
+    return {"lists": lists, "note": rates.left_out_note(left_out, view.lang())}
+
+
+def show_rankings(year: int, region: str) -> None:
+    level = ranking_level(region, data.query("common/region_list"))
+    parts = ranking_parts(year, region, level)
+    if parts is None:
         ui.empty_state("overview_ranking_empty")
         return
-    unit = view.t(f"unit_{level}")
-    left, right = st.columns(2)
-    for column, title, frame in ((left, "overview_best", best), (right, "overview_worst", worst)):
+    unit, values = view.t(f"unit_{level}"), view.values()
+    map_params = state.params_for("resource_map")
+    for column, (title, entries) in zip(st.columns(2), parts["lists"].items(), strict=True):
         column.subheader(view.t(title, unit=unit))
-        for _, row in frame.iterrows():
-            link_params = map_link_params(row["adcode"], level, region)
+        for label, overrides in entries:
             column.page_link(
                 "pages/resource_map.py",
-                query_params=link_params,
+                query_params=state.url_params({**values, **overrides}, map_params),
                 icon=":material/map:",
-                label=f"{place_name(row, level)} · {fmt.rate(row['physicians_per_1000'])}"
-                + i18n.bracketed(fmt.big_number(row["children"], view.lang()), view.lang()),
+                label=label,
             )
-    note = rates.left_out_note(left_out, view.lang())
-    if note:
-        st.caption(note)
+    if parts["note"]:
+        st.caption(parts["note"])
 
 
 def place_name(row, level: str) -> str:
@@ -95,13 +116,10 @@ def place_name(row, level: str) -> str:
     )
 
 
-def map_link_params(adcode: str, level: str, region: str) -> dict:
-    """URL parameters that open the map on this region (a county opens inside its city)."""
-    values = view.values()
+def map_link_overrides(adcode: str, level: str, region: str) -> dict:
+    """What a link to the map of this region sets (a county opens inside its city)."""
     if level == "county":
         county = data.query("common/county_lookup", county=adcode)
         city = county["city_adcode"].iloc[0] if not county.empty else region
-        overrides = {"region": city or region, "county": adcode, "level": ""}
-    else:
-        overrides = {"region": adcode, "level": ""}
-    return state.url_params({**values, **overrides}, state.params_for("resource_map"))
+        return {"region": city or region, "county": adcode, "level": ""}
+    return {"region": adcode, "level": ""}

@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from pedatlas import data, fmt, scope, trends, ui, view
-from pedatlas.metrics import density
 from pedatlas.present import panels as present
 from pedatlas.resource_map import change, metrics
-from pedatlas.resource_map.panels import METRIC_KINDS, metric_label
+from pedatlas.resource_map.panels import METRIC_KINDS, metric_label, year_measures
 from pedatlas.tables import Column
 
 if TYPE_CHECKING:
@@ -42,11 +41,6 @@ def signed(metric: str):
     """(a change of metric written with its sign, the largest change written as zero)."""
     pattern, scale, tolerance = SIGNED.get(metric, DEFAULT_SIGNED)
     return (lambda v: fmt.DASH if pd.isna(v) else pattern.format(v * scale)), tolerance
-
-
-def year_measures(year: int, level: str, region: str, target) -> pd.DataFrame:
-    rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
-    return density.region_measures(rows, target[0] if target else float("nan"))
 
 
 def change_texts(metric: str, first: int, last: int) -> dict:

@@ -1,9 +1,11 @@
 """Streamlit sections of the resource map page (they query and draw; the pure parts are in builders)."""
 
+import pandas as pd
 import streamlit as st
 
 from pedatlas import data, fmt, map_traces, rates, scope, shell, state, ui, view
 from pedatlas.chart_export import ChartNote
+from pedatlas.metrics import density
 from pedatlas.resource_map import metrics
 from pedatlas.tables import Column, TableNote
 
@@ -106,6 +108,47 @@ def map_figure(measures, metric, scheme, target, scope_kind, level, region):
     return figure, [note for note in notes if note]
 
 
+@data.shared_per_view()
+def map_parts(
+    year: int,
+    level: str,
+    region: str,
+    scope_kind: str,
+    metric: str,
+    scheme: str,
+    hospitals: bool,
+    target: tuple[float, int] | None,
+) -> dict:
+    """The map of one year: its figure (hospitals on top when asked) and notes, whether the
+    measure has no value at all, the regions with no children counted, the table under it."""
+    regions = data.query("common/region_list")
+    measures = year_measures(year, level, region, target)
+    figure, notes = map_figure(measures, metric, scheme, target, scope_kind, level, region)
+    if hospitals:
+        add_hospitals(figure, year, region, scope_kind)
+    missing = measures.loc[measures["children"].isna() | (measures["children"] == 0), "name"]
+    return {
+        "figure": figure,
+        "notes": notes,
+        "no_data": bool(measures[metric].isna().all()),
+        "missing": missing.tolist(),
+        "table": region_table(measures, metric, target, level, regions),
+    }
+
+
+@data.shared_per_view()
+def has_regions(year: int, level: str, region: str) -> bool:
+    """Whether the scope has any region at level in year (the map and its comparison need one)."""
+    return not year_measures(year, level, region, None).empty
+
+
+def year_measures(year: int, level: str, region: str, target) -> pd.DataFrame:
+    """Every measure of the regions at level within region, in year (target: the physicians'
+    target as (value, year), or None)."""
+    rows = data.query("resource_map/region_resources", year=year, level=level, scope=region)
+    return density.region_measures(rows, target[0] if target else float("nan"))
+
+
 def add_hospitals(figure, year, region, scope_kind):
     min_tier = {"national": "三级", "province": "二级"}.get(scope_kind, "")
     hospitals = data.query("resource_map/hospitals", year=year, scope=region, min_tier=min_tier)
@@ -178,8 +221,7 @@ def chart_note(metric, target, level, region, year) -> ChartNote:
     return ui.chart_note(title, region, year)
 
 
-def show_region_table(measures, metric, target, level, region, regions, year) -> None:
-    table = region_table(measures, metric, target, level, regions)
+def show_region_table(table, metric, target, level, region, year) -> None:
     label = metric_label(metric, target)
     scope_name = shell.scope_name(region)
     note = TableNote(
