@@ -66,6 +66,25 @@ def test_users_file_keeps_hashes_only_and_private(tmp_path):
             change()
 
 
+def test_a_changed_users_file_is_read_again_and_a_broken_one_refused(tmp_path):
+    # load() keeps the parsed file per version: every change must still be seen at once.
+    path = tmp_path / "users.json"
+    assert users.load(path) == {}
+    users.add(path, "li", "correct horse battery", "viewer")
+    assert users.load(path)["li"].role == "viewer"
+    users.set_role(path, "li", "analyst")
+    assert users.load(path)["li"].role == "analyst"
+    users.add(path, "wang", "another long password", "admin")
+    assert sorted(users.load(path)) == ["li", "wang"]
+    users.remove(path, "li")
+    assert sorted(users.load(path)) == ["wang"]
+    path.write_text("{not json", "utf-8")
+    with pytest.raises(users.UsersError):
+        users.load(path)
+    path.unlink()
+    assert users.load(path) == {}
+
+
 def test_cli_reads_the_password_from_stdin_and_audits_every_change(tmp_path, monkeypatch):
     monkeypatch.setenv("PEDATLAS_USERS", str(tmp_path / "users.json"))
     monkeypatch.setenv("PEDATLAS_AUDIT", str(tmp_path / "audit.sqlite3"))
