@@ -10,7 +10,6 @@ with ui.friendly_errors():
     year, region = view.value("year"), view.value("region")
     regions = data.query("common/region_list")
     scope_kind = scope.scope_level(region, regions)
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
     head, link = st.columns([4, 1])
     head.title(view.t("equity_title"))
     head.caption(view.t("equity_scope", scope=shell.scope_name(region), year=year))
@@ -45,4 +44,4 @@ with ui.friendly_errors():
     elif section == "time":
         analysis_panels.show_time_to_care(region, scope_kind, year)
     else:
-        analysis_panels.show_service_quality(region, year, names)
+        analysis_panels.show_service_quality(region, year, data.region_names())

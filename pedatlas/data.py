@@ -173,3 +173,11 @@ def shared_per_view(max_entries: int = 16) -> Callable[[Callable[P, R]], Callabl
         return shared
 
     return decorate
+
+
+@shared_per_view(max_entries=8)
+def region_names() -> dict[str, str]:
+    """Province and city adcode -> name, of the regions this user may see (shared: page runs
+    name their scope in many titles and notes)."""
+    regions = query("common/region_list")
+    return dict(zip(regions["adcode"].tolist(), regions["name"].tolist(), strict=True))

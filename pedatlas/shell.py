@@ -101,7 +101,7 @@ def scope_picker(regions: pd.DataFrame) -> None:
     city scope gets no whole-country option, a city scope no province box, and an alliance's
     whole reach is named after the alliance, not "all China"."""
     scope = auth.current_scope()
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    names = data.region_names()
     region = view.value("region")
     province = region[:2] + "0000" if region else ""
     city = region if region and region != province else ""
@@ -143,6 +143,4 @@ def scope_name(region: str) -> str:
     """Display name of a scope ('' = all China, or an alliance user's whole reach: its alliance)."""
     if not region:
         return whole_reach_label(auth.current_scope(), view.lang())
-    regions = data.query("common/region_list")
-    match = regions.loc[regions["adcode"] == region, "name"]
-    return match.iloc[0] if not match.empty else region
+    return data.region_names().get(region, region)

@@ -63,7 +63,7 @@ def show_scope_notice(lang: str) -> None:
     if notice is None:
         return
     asked, shown = notice
-    names = region_names()
+    names = data.region_names()
     st.warning(
         translate(
             "auth_scope_notice",
@@ -75,15 +75,9 @@ def show_scope_notice(lang: str) -> None:
     )
 
 
-def region_names() -> dict:
-    """adcode -> name of the regions this user may see."""
-    regions = data.query("common/region_list")
-    return dict(zip(regions["adcode"], regions["name"], strict=True))
-
-
 def sidebar_badge(lang: str) -> None:
     """Who is signed in, with which role and scope, and the sign-out button."""
-    names = region_names()
+    names = data.region_names()
     user_badge(st.sidebar, names, lang)
     scope = current_scope()
     if not scope.is_national:

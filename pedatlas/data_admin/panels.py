@@ -199,23 +199,29 @@ def show_outcome() -> None:
         shown_table(changes, title, "undone")
 
 
+@data.shared_per_view(max_entries=4)
+def quality_parts() -> tuple[dict, dict]:
+    """The headline counts and every quality list as shown (headers in the reader's language)."""
+    report, lang = current_quality(), view.lang()
+    reports = {
+        "row_counts": builders.row_count_table(report["row_counts"], lang),
+        "synthetic_share": builders.synthetic_table(report["synthetic_share"], lang),
+    } | {name: builders.gap_table(report[name], lang) for name in builders.QUALITY_TABLES[2:]}
+    return builders.quality_counts(report), reports
+
+
 def quality_section(db) -> None:
     """Headline numbers and the quality lists, each downloadable."""
     if not auth.gate_whole_database(view.lang()):
         return
-    report, lang = current_quality(), view.lang()
+    counts, reports = quality_parts()
     st.caption(view.t("data_quality_intro"))
-    counts = builders.quality_counts(report)
     columns = [*st.columns(3), *st.columns(3)]
     for column, (name, label) in zip(columns, builders.quality_labels().items(), strict=True):
         value = counts[name]
         shown = fmt.percent(value, 2) if name == "synthetic_share" else fmt.integer(value)
         column.metric(view.t(label), shown)
-    reports = {
-        "row_counts": builders.row_count_table(report["row_counts"], lang),
-        "synthetic_share": builders.synthetic_table(report["synthetic_share"], lang),
-    } | {name: builders.gap_table(report[name], lang) for name in builders.QUALITY_TABLES[2:]}
-    share = {builders.header("share", lang): "percent"}  # the synthetic share, raw (0-1)
+    share = {builders.header("share", view.lang()): "percent"}  # the synthetic share, raw (0-1)
     for name, frame in reports.items():
         title = view.t(f"importer_dq_{name}")
         st.subheader(title)

@@ -15,19 +15,13 @@ from pedatlas.equity.panels import chart_note, county_accessibility, county_laye
 from pedatlas.metrics import clusters
 
 
-def region_names() -> dict[str, str]:
-    """Province and city adcode -> name."""
-    regions = data.query("common/region_list")
-    return dict(zip(regions["adcode"], regions["name"], strict=True))
-
-
 @data.shared_per_view()
 def hotspot_parts(region: str, scope_kind: str, year: int, measure: str) -> dict | None:
     """Moran's I and the LISA clusters of the measure in the scope: the global summary, a
     sentence per cluster, the cluster map and the county table (None when no county has a value)."""
     rows = data.query("equity/county_resources", scope=region)
     hospitals = data.query("equity/hospitals", year=year)
-    counties, names = ev.year_rows(rows, year), region_names()
+    counties, names = ev.year_rows(rows, year), data.region_names()
     values, result = _clusters(counties, hospitals, region, year, measure)
     if result.counties["cluster"].eq("undefined").all():
         return None
@@ -127,7 +121,7 @@ def time_parts(region: str, scope_kind: str, year: int, level: str) -> dict | No
     and by province or city), the map of the chosen level, the band chart and table, and the
     detour fit they rest on (None when the scope has no counties this year)."""
     rows = data.query("equity/county_resources", scope=region)
-    hospitals, names = data.query("equity/hospitals", year=year), region_names()
+    hospitals, names = data.query("equity/hospitals", year=year), data.region_names()
     # Fitted on every recorded route when the database was built or imported.
     fits, pooled = time_to_care.split_fits(data.query("equity/detour_fits"))
     counties = ev.in_scope(ev.year_rows(rows, year), region)

@@ -53,8 +53,7 @@ def inequality_parts(resource: str, unit: str, region: str, scope_kind: str, yea
     """Gini and Theil by year of the units (trend), the group they decompose by (None for a
     municipality's districts: one city), the trend in words, and the three figures."""
     rows = data.query("equity/county_resources", scope=region)
-    regions = data.query("common/region_list")
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    regions, names = data.query("common/region_list"), data.region_names()
     # A municipality has one city: its districts are compared, with no grouping to decompose by.
     municipality = scope.is_municipality(region, regions)
     group_key = None if municipality else ev.GROUP_OF_SCOPE.get(scope_kind)
@@ -120,8 +119,7 @@ def access_parts(
     scores = ev.in_scope(county_accessibility(year, resource, method, catchment), region)
     if scores.empty or scores["access_index"].isna().all():
         return None
-    regions = data.query("common/region_list")
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
+    names = data.region_names()
     index = scores["access_index"]
     return {
         "summary": ev.access_summary(scores),
@@ -199,9 +197,7 @@ def shortage_table(region: str, year: int, top: int) -> pd.DataFrame | None:
     worst = ev.shortage_ranking(counties, hospitals, region, top)
     if worst.empty:
         return None
-    regions = data.query("common/region_list")
-    names = dict(zip(regions["adcode"], regions["name"], strict=True))
-    return ev.shortage_table(worst, names, view.t)
+    return ev.shortage_table(worst, data.region_names(), view.t)
 
 
 def show_shortage(region: str, year: int) -> None:

@@ -99,6 +99,23 @@ def headline(measures, plan, add: str) -> None:
         st.caption(view.t("planning_all_covered"))
 
 
+@data.shared_per_view()
+def scenario_parts(year: int, region: str, add: str, k: int, radius: int) -> dict:
+    """What shows the solved scenario: the map, the before/after table with its columns and the
+    chosen sites (empty when there are no children or no candidate sites). The scenario itself
+    comes from its cached steps, which show_scenario has just run with their progress shown
+    (that display is not part of this shared result)."""
+    inputs, plan, measures = scenario_steps(year, region, add, k, radius)
+    parts: dict = {}
+    if inputs.demand.empty or len(inputs.candidates) == 0:
+        return parts
+    features = data.features("county_fine", region)
+    parts["figure"] = pv.plan_map(inputs, plan, radius, features, view.t, view.lang())
+    parts["summary"] = pv.summary_table(measures, supply_text(add))
+    parts["sites"] = pv.sites_table(inputs, plan, radius, view.t)
+    return parts
+
+
 def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None:
     inputs, plan, measures = solve(year, region, add, k, radius)
     if inputs.demand.empty:
@@ -112,23 +129,20 @@ def show_scenario(year: int, region: str, add: str, k: int, radius: int) -> None
     if count < k:
         st.warning(view.t("planning_k_capped", count=count))
     headline(measures, plan, add)
+    parts = scenario_parts(year, region, add, k, radius)
     st.subheader(view.t("planning_map_title"))
-    figure = pv.plan_map(
-        inputs, plan, radius, data.features("county_fine", region), view.t, view.lang()
-    )
-    ui.chart(figure, ui.chart_note(view.t("planning_map_title"), region, year))
+    ui.chart(parts["figure"], ui.chart_note(view.t("planning_map_title"), region, year))
     title = view.t("planning_compare_title")
     st.subheader(title)
-    summary, columns = pv.summary_table(measures, supply_text(add))
+    summary, columns = parts["summary"]
     setting = scenario_words(add, k, radius)
     note = ui.table_note(f"{title} · {setting}", region, year, columns[1].label)
     ui.data_table(summary, columns, note, "summary")
     title = view.t("planning_sites_title")
     st.subheader(title)
-    sites = pv.sites_table(inputs, plan, radius, view.t)
     measure = view.t("planning_col_new_children")
     note = ui.table_note(f"{title} · {setting}", region, year, measure)
-    ui.data_table(sites, pv.SITE_COLUMNS, note, "sites")
+    ui.data_table(parts["sites"], pv.SITE_COLUMNS, note, "sites")
     capacity = fmt.rate(measures.loc["before", "new_site_capacity"], 1)
     with st.expander(view.t("planning_scenario_title")):
         values = {
