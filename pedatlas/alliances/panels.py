@@ -51,7 +51,7 @@ def pick_alliance(alliances: pd.DataFrame, label) -> pd.Series:
     return alliances.set_index("alliance_id").loc[chosen].rename(chosen)
 
 
-def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year: int) -> None:
+def show_profile(info: pd.Series, reach: pd.Series, members: int, year: int) -> None:
     t, synthetic = view.t, bool(info["is_synthetic"])
     note = (
         "synthetic_note"
@@ -98,7 +98,7 @@ def show_profile(info: pd.Series, reach: pd.Series, members: pd.DataFrame, year:
         shows = alliance_chart_note(info, t("alliances_by_" + field), year)
         ui.chart(figure, shows, key=f"breakdown_{field}", container=column)
     st.caption(t("alliances_depth_caption"))
-    with st.expander(t("alliances_members_expander", n=len(members))):
+    with st.expander(t("alliances_members_expander", n=members)):
         about = alliance_note(info, "alliances_members_title", year, "alliances_col_cooperation")
         ui.data_table(table, av.MEMBER_COLUMNS, about, "members")
 
@@ -246,6 +246,24 @@ def show_growth(info: pd.Series) -> None:
             ui.data_table(frame, columns, alliance_note(info, title, years, measure), stem)
 
 
+@data.shared_per_view()
+def compare_table(year: int, chosen: tuple[str, ...]) -> pd.DataFrame:
+    """The chosen alliances side by side in year: reach, members and activity."""
+    alliances = data.query("alliances/list")
+    reach = data.query("alliances/reach", year=year)
+    activity = data.query("alliances/activity", year=year)
+    return av.compare_table(alliances, reach, activity, list(chosen), view.lang())
+
+
+@data.shared_per_view()
+def reach_and_members(alliance: str, year: int) -> tuple[pd.Series, int]:
+    """The alliance's reach in year (members, provinces, cities, counties, children, named
+    members) and how many members it lists then."""
+    reach = data.query("alliances/reach", year=year).set_index("alliance_id").loc[alliance]
+    members = data.query("alliances/member_list", alliance=alliance, year=year)
+    return reach, len(members)
+
+
 def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
     st.subheader(view.t("alliances_compare_title", year=year))
     options, default = list(alliances["alliance_id"]), av.reported_ids(alliances)
@@ -255,9 +273,7 @@ def show_compare(alliances: pd.DataFrame, label, year: int) -> None:
     if not chosen:
         ui.empty_state("alliances_compare_empty")
         return
-    reach = data.query("alliances/reach", year=year)
-    activity = data.query("alliances/activity", year=year)
-    table = av.compare_table(alliances, reach, activity, chosen, view.lang())
+    table = compare_table(year, tuple(chosen))
     title = view.t("alliances_compare_title", year=year)
     source = view.t("table_source_default")
     note = TableNote(
@@ -272,9 +288,8 @@ def show_alliance(alliances: pd.DataFrame, year: int) -> None:
     info = pick_alliance(alliances, label)
     with ui.friendly_errors():
         growth_panel.show_playback(info)
-    reach = data.query("alliances/reach", year=year).set_index("alliance_id").loc[info.name]
-    members = data.query("alliances/member_list", alliance=info.name, year=year)
-    if members.empty:
+    reach, members = reach_and_members(info.name, year)
+    if not members:
         founded = pd.Timestamp(info["founded_on"]).date()
         ui.empty_state("alliances_not_founded", year=year, founded=founded)
     else:
