@@ -1,7 +1,9 @@
 """Profile one page view's runs (AppTest, every thread) with py-spy: where a page run spends its time.
 
 Usage: PEDATLAS_DB=/work/national.duckdb python benchmarks/profile_page.py referrals region=360000
-           [--cold] [--runs 5] [--out profile.txt]
+           [--cold | --new] [--runs 5] [--out profile.txt]
+--cold drops every cache before each run (a restart); --new also runs another page first (a
+server in use, see bench_pages.py), whose samples are in the profile under pages/data.py.
 Writes py-spy's collapsed stacks and prints the functions of this project (pedatlas/, pages/) and
 the libraries they call, by share of samples. Needs py-spy (requirements-dev.txt).
 """
@@ -18,18 +20,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_view(page: str, params: dict, runs: int, cold: bool) -> None:
+def run_view(page: str, params: dict, runs: int, cold: bool, new: bool = False) -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_pages import View, clear_caches, opened, timed_run
+    from bench_pages import PRIMER, View, clear_caches, opened, timed_run
 
     app = opened(View(page, page, params))
+    primer = opened(PRIMER) if new else None
     timed_run(app)  # imports and first-run costs stay out of the profile
     print("ready", flush=True)
     sys.stdin.readline()  # the profiler attaches now
     for _ in range(runs):
-        if cold:
+        if cold or primer:
             clear_caches()
+        if primer:
+            primer.run()
         print(f"run: {timed_run(app):.0f} ms", flush=True)
 
 
@@ -61,12 +66,13 @@ def main() -> None:
     parser.add_argument("params", nargs="*", help="name=value link parameters")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--new", action="store_true")
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     params = dict(p.split("=", 1) for p in args.params)
     if args.child:
-        run_view(args.page, params, args.runs, args.cold)
+        run_view(args.page, params, args.runs, args.cold, args.new)
         return
     out = Path(tempfile.mkdtemp()) / "stacks.txt"
     command = [
@@ -79,6 +85,7 @@ def main() -> None:
         "--child",
     ]
     command += ["--cold"] if args.cold else []
+    command += ["--new"] if args.new else []
     child = subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=os.environ
     )

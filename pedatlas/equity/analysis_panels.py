@@ -20,9 +20,8 @@ def hotspot_parts(region: str, scope_kind: str, year: int, measure: str) -> dict
     """Moran's I and the LISA clusters of the measure in the scope: the global summary, a
     sentence per cluster, the cluster map and the county table (None when no county has a value)."""
     rows = data.query("equity/county_resources", scope=region)
-    hospitals = data.query("equity/hospitals", year=year)
     counties, names = ev.year_rows(rows, year), data.region_names()
-    values, result = _clusters(counties, hospitals, region, year, measure)
+    values, result = _clusters(counties, region, year, measure)
     if result.counties["cluster"].eq("undefined").all():
         return None
     layers = county_layers(scope_kind, region)
@@ -70,7 +69,7 @@ def show_hotspots(region: str, scope_kind: str, year: int) -> None:
     ui.data_table(parts["table"], hotspots.CLUSTER_COLUMNS, note, "hotspots")
 
 
-def _clusters(counties, hospitals, region: str, year: int, measure: str):
+def _clusters(counties, region: str, year: int, measure: str):
     """(values, ClusterResult) of the view: the national one as stored with the database (the
     LISA of 2,848 counties is computed at build or import time), a province's or city's now."""
     if not region:
@@ -81,6 +80,7 @@ def _clusters(counties, hospitals, region: str, year: int, measure: str):
     access = None
     if measure == "access":
         access = ev.in_scope(county_accessibility(year, *hotspots.ACCESS_SETTINGS), region)
+    hospitals = data.query("equity/hospitals", year=year)  # 45,000 rows: only when needed
     values = hotspots.measure_values(measure, inside, hospitals, access)
     return values, _cached_lisa(data.current_identity(), region, year, measure, values)
 
