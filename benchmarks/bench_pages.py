@@ -242,13 +242,21 @@ def start_server(port: int) -> subprocess.Popen:
 CHROMIUM_ARGS = [*chromium.HEADLESS_FLAGS, "--disable-quic"]
 
 # Ready: the script finished (no status widget) and every plotly chart drew its SVG.
+# The page's state once it stopped running and every chart on it has drawn, else false. Streamlit
+# mounts charts lazily (plotly.js is a separate chunk) and plotly fetches linked GeoJSON after its
+# first svg, so "ready" is this state held unchanged (charts, their svgs, text, resources fetched).
 READY_JS = """() => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-  for (const chart of charts) { if (!chart.querySelector('.main-svg')) return false; }
-  return true;
+  let drawn = 0;
+  for (const chart of charts) { if (chart.querySelector('.main-svg')) drawn += 1; }
+  if (drawn < charts.length) return false;
+  const main = document.querySelector('[data-testid="stMain"]');
+  return [charts.length, (main ? main.innerText.length : 0),
+          performance.getEntriesByType('resource').length].join('/');
 }"""
+SETTLE_MS = 1500  # unchanged this long: nothing more is coming
 
 
 class Meter:
@@ -285,17 +293,19 @@ class Meter:
 
 
 def wait_ready(page, seconds: float = 120) -> float:
-    """Seconds from navigation start until the page is ready (see READY_JS), held for 0.5 s."""
+    """Seconds from navigation start until the page reached the state READY_JS reports and then
+    kept it for SETTLE_MS (that wait is not counted)."""
     deadline = time.monotonic() + seconds
-    ready_at = None
+    state, since = None, None
     while time.monotonic() < deadline:
-        if page.evaluate(READY_JS):
-            if ready_at is None:
-                ready_at = page.evaluate("() => performance.now()")
-            elif page.evaluate("() => performance.now()") - ready_at > 500:
-                return ready_at / 1000
-        else:
-            ready_at = None
+        now_state = page.evaluate(READY_JS)
+        now = page.evaluate("() => performance.now()")
+        if not now_state:
+            state, since = None, None
+        elif now_state != state:
+            state, since = now_state, now
+        elif now - since > SETTLE_MS:
+            return since / 1000
         time.sleep(0.05)
     return float("nan")
 
