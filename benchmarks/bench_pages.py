@@ -296,12 +296,12 @@ def wait_ready(page, seconds: float = 120) -> float:
     """Seconds from navigation start until the page reached the state READY_JS reports and then
     kept it for SETTLE_MS (that wait is not counted)."""
     deadline = time.monotonic() + seconds
-    state, since = None, None
+    state, since = None, 0.0
     while time.monotonic() < deadline:
         now_state = page.evaluate(READY_JS)
-        now = page.evaluate("() => performance.now()")
+        now = float(page.evaluate("() => performance.now()"))
         if not now_state:
-            state, since = None, None
+            state = None
         elif now_state != state:
             state, since = now_state, now
         elif now - since > SETTLE_MS:
