@@ -33,14 +33,20 @@ def hotspot_parts(region: str, scope_kind: str, year: int, measure: str) -> dict
     }
 
 
-def show_hotspots(region: str, scope_kind: str, year: int) -> None:
-    measure = view.selectbox(
-        "measure",
-        view.t("hotspot_measure"),
-        hotspots.MEASURES,
-        lambda m: view.t(f"hotspot_measure_{m}"),
+def section_picker(name: str, label_key: str, options) -> str:
+    """The section's one choice (URL parameter name), a third of the width; each option's
+    label is the i18n key label_key + '_' + option."""
+    return view.selectbox(
+        name,
+        view.t(label_key),
+        options,
+        lambda option: view.t(f"{label_key}_{option}"),
         container=st.columns(3)[0],
     )
+
+
+def show_hotspots(region: str, scope_kind: str, year: int) -> None:
+    measure = section_picker("measure", "hotspot_measure", hotspots.MEASURES)
     parts = hotspot_parts(region, scope_kind, year, measure)
     if parts is None:
         ui.empty_state("hotspot_empty")
@@ -149,13 +155,7 @@ def time_parts(region: str, scope_kind: str, year: int, level: str) -> dict | No
 
 
 def show_time_to_care(region: str, scope_kind: str, year: int) -> None:
-    level = view.selectbox(
-        "care",
-        view.t("time_level"),
-        time_to_care.CARE_LEVELS,
-        lambda v: view.t(f"time_level_{v}"),
-        container=st.columns(3)[0],
-    )
+    level = section_picker("care", "time_level", time_to_care.CARE_LEVELS)
     parts = time_parts(region, scope_kind, year, level)
     if parts is None:
         ui.empty_state("equity_no_units", year=year)
